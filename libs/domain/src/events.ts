@@ -1,0 +1,163 @@
+/**
+ * Every fact the ledger records. Type names are explicit, versioned strings: they are
+ * persisted, so they never derive from class names and never change once released.
+ * Amounts are integer kopecks. Dates are ISO-8601 strings.
+ */
+import type { Kopecks } from './money.js';
+
+export type TopUpChannel = 'bank_online' | 'terminal' | 'atm' | 'cabinet_card' | 'qiwi' | 'cash_desk';
+export const TOP_UP_CHANNELS: readonly TopUpChannel[] = ['bank_online', 'terminal', 'atm', 'cabinet_card', 'qiwi', 'cash_desk'];
+
+export type CardBlockReason = 'lost' | 'stolen' | 'damaged';
+export const CARD_BLOCK_REASONS: readonly CardBlockReason[] = ['lost', 'stolen', 'damaged'];
+
+export interface CheckItem {
+  name: string;
+  /** quantity in pieces (integer >= 1) */
+  qty: number;
+  /** price of one piece */
+  price: Kopecks;
+  /** qty * price */
+  amount: Kopecks;
+}
+
+/* ---------- school stream: `school-<schoolId>` ---------- */
+
+export interface SchoolRegistered {
+  type: 'school.registered.v1';
+  data: { schoolId: string; name: string; departmentId: string };
+}
+
+export interface EnrolledPupil {
+  /** normalized identity of the pupil inside the school list (see pupilKey) */
+  pupilKey: string;
+  accountNumber: string;
+  fullName: string;
+  className: string;
+  cardUid: string;
+}
+
+/** A batch of pupils from an imported list got accounts (numbers reserved in the school's sequence). */
+export interface PupilsEnrolled {
+  type: 'school.pupils-enrolled.v1';
+  data: { schoolId: string; pupils: EnrolledPupil[] };
+}
+
+export type SchoolEvent = SchoolRegistered | PupilsEnrolled;
+
+/* ---------- account stream: `account-<accountNumber>` ---------- */
+
+export interface AccountOpened {
+  type: 'account.opened.v1';
+  data: { accountNumber: string; schoolId: string; className: string; fullName: string };
+}
+
+export interface AccountMoved {
+  type: 'account.moved.v1';
+  data: {
+    accountNumber: string;
+    fromSchoolId: string;
+    fromClassName: string;
+    toSchoolId: string;
+    toClassName: string;
+  };
+}
+
+export interface AccountClosed {
+  type: 'account.closed.v1';
+  data: { accountNumber: string; reason: string };
+}
+
+export interface CardIssued {
+  type: 'card.issued.v1';
+  data: { accountNumber: string; cardUid: string; replacesCardUid: string | null };
+}
+
+export interface CardActivated {
+  type: 'card.activated.v1';
+  data: { accountNumber: string; cardUid: string; tillId: string };
+}
+
+export interface CardBlocked {
+  type: 'card.blocked.v1';
+  data: { accountNumber: string; cardUid: string; reason: CardBlockReason };
+}
+
+export interface TopUpRecorded {
+  type: 'account.topped-up.v1';
+  data: {
+    accountNumber: string;
+    /** the bank's payment id: one payment id, at most one top-up */
+    paymentId: string;
+    channel: TopUpChannel;
+    amount: Kopecks;
+    paidAt: string;
+  };
+}
+
+/** A till sale: the check (чек) debits the account. */
+export interface SaleDebited {
+  type: 'account.sale-debited.v1';
+  data: {
+    accountNumber: string;
+    /** `<school>-<6-digit seq>`, e.g. `24-001983`: one check number, at most one debit */
+    checkNumber: string;
+    schoolId: string;
+    tillId: string;
+    cardUid: string;
+    items: CheckItem[];
+    total: Kopecks;
+    soldAt: string;
+  };
+}
+
+/** A correction by authorised staff: positive amount credits, negative debits. */
+export interface CorrectionRecorded {
+  type: 'account.corrected.v1';
+  data: { accountNumber: string; correctionId: string; amount: Kopecks; reason: string };
+}
+
+/** Money paid back to the parent (debits the account). */
+export interface RefundPaid {
+  type: 'account.refunded.v1';
+  data: { accountNumber: string; refundId: string; amount: Kopecks; reason: string };
+}
+
+export interface BalanceTransferredOut {
+  type: 'account.balance-transferred-out.v1';
+  data: { accountNumber: string; transferId: string; toAccountNumber: string; amount: Kopecks };
+}
+
+export interface BalanceTransferredIn {
+  type: 'account.balance-transferred-in.v1';
+  data: { accountNumber: string; transferId: string; fromAccountNumber: string; amount: Kopecks };
+}
+
+export type AccountEvent =
+  | AccountOpened
+  | AccountMoved
+  | AccountClosed
+  | CardIssued
+  | CardActivated
+  | CardBlocked
+  | TopUpRecorded
+  | SaleDebited
+  | CorrectionRecorded
+  | RefundPaid
+  | BalanceTransferredOut
+  | BalanceTransferredIn;
+
+export type LedgerEvent = SchoolEvent | AccountEvent;
+export type LedgerEventType = LedgerEvent['type'];
+
+/** Who or what caused an event; carried by every event as its metadata. */
+export interface EventMetadata {
+  actor: { kind: 'staff' | 'till' | 'bank' | 'parent' | 'system'; id: string };
+  source: 'till' | 'bank' | 'web' | 'staff' | 'import' | 'system';
+  correlationId: string;
+  causationId: string;
+  occurredAt: string;
+}
+
+export const schoolStreamId = (schoolId: string): string => `school-${schoolId}`;
+export const accountStreamId = (accountNumber: string): string => `account-${accountNumber}`;

@@ -1,0 +1,63 @@
+/**
+ * The read-model store port: documents in named collections, updated by projections in
+ * atomic batches together with their checkpoint, queried by the API.
+ * Adapters: SQLite (embedded default) and MongoDB (distributed profile).
+ */
+
+export type Scalar = string | number | boolean | null;
+export type DocValue = Scalar | DocValue[] | { [key: string]: DocValue };
+/** A stored document; `_id` is reserved for the document id. */
+export type Doc = { [key: string]: DocValue };
+
+export type Change =
+  /** insert or replace the whole document */
+  | { op: 'put'; collection: string; id: string; doc: Doc }
+  | { op: 'delete'; collection: string; id: string };
+
+export interface RangeFilter {
+  field: string;
+  gte?: Scalar;
+  gt?: Scalar;
+  lte?: Scalar;
+  lt?: Scalar;
+}
+
+export interface Query {
+  /** equality on top-level fields */
+  where?: Record<string, Scalar>;
+  range?: RangeFilter;
+  orderBy?: { field: string; direction: 'asc' | 'desc' }[];
+  limit?: number;
+}
+
+export interface CollectionSpec {
+  name: string;
+  /** compound indexes, each a list of top-level field names */
+  indexes: string[][];
+}
+
+export interface Checkpoint {
+  /** projection name */
+  name: string;
+  /** global position of the last applied event, as a decimal string (bigint-safe) */
+  position: string;
+}
+
+export interface ReadModelStore {
+  /** Creates the collection and its indexes if missing (idempotent). */
+  ensureCollections(specs: CollectionSpec[]): Promise<void>;
+  get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>;
+  getMany<T extends Doc = Doc>(collection: string, ids: string[]): Promise<Map<string, T>>;
+  find<T extends Doc = Doc>(collection: string, query?: Query): Promise<T[]>;
+  count(collection: string, query?: Pick<Query, 'where' | 'range'>): Promise<number>;
+  /**
+   * Applies all changes and (optionally) moves the checkpoint in one atomic unit:
+   * either all of it is visible afterwards or none, so a crash can never apply an event
+   * twice or skip one.
+   */
+  commit(changes: Change[], checkpoint?: Checkpoint): Promise<void>;
+  getCheckpoint(name: string): Promise<string | null>;
+  /** Removes every document of the collections (used by a rebuild). */
+  clear(collections: string[]): Promise<void>;
+  close(): Promise<void>;
+}
