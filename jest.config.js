@@ -20,6 +20,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@meals/(domain|event-store|read-model-store)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@meals/projections$': '<rootDir>/apps/projections/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 60000,
