@@ -1,0 +1,89 @@
+import type { TopUpChannel } from '../events.js';
+import type { Kopecks } from '../money.js';
+
+export type AccountStatus = 'open' | 'closed';
+export type CardStatus = 'issued' | 'active' | 'blocked';
+
+/** What a recorded top-up said, to tell a bank's redelivery from a conflicting payment. */
+export interface SeenTopUp {
+  channel: TopUpChannel;
+  amount: Kopecks;
+  paidAt: string;
+}
+
+/** A recorded check: its total, and a fingerprint of its content to tell a retry from a conflict. */
+export interface SeenCheck {
+  total: Kopecks;
+  fingerprint: string;
+}
+
+export interface SeenCorrection {
+  amount: Kopecks;
+  reason: string;
+}
+
+export interface SeenTransferIn {
+  fromAccountNumber: string;
+  amount: Kopecks;
+}
+
+export interface SeenTransferOut {
+  toAccountNumber: string;
+  amount: Kopecks;
+}
+
+/** The data the account was opened with, to recognise a retried OpenAccount. */
+export interface AccountOpening {
+  schoolId: string;
+  className: string;
+  fullName: string;
+}
+
+export interface AccountState {
+  exists: boolean;
+  accountNumber: string;
+  /** null until the account is opened */
+  status: AccountStatus | null;
+  schoolId: string;
+  className: string;
+  fullName: string;
+  balance: Kopecks;
+  /** every card ever issued on the account, in issue order */
+  cards: ReadonlyMap<string, CardStatus>;
+  currentCardUid: string | null;
+  openedAs: AccountOpening | null;
+  /** by bank payment id */
+  topUps: ReadonlyMap<string, SeenTopUp>;
+  /** by check number */
+  checks: ReadonlyMap<string, SeenCheck>;
+  /** by correction id */
+  corrections: ReadonlyMap<string, SeenCorrection>;
+  /** refund id → amount */
+  refunds: ReadonlyMap<string, Kopecks>;
+  /** by transfer id */
+  transfersIn: ReadonlyMap<string, SeenTransferIn>;
+  /** by transfer id */
+  transfersOut: ReadonlyMap<string, SeenTransferOut>;
+}
+
+export const initialAccountState: AccountState = Object.freeze({
+  exists: false,
+  accountNumber: '',
+  status: null,
+  schoolId: '',
+  className: '',
+  fullName: '',
+  balance: 0,
+  cards: new Map(),
+  currentCardUid: null,
+  openedAs: null,
+  topUps: new Map(),
+  checks: new Map(),
+  corrections: new Map(),
+  refunds: new Map(),
+  transfersIn: new Map(),
+  transfersOut: new Map(),
+});
+
+/** The uid the account's first card was issued with (cards keep issue order). */
+export const firstCardUid = (state: AccountState): string | null => state.cards.keys().next().value ?? null;

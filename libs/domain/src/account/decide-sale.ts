@@ -1,0 +1,51 @@
+import { checkNumberSchool } from '../check-number.js';
+import type { AccountEvent } from '../events.js';
+import { requireCardUid, requireId, requireIsoInstant, requireSchoolId } from '../validation.js';
+import type { RecordSale } from './account-commands.js';
+import { checkConflict, checkOfOtherSchool, invalidCheckNumber } from './account-errors.js';
+import type { AccountPolicy } from './account-policy.js';
+import {
+  requireExistingAccount,
+  requireOpenAccount,
+  requirePayingCard,
+  requireTillOfAccountSchool,
+  requireWithinOverdraft,
+} from './account-rules.js';
+import type { AccountState } from './account-state.js';
+import { saleFingerprint } from './sale-fingerprint.js';
+import { checkLines } from './sale-items.js';
+
+/**
+ * Debits a till's check, at most once per check number: a retry with the same content changes
+ * nothing (even after the card was blocked), other content under the same number is a conflict.
+ * Only the account's active card pays, only at a till of the account's school, and only
+ * within the overdraft limit.
+ */
+export function decideRecordSale(command: RecordSale, state: AccountState, policy: AccountPolicy): AccountEvent[] {
+  const tillSchoolId = requireSchoolId(command.tillSchoolId, 'tillSchoolId');
+  const checkSchool = checkNumberSchool(typeof command.checkNumber === 'string' ? command.checkNumber : '');
+  if (checkSchool === null) throw invalidCheckNumber();
+  if (checkSchool !== tillSchoolId) throw checkOfOtherSchool(command.checkNumber, tillSchoolId);
+  const { checkNumber } = command;
+  const tillId = requireId(command.tillId, 'tillId');
+  const cardUid = requireCardUid(command.cardUid);
+  const { items, total } = checkLines(command.items);
+  const soldAt = requireIsoInstant(command.soldAt, 'soldAt');
+  requireExistingAccount(state, command.accountNumber);
+
+  const seen = state.checks.get(checkNumber);
+  if (seen) {
+    if (seen.fingerprint === saleFingerprint({ schoolId: tillSchoolId, tillId, cardUid, items, soldAt })) return [];
+    throw checkConflict(checkNumber);
+  }
+  requireOpenAccount(state);
+  requireTillOfAccountSchool(state, tillSchoolId);
+  requirePayingCard(state, cardUid);
+  requireWithinOverdraft(state, total, policy);
+  return [
+    {
+      type: 'account.sale-debited.v1',
+      data: { accountNumber: state.accountNumber, checkNumber, schoolId: tillSchoolId, tillId, cardUid, items, total, soldAt },
+    },
+  ];
+}

@@ -1,0 +1,72 @@
+/** How the application should treat a refusal; the ledger maps kinds to HTTP statuses. */
+export type ErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden';
+
+/** Every stable error code the domain can refuse a command with, and its kind. */
+export const ERROR_KINDS = {
+  // something the command names does not exist
+  account_not_found: 'not_found',
+  school_not_found: 'not_found',
+  unknown_card: 'not_found',
+  // the command is well-formed but the current state refuses it
+  account_exists: 'conflict',
+  school_exists: 'conflict',
+  account_closed: 'conflict',
+  balance_negative: 'conflict',
+  card_blocked: 'conflict',
+  card_not_active: 'conflict',
+  card_exists: 'conflict',
+  insufficient_funds: 'conflict',
+  payment_conflict: 'conflict',
+  check_conflict: 'conflict',
+  correction_conflict: 'conflict',
+  transfer_conflict: 'conflict',
+  school_sequence_exhausted: 'conflict',
+  // the caller may not do this here
+  wrong_school: 'forbidden',
+  // the command itself is malformed
+  invalid_amount: 'invalid',
+  invalid_items: 'invalid',
+  invalid_account_number: 'invalid',
+  invalid_check_number: 'invalid',
+  invalid_school_id: 'invalid',
+  invalid_class_name: 'invalid',
+  invalid_name: 'invalid',
+  invalid_reason: 'invalid',
+  invalid_id: 'invalid',
+  invalid_card_uid: 'invalid',
+  invalid_channel: 'invalid',
+  invalid_block_reason: 'invalid',
+  invalid_timestamp: 'invalid',
+  invalid_settlement: 'invalid',
+  too_many_rows: 'invalid',
+  not_enough_card_uids: 'invalid',
+  same_account: 'invalid',
+} as const satisfies Record<string, ErrorKind>;
+
+export type DomainErrorCode = keyof typeof ERROR_KINDS;
+
+export const DOMAIN_ERROR_CODES = Object.keys(ERROR_KINDS) as DomainErrorCode[];
+
+export const errorKind = (code: DomainErrorCode): ErrorKind => ERROR_KINDS[code];
+
+export type ErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+
+/** A command refused by a business rule. `code` is stable: clients and tests rely on it. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly messageRu: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+  }
+
+  get kind(): ErrorKind {
+    return errorKind(this.code);
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
