@@ -1,0 +1,64 @@
+// `npm run bench`: measures the ledger on this machine and prints a table; the same
+// figures go to bench-results.json. Runs on the compiled code (npm run build first).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAppendBench } from '../libs/event-store/dist/bench/append-bench.js';
+import { runRebuildBench } from '../apps/projections/dist/bench/rebuild-bench.js';
+import { startBenchSystem } from '../apps/ledger/dist/bench/bench-system.js';
+import { runHttpSalesBench } from '../apps/ledger/dist/bench/http-sales-bench.js';
+import { runStatementBench } from '../apps/ledger/dist/bench/statement-bench.js';
+
+const TARGETS = {
+  storeAppendPerSec: { target: 20_000, better: 'higher', unit: 'events/s' },
+  sqliteCeilingPerSec: { target: null, better: 'higher', unit: 'rows/s' },
+  httpSalesPerSec: { target: 3_000, better: 'higher', unit: 'sales/s' },
+  httpSaleP99Ms: { target: 50, better: 'lower', unit: 'ms' },
+  rebuildEventsPerSec: { target: 100_000, better: 'higher', unit: 'events/s' },
+  statementP95Ms: { target: 10, better: 'lower', unit: 'ms' },
+};
+
+const only = process.argv.slice(2);
+const wanted = (group) => only.length === 0 || only.includes(group);
+
+async function inTempDir(name, fn) {
+  const dir = mkdtempSync(join(tmpdir(), `meals-bench-${name}-`));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results = {};
+if (wanted('store')) {
+  console.error('bench: event store appends (64 writers, synchronous=FULL)…');
+  Object.assign(results, await inTempDir('store', (dir) => runAppendBench({ dir })));
+}
+if (wanted('http')) {
+  console.error('bench: HTTP sales and statements against ledger + projections…');
+  await inTempDir('http', async (dataDir) => {
+    const system = await startBenchSystem({ dataDir });
+    try {
+      Object.assign(results, await runHttpSalesBench(system.salesBenchInput()));
+      Object.assign(results, await runStatementBench(system.statementBenchInput()));
+    } finally {
+      await system.stop();
+    }
+  });
+}
+if (wanted('rebuild')) {
+  console.error('bench: projection rebuild from zero over 1M events…');
+  Object.assign(results, await inTempDir('rebuild', (dir) => runRebuildBench({ dir })));
+}
+
+const rows = Object.entries(results).map(([key, value]) => {
+  const spec = TARGETS[key] ?? { target: null, better: 'higher', unit: '' };
+  const ok =
+    spec.target === null ? '' : (spec.better === 'higher' ? value >= spec.target : value <= spec.target) ? 'ok' : 'MISSED';
+  const target = spec.target === null ? '—' : `${spec.better === 'higher' ? '≥' : '≤'} ${spec.target.toLocaleString('en-US')}`;
+  return { metric: key, value: Number(value.toFixed(2)).toLocaleString('en-US'), unit: spec.unit, target, status: ok };
+});
+console.table(rows);
+writeFileSync('bench-results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2)}\n`);
+console.log('written bench-results.json');
