@@ -1,1 +1,12 @@
-export {};
+/** What other parts of the repo (demo seeding, benchmarks, tests) use from the ledger app. */
+export { createLedgerApp, JSON_BODY_LIMIT, IMPORT_BODY_LIMIT } from './create-app.js';
+export { LedgerModule, type LedgerDependencies } from './app.module.js';
+export { loadLedgerConfig, ConfigError, type LedgerConfig } from './config/ledger-config.js';
+export { resolveTokenSecret } from './config/token-secret.js';
+export { openLedgerStores, openIdentityStore, type LedgerStores } from './infrastructure/open-stores.js';
+export { IdentityDirectory, IDENTITY_COLLECTIONS } from './identity/identity-directory.js';
+export { ROLES, type Role, type Principal } from './identity/principal.js';
+export { createLogger } from './observability/logger.js';
+export { LedgerMetrics } from './observability/metrics.js';
+export { TransferReconciler } from './reconciler/transfer-reconciler.js';
+export type { LedgerSettings, Clock } from './infrastructure/tokens.js';

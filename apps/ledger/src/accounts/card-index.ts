@@ -1,0 +1,27 @@
+/**
+ * Which account a card belongs to, for tills that only know the card. The `cards` read
+ * model answers; cards this process issued a moment ago are remembered here too, so a
+ * card can be used before the projection has caught up (read-your-write).
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { LruCache } from '../infrastructure/lru-cache.js';
+import { READ_MODELS } from '../infrastructure/tokens.js';
+
+@Injectable()
+export class CardIndex {
+  private readonly recentlyIssued = new LruCache<string, string>(50_000);
+
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelStore) {}
+
+  remember(cardUid: string, accountNumber: string): void {
+    this.recentlyIssued.set(cardUid, accountNumber);
+  }
+
+  async accountOf(cardUid: string): Promise<string | null> {
+    const recent = this.recentlyIssued.get(cardUid);
+    if (recent) return recent;
+    const card = await this.readModels.get<{ accountNumber: string }>('cards', cardUid);
+    return card?.accountNumber ?? null;
+  }
+}

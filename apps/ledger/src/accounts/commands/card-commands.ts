@@ -1,0 +1,110 @@
+/**
+ * Card life: a till activates a newly issued card; staff block a card (lost, stolen,
+ * damaged) and re-issue one on the same account, where the money stays.
+ */
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CARD_BLOCK_REASONS, unknownCard, type CardBlockReason } from '@meals/domain';
+import { z } from 'zod';
+import type { CommandContext } from '../../infrastructure/command-context.js';
+import { cardUid } from '../../http/common-schemas.js';
+import { AccountCommandRunner } from '../account-command-runner.js';
+import { newCardUid } from '../card-uids.js';
+import { CardIndex } from '../card-index.js';
+import type { Till } from './record-sale.js';
+
+export const cardResult = z
+  .object({
+    accountNumber: z.string(),
+    cardUid: z.string(),
+    status: z.enum(['issued', 'active', 'blocked']),
+    changed: z.boolean().meta({ description: 'false when the card was already in this state (a retry)' }),
+  })
+  .meta({ id: 'CardResult' });
+export type CardResult = z.infer<typeof cardResult>;
+
+export const blockCardRequest = z
+  .strictObject({ cardUid, reason: z.enum(CARD_BLOCK_REASONS as [CardBlockReason, ...CardBlockReason[]]) })
+  .meta({ id: 'BlockCardRequest' });
+export type BlockCardRequest = z.infer<typeof blockCardRequest>;
+
+export const reissueResult = z
+  .object({ accountNumber: z.string(), cardUid: z.string(), replacesCardUid: z.string().nullable() })
+  .meta({ id: 'ReissueCardResult' });
+export type ReissueResult = z.infer<typeof reissueResult>;
+
+export class ActivateCardCommand extends Command<CardResult> {
+  constructor(
+    readonly cardUid: string,
+    readonly till: Till,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ActivateCardCommand)
+export class ActivateCardHandler implements ICommandHandler<ActivateCardCommand> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly cards: CardIndex,
+  ) {}
+
+  async execute({ cardUid, till, context }: ActivateCardCommand): Promise<CardResult> {
+    const accountNumber = await this.cards.accountOf(cardUid);
+    if (accountNumber === null) throw unknownCard(cardUid);
+    const outcome = await this.runner.run(
+      { type: 'ActivateCard', accountNumber, cardUid, tillId: till.tillId, tillSchoolId: till.schoolId },
+      context,
+    );
+    return { accountNumber, cardUid, status: outcome.state.cards.get(cardUid) ?? 'active', changed: outcome.appended.length > 0 };
+  }
+}
+
+export class BlockCardCommand extends Command<CardResult> {
+  constructor(
+    readonly accountNumber: string,
+    readonly block: BlockCardRequest,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(BlockCardCommand)
+export class BlockCardHandler implements ICommandHandler<BlockCardCommand> {
+  constructor(private readonly runner: AccountCommandRunner) {}
+
+  async execute({ accountNumber, block, context }: BlockCardCommand): Promise<CardResult> {
+    const outcome = await this.runner.run({ type: 'BlockCard', accountNumber, ...block }, context);
+    return { accountNumber, cardUid: block.cardUid, status: 'blocked', changed: outcome.appended.length > 0 };
+  }
+}
+
+export class ReissueCardCommand extends Command<ReissueResult> {
+  constructor(
+    readonly accountNumber: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReissueCardCommand)
+export class ReissueCardHandler implements ICommandHandler<ReissueCardCommand> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly cards: CardIndex,
+  ) {}
+
+  async execute({ accountNumber, context }: ReissueCardCommand): Promise<ReissueResult> {
+    const cardUid = newCardUid();
+    const outcome = await this.runner.run({ type: 'IssueReplacementCard', accountNumber, newCardUid: cardUid }, context);
+    this.cards.remember(cardUid, accountNumber);
+    const issued = outcome.appended.find((event) => event.type === 'card.issued.v1');
+    return {
+      accountNumber,
+      cardUid,
+      replacesCardUid: issued?.type === 'card.issued.v1' ? issued.data.replacesCardUid : null,
+    };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Every route declares who may call it: `@Access({ roles, scope })`. A route without a
+ * declaration is refused (default deny). `scope` names the school(s), account(s) or
+ * department the request touches; the guard checks each against the caller's scope.
+ */
+import { SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../identity/principal.js';
+
+export type ScopeTarget =
+  | { kind: 'school'; schoolId: string }
+  | { kind: 'account'; accountNumber: string }
+  | { kind: 'department'; departmentId: string };
+
+/** Picks the targets from the raw request (before validation: unusable values are skipped). */
+export type ScopeResolver = (request: FastifyRequest) => ScopeTarget[];
+
+export type AccessRule =
+  | { public: true }
+  | { public?: false; roles: readonly Role[]; scope?: ScopeResolver };
+
+export const ACCESS_RULE = Symbol('ACCESS_RULE');
+
+export const Access = (rule: { roles: readonly Role[]; scope?: ScopeResolver }) => SetMetadata(ACCESS_RULE, rule);
+export const PublicRoute = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+const field = (source: unknown, name: string): string | null =>
+  source && typeof source === 'object' ? text((source as Record<string, unknown>)[name]) : null;
+
+/** Ready-made resolvers for the shapes the API uses. */
+export const scopeOf = {
+  schoolParam:
+    (name = 'schoolId'): ScopeResolver =>
+    (request) => {
+      const schoolId = field(request.params, name);
+      return schoolId ? [{ kind: 'school', schoolId }] : [];
+    },
+  accountParam:
+    (name = 'accountNumber'): ScopeResolver =>
+    (request) => {
+      const accountNumber = field(request.params, name);
+      return accountNumber ? [{ kind: 'account', accountNumber }] : [];
+    },
+  departmentInBody:
+    (name = 'departmentId'): ScopeResolver =>
+    (request) => {
+      const departmentId = field(request.body, name);
+      return departmentId ? [{ kind: 'department', departmentId }] : [];
+    },
+  /** an account in the path and the school it is being moved to */
+  accountParamAndSchoolInBody:
+    (param = 'accountNumber', bodyField = 'toSchoolId'): ScopeResolver =>
+    (request) => {
+      const targets = scopeOf.accountParam(param)(request);
+      const schoolId = field(request.body, bodyField);
+      return schoolId ? [...targets, { kind: 'school', schoolId }] : targets;
+    },
+};

@@ -1,0 +1,69 @@
+/** Staff login: username + password → a session token valid for 12 hours. */
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ApiError } from '../http/api-error.js';
+import { errorResponses } from '../http/openapi.js';
+import { IdentityDirectory, normalizeUsername } from '../identity/identity-directory.js';
+import { LoginRateLimiter } from '../identity/login-rate-limiter.js';
+import { dummyPasswordHash, verifyPassword } from '../identity/passwords.js';
+import { SessionTokens } from '../identity/session-tokens.js';
+import { CLOCK, LOGGER, type Clock } from '../infrastructure/tokens.js';
+import { PublicRoute } from './access.js';
+
+export const loginRequest = z
+  .strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) })
+  .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const loginResult = z
+  .object({ token: z.string(), expiresAt: z.string().meta({ description: 'ISO instant' }) })
+  .meta({ id: 'LoginResult' });
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly directory: IdentityDirectory,
+    private readonly limiter: LoginRateLimiter,
+    private readonly sessions: SessionTokens,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @PublicRoute()
+  @ApiOperation({ summary: 'Staff login; 5 failures per username and address in 15 minutes lock it for a while (429)' })
+  @ApiResponse({ status: 200, standardSchema: loginResult })
+  @errorResponses(400, 401, 429)
+  async login(@Body({ schema: loginRequest }) body: LoginRequest, @Req() request: FastifyRequest) {
+    const username = normalizeUsername(body.username);
+    const now = this.clock();
+    const outcome = await this.limiter.guard(username, request.ip, now, async () => {
+      const user = await this.directory.findUser(username);
+      // Verify against a dummy hash for unknown users: same time, no user enumeration.
+      const valid = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash()));
+      return valid && user !== null;
+    });
+    if (outcome.retryAfterSeconds !== null) {
+      this.logger.warn({ username, ip: request.ip }, 'login locked after repeated failures');
+      throw new ApiError(
+        429,
+        'too_many_login_attempts',
+        'Too many failed logins; try again later',
+        'Слишком много неудачных попыток входа, попробуйте позже',
+        { retryAfterSeconds: outcome.retryAfterSeconds },
+        { 'retry-after': String(outcome.retryAfterSeconds) },
+      );
+    }
+    if (!outcome.ok) {
+      this.logger.info({ username, ip: request.ip }, 'login failed');
+      throw new ApiError(401, 'invalid_credentials', 'Wrong username or password', 'Неверное имя пользователя или пароль');
+    }
+    this.logger.info({ username }, 'login');
+    return this.sessions.issue(username, now);
+  }
+}

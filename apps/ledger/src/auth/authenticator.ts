@@ -1,0 +1,44 @@
+/**
+ * Turns an `Authorization: Bearer <token>` header into a principal: a staff session token
+ * (HMAC-signed, see SessionTokens) or an API key (looked up by its SHA-256). Key lookups
+ * are cached for a short while because tills call on every sale.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { looksLikeApiKey, hashApiKey } from '../identity/api-keys.js';
+import { IdentityDirectory } from '../identity/identity-directory.js';
+import type { Principal } from '../identity/principal.js';
+import { SessionTokens } from '../identity/session-tokens.js';
+import { LruCache } from '../infrastructure/lru-cache.js';
+import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+
+const KEY_CACHE_TTL_MS = 30_000;
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,2048})$/;
+
+@Injectable()
+export class Authenticator {
+  private readonly keyCache = new LruCache<string, { principal: Principal | null; until: number }>(10_000);
+
+  constructor(
+    private readonly directory: IdentityDirectory,
+    private readonly sessions: SessionTokens,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async authenticate(authorization: string | undefined): Promise<Principal | null> {
+    const token = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
+    if (!token) return null;
+    const now = this.clock();
+    if (looksLikeApiKey(token)) return this.principalForKey(token, now.getTime());
+    const username = this.sessions.verify(token, now);
+    return username ? this.directory.principalForUser(username) : null;
+  }
+
+  /** Cached by the key itself (process memory holds it during the request anyway): a hit costs no hashing. */
+  private async principalForKey(key: string, now: number): Promise<Principal | null> {
+    const cached = this.keyCache.get(key);
+    if (cached && cached.until > now) return cached.principal;
+    const principal = await this.directory.principalForKeyHash(hashApiKey(key));
+    this.keyCache.set(key, { principal, until: now + KEY_CACHE_TTL_MS });
+    return principal;
+  }
+}

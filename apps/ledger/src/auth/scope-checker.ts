@@ -1,0 +1,65 @@
+/**
+ * Checks that what a request touches lies inside the caller's scope:
+ * - admin: everything; bank: no scope (its routes take none);
+ * - department_admin (and an auditor bound to a department): schools of that department;
+ * - school_staff and till: their own school.
+ * An account is in scope through the school it currently belongs to (from the account's
+ * own stream, so a move is seen at once); a school's department never changes.
+ */
+import { Injectable } from '@nestjs/common';
+import { accountNotFound, requireAccountNumber, schoolNotFound } from '@meals/domain';
+import { AccountAggregates } from '../accounts/account-aggregates.js';
+import { forbidden } from '../http/api-error.js';
+import type { Principal } from '../identity/principal.js';
+import { SchoolDirectory } from '../schools/school-directory.js';
+import type { ScopeTarget } from './access.js';
+
+type ScopeKind = 'all' | 'department' | 'school';
+
+function scopeKindOf(principal: Principal): ScopeKind {
+  switch (principal.role) {
+    case 'admin':
+    case 'bank':
+      return 'all';
+    case 'auditor':
+      return principal.departmentId ? 'department' : 'all';
+    case 'department_admin':
+      return 'department';
+    case 'school_staff':
+    case 'till':
+      return 'school';
+  }
+}
+
+@Injectable()
+export class ScopeChecker {
+  constructor(
+    private readonly accounts: AccountAggregates,
+    private readonly schools: SchoolDirectory,
+  ) {}
+
+  async assertInScope(principal: Principal, targets: ScopeTarget[]): Promise<void> {
+    const kind = scopeKindOf(principal);
+    if (kind === 'all') return;
+    // A route that names no target cannot be checked: refuse rather than guess.
+    if (targets.length === 0) throw forbidden();
+    for (const target of targets) {
+      if (!(await this.inScope(principal, kind, target))) throw forbidden();
+    }
+  }
+
+  private async inScope(principal: Principal, kind: 'department' | 'school', target: ScopeTarget): Promise<boolean> {
+    if (target.kind === 'department') return kind === 'department' && target.departmentId === principal.departmentId;
+    const schoolId = target.kind === 'school' ? target.schoolId : await this.schoolOfAccount(target.accountNumber);
+    if (kind === 'school') return schoolId === principal.schoolId;
+    const departmentId = await this.schools.departmentOf(schoolId);
+    if (departmentId === null) throw schoolNotFound(schoolId);
+    return departmentId === principal.departmentId;
+  }
+
+  private async schoolOfAccount(accountNumber: string): Promise<string> {
+    const { state } = await this.accounts.load(requireAccountNumber(accountNumber));
+    if (!state.exists) throw accountNotFound(accountNumber);
+    return state.schoolId;
+  }
+}

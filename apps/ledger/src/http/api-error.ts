@@ -1,0 +1,49 @@
+/**
+ * The one error shape of the API: `{ statusCode, code, message, messageRu, details? }`.
+ * `code` is stable and machine-readable; `message` is English, `messageRu` Russian.
+ */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  messageRu: string;
+  details?: Record<string, unknown>;
+}
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly messageRu: string,
+    readonly details?: Record<string, unknown>,
+    /** extra response headers, e.g. Retry-After */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiErrorBody {
+    return {
+      statusCode: this.statusCode,
+      code: this.code,
+      message: this.message,
+      messageRu: this.messageRu,
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}
+
+export const unauthorized = () =>
+  new ApiError(401, 'unauthorized', 'Authentication required: send a valid Bearer token', 'Требуется вход: передайте действительный токен');
+
+export const forbidden = (why = 'This action is not allowed for your role or scope') =>
+  new ApiError(403, 'forbidden', why, 'Действие запрещено для вашей роли или области доступа');
+
+export const notFound = (what: string, whatRu: string, details?: Record<string, unknown>) =>
+  new ApiError(404, 'not_found', `${what} not found`, `${whatRu} не найден(а)`, details);
+
+export const invalidRequest = (message: string, messageRu: string, details?: Record<string, unknown>) =>
+  new ApiError(400, 'validation_failed', message, messageRu, details);

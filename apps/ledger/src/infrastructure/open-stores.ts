@@ -1,0 +1,45 @@
+/** Opens the stores the configuration names (shared by the HTTP service and the CLI). */
+import { mkdirSync } from 'node:fs';
+import { createEventStore, type EventStore } from '@meals/event-store';
+import { createReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import { READ_MODEL_COLLECTIONS } from '@meals/projections';
+import type { LedgerConfig } from '../config/ledger-config.js';
+import { IdentityDirectory } from '../identity/identity-directory.js';
+
+function ensureDataDir(config: LedgerConfig): void {
+  if (config.eventStore.kind === 'sqlite' || config.readModelStore.kind === 'sqlite') {
+    mkdirSync(config.dataDir, { recursive: true });
+  }
+}
+
+/** The identity store only (the CLI needs nothing else). */
+export async function openIdentityStore(config: LedgerConfig): Promise<ReadModelStore> {
+  ensureDataDir(config);
+  const store = await createReadModelStore(config.identityStore);
+  await new IdentityDirectory(store).init();
+  return store;
+}
+
+export interface LedgerStores {
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  identityStore: ReadModelStore;
+  close(): Promise<void>;
+}
+
+export async function openLedgerStores(config: LedgerConfig): Promise<LedgerStores> {
+  ensureDataDir(config);
+  const eventStore = await createEventStore(config.eventStore);
+  const readModels = await createReadModelStore(config.readModelStore);
+  // The projections create these too; whoever starts first wins, both are idempotent.
+  await readModels.ensureCollections([...READ_MODEL_COLLECTIONS]);
+  const identityStore = await openIdentityStore(config);
+  return {
+    eventStore,
+    readModels,
+    identityStore,
+    async close() {
+      await Promise.allSettled([eventStore.close(), readModels.close(), identityStore.close()]);
+    },
+  };
+}

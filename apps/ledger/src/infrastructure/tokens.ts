@@ -1,0 +1,17 @@
+/** Injection tokens of the ledger's runtime dependencies (opened outside Nest, passed in). */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const READ_MODELS = Symbol('READ_MODELS');
+export const IDENTITY_STORE = Symbol('IDENTITY_STORE');
+export const LEDGER_SETTINGS = Symbol('LEDGER_SETTINGS');
+export const LOGGER = Symbol('LOGGER');
+export const CLOCK = Symbol('CLOCK');
+
+/** The server clock; injectable so tests can move time (login lockout, token expiry). */
+export type Clock = () => Date;
+
+/** What the app needs from the configuration once the stores are open. */
+export interface LedgerSettings {
+  tokenSecret: string;
+  /** complete transfers whose transferred-in is missing (on in the HTTP service) */
+  runTransferReconciler: boolean;
+}

@@ -1,0 +1,56 @@
+/**
+ * The ledger HTTP service. Configuration comes from the environment (see
+ * config/ledger-config.ts); projections run in their own process.
+ */
+import 'reflect-metadata';
+import { createLedgerApp } from './create-app.js';
+import { ConfigError, loadLedgerConfig } from './config/ledger-config.js';
+import { resolveTokenSecret } from './config/token-secret.js';
+import { openLedgerStores } from './infrastructure/open-stores.js';
+import { createLogger } from './observability/logger.js';
+import { LedgerMetrics } from './observability/metrics.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadLedgerConfig();
+    config = { ...config, tokenSecret: resolveTokenSecret(config) };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const stores = await openLedgerStores(config);
+  const app = await createLedgerApp({
+    ...stores,
+    logger,
+    metrics: new LedgerMetrics({ defaultMetrics: true }),
+    settings: { tokenSecret: config.tokenSecret ?? '', runTransferReconciler: true },
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'ledger stopping');
+    await app.close();
+    await stores.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://${config.host}:${port}`;
+  logger.info({ url: `${base}/api`, docs: `${base}/api/docs`, metrics: `${base}/metrics` }, 'ledger listening');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`ledger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/** Account profile and balance, from the `accounts` read model. */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { accountNotFound, formatRoubles } from '@meals/domain';
+import type { AccountDoc } from '@meals/projections';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { z } from 'zod';
+import { READ_MODELS } from '../infrastructure/tokens.js';
+
+export const accountProfile = z
+  .object({
+    accountNumber: z.string(),
+    fullName: z.string(),
+    schoolId: z.string(),
+    className: z.string(),
+    status: z.enum(['open', 'closed']),
+    balance: z.number().int().meta({ description: 'kopecks' }),
+    balanceText: z.string().meta({ example: '8,04 руб.' }),
+    cardUid: z.string().nullable(),
+    cardStatus: z.enum(['issued', 'active', 'blocked']).nullable(),
+    openedAt: z.string(),
+  })
+  .meta({ id: 'AccountProfile' });
+export type AccountProfile = z.infer<typeof accountProfile>;
+
+export class GetAccountQuery extends Query<AccountProfile> {
+  constructor(readonly accountNumber: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetAccountQuery)
+export class GetAccountHandler implements IQueryHandler<GetAccountQuery> {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelStore) {}
+
+  async execute({ accountNumber }: GetAccountQuery): Promise<AccountProfile> {
+    const doc = await this.readModels.get<AccountDoc>('accounts', accountNumber);
+    if (!doc) throw accountNotFound(accountNumber);
+    return {
+      accountNumber: doc.accountNumber,
+      fullName: doc.fullName,
+      schoolId: doc.schoolId,
+      className: doc.className,
+      status: doc.status,
+      balance: doc.balance,
+      balanceText: formatRoubles(doc.balance),
+      cardUid: doc.cardUid,
+      cardStatus: doc.cardStatus,
+      openedAt: doc.openedAt,
+    };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * An account's statement for a period of business dates (municipality's time zone):
+ * opening balance = everything before `from`, the period's lines in time order, closing
+ * balance = opening + credits − debits of the period. Check items only when asked.
+ */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { accountNotFound } from '@meals/domain';
+import type { AccountDoc, StatementLineDoc } from '@meals/projections';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { z } from 'zod';
+import { calendarDate } from '../http/common-schemas.js';
+import { withValidPeriod } from '../http/period.js';
+import { READ_MODELS } from '../infrastructure/tokens.js';
+
+export const statementQuery = withValidPeriod(
+  z.strictObject({
+    from: calendarDate,
+    to: calendarDate,
+    details: z.enum(['true', 'false']).optional().meta({ description: 'include check items' }),
+  }),
+);
+export type StatementQueryParams = z.infer<typeof statementQuery>;
+
+const statementItem = z.object({ name: z.string(), qty: z.number().int(), price: z.number().int(), amount: z.number().int() });
+
+export const statement = z
+  .object({
+    accountNumber: z.string(),
+    fullName: z.string(),
+    schoolId: z.string(),
+    className: z.string(),
+    from: z.string(),
+    to: z.string(),
+    openingBalance: z.number().int(),
+    closingBalance: z.number().int(),
+    totalDebit: z.number().int(),
+    totalCredit: z.number().int(),
+    lines: z.array(
+      z.object({
+        at: z.string(),
+        date: z.string(),
+        kind: z.string(),
+        description: z.string(),
+        debit: z.number().int(),
+        credit: z.number().int(),
+        checkNumber: z.string().nullable(),
+        items: z.array(statementItem).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Statement' });
+export type Statement = z.infer<typeof statement>;
+
+export class GetStatementQuery extends Query<Statement> {
+  constructor(
+    readonly accountNumber: string,
+    readonly from: string,
+    readonly to: string,
+    readonly details: boolean,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetStatementQuery)
+export class GetStatementHandler implements IQueryHandler<GetStatementQuery> {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelStore) {}
+
+  async execute({ accountNumber, from, to, details }: GetStatementQuery): Promise<Statement> {
+    const account = await this.readModels.get<AccountDoc>('accounts', accountNumber);
+    if (!account) throw accountNotFound(accountNumber);
+    const all = await this.readModels.find<StatementLineDoc>('statement_lines', {
+      where: { accountNumber },
+      orderBy: [
+        { field: 'at', direction: 'asc' },
+        { field: 'position', direction: 'asc' },
+      ],
+    });
+    let openingBalance = 0;
+    let totalDebit = 0;
+    let totalCredit = 0;
+    const lines: Statement['lines'] = [];
+    for (const line of all) {
+      if (line.date < from) {
+        openingBalance += line.credit - line.debit;
+      } else if (line.date <= to) {
+        totalDebit += line.debit;
+        totalCredit += line.credit;
+        lines.push({
+          at: line.at,
+          date: line.date,
+          kind: line.kind,
+          description: line.description,
+          debit: line.debit,
+          credit: line.credit,
+          checkNumber: line.checkNumber,
+          ...(details ? { items: line.items } : {}),
+        });
+      }
+    }
+    return {
+      accountNumber,
+      fullName: account.fullName,
+      schoolId: account.schoolId,
+      className: account.className,
+      from,
+      to,
+      openingBalance,
+      closingBalance: openingBalance + totalCredit - totalDebit,
+      totalDebit,
+      totalCredit,
+      lines,
+    };
+  }
+}

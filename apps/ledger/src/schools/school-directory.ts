@@ -1,0 +1,34 @@
+/**
+ * Which department a school belongs to: from the `schools` read model, or from the
+ * school's stream when the projection has not caught up yet. It never changes once a
+ * school is registered, so answers are kept in memory.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { READ_MODELS } from '../infrastructure/tokens.js';
+import { SchoolAggregates } from './school-aggregates.js';
+
+@Injectable()
+export class SchoolDirectory {
+  private readonly departments = new Map<string, string>();
+
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
+    private readonly schools: SchoolAggregates,
+  ) {}
+
+  /** null when no such school is registered */
+  async departmentOf(schoolId: string): Promise<string | null> {
+    const known = this.departments.get(schoolId);
+    if (known !== undefined) return known;
+    const doc = await this.readModels.get<{ departmentId: string }>('schools', schoolId);
+    const departmentId = doc?.departmentId ?? (await this.fromStream(schoolId));
+    if (departmentId !== null) this.departments.set(schoolId, departmentId);
+    return departmentId;
+  }
+
+  private async fromStream(schoolId: string): Promise<string | null> {
+    const { state } = await this.schools.load(schoolId);
+    return state.exists ? state.departmentId : null;
+  }
+}

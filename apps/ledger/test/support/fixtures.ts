@@ -1,0 +1,55 @@
+/** Small builders for the flows the tests share: a school with pupils, funded accounts, sales. */
+import type { LedgerHarness } from './ledger-harness.js';
+
+export interface Pupil {
+  accountNumber: string;
+  fullName: string;
+  className: string;
+  cardUid: string;
+  created: boolean;
+}
+
+export const csvOf = (schoolId: string, pupils: [className: string, fullName: string][], delimiter = ','): string =>
+  ['school,class,full_name'.replace(/,/g, delimiter), ...pupils.map(([cls, name]) => [schoolId, cls, name].join(delimiter))].join('\n') + '\n';
+
+export async function registerSchool(h: LedgerHarness, token: string, schoolId: string, departmentId = 'uo-1', name = `Школа №${schoolId}`) {
+  const reply = await h.post('/api/schools', { schoolId, name, departmentId }, token);
+  if (reply.status !== 201 && reply.status !== 200) throw new Error(`register school failed: ${reply.text}`);
+  return reply.body;
+}
+
+export async function importCsv(h: LedgerHarness, token: string, schoolId: string, csv: string) {
+  return h.request('POST', `/api/schools/${schoolId}/pupils/import`, { token, payload: Buffer.from(csv, 'utf8'), contentType: 'text/csv' });
+}
+
+/** Registers the school (if needed) and enrols the pupils; returns their accounts in list order. */
+export async function enrol(h: LedgerHarness, admin: string, schoolId: string, names: string[], className = '03Б', departmentId = 'uo-1') {
+  await registerSchool(h, admin, schoolId, departmentId);
+  const reply = await importCsv(h, admin, schoolId, csvOf(schoolId, names.map((name) => [className, name])));
+  if (reply.status !== 201) throw new Error(`import failed: ${reply.text}`);
+  return reply.body.accounts as Pupil[];
+}
+
+let paymentSeq = 0;
+export async function topUp(h: LedgerHarness, bank: string, accountNumber: string, amount: number, paymentId = `pay-${++paymentSeq}`) {
+  return h.post(
+    '/api/top-ups',
+    { paymentId, accountNumber, channel: 'bank_online', amount, paidAt: '2024-01-18T09:30:00+03:00' },
+    bank,
+  );
+}
+
+export async function activate(h: LedgerHarness, till: string, cardUid: string) {
+  const reply = await h.request('POST', `/api/cards/${cardUid}/activate`, { token: till });
+  if (reply.status !== 200) throw new Error(`activate failed: ${reply.text}`);
+  return reply.body;
+}
+
+export const sale = (checkNumber: string, cardUid: string, price = 3450, soldAt = '2024-01-18T12:05:00+03:00') => ({
+  checkNumber,
+  cardUid,
+  items: [{ name: 'Пицца 125 г', qty: 1, price }],
+  soldAt,
+});
+
+export const checkNo = (schoolId: string, seq: number) => `${schoolId}-${String(seq).padStart(6, '0')}`;
