@@ -13,18 +13,16 @@ import {
   type SeenTransferOut,
 } from './account-state.js';
 
-/** A private, mutable copy of a state: evolving event by event without copying maps each time. */
-interface AccountDraft extends Omit<AccountState, 'cards' | 'topUps' | 'checks' | 'corrections' | 'refunds' | 'transfersIn' | 'transfersOut'> {
-  cards: Map<string, CardStatus>;
-  topUps: Map<string, SeenTopUp>;
-  checks: Map<string, SeenCheck>;
-  corrections: Map<string, SeenCorrection>;
-  refunds: Map<string, Kopecks>;
-  transfersIn: Map<string, SeenTransferIn>;
-  transfersOut: Map<string, SeenTransferOut>;
-}
+type Draft = { -readonly [K in keyof AccountState]: AccountState[K] };
 
-const draftOf = (state: AccountState): AccountDraft => ({
+/** How apply records an entry: a copy for a single evolve, in place for a fold that owns its maps. */
+type PutEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => ReadonlyMap<K, V>;
+/** evolve copies only the map an event touches, so untouched history is shared, not copied. */
+const copyOnWrite: PutEntry = (map, key, value) => new Map(map).set(key, value);
+const inPlace: PutEntry = (map, key, value) => (map as Map<typeof key, typeof value>).set(key, value);
+
+/** A fold's private draft: fresh maps it may mutate. */
+const draftOf = (state: AccountState): Draft => ({
   ...state,
   cards: new Map(state.cards),
   topUps: new Map(state.topUps),
@@ -35,7 +33,7 @@ const draftOf = (state: AccountState): AccountDraft => ({
   transfersOut: new Map(state.transfersOut),
 });
 
-function apply(draft: AccountDraft, event: AccountEvent): void {
+function apply(draft: Draft, event: AccountEvent, withEntry: PutEntry): void {
   draft.balance += balanceChange(event);
   switch (event.type) {
     case 'account.opened.v1': {
@@ -52,48 +50,60 @@ function apply(draft: AccountDraft, event: AccountEvent): void {
       draft.status = 'closed';
       return;
     case 'card.issued.v1':
-      draft.cards.set(event.data.cardUid, 'issued');
+      draft.cards = withEntry<string, CardStatus>(draft.cards, event.data.cardUid, 'issued');
       draft.currentCardUid = event.data.cardUid;
       return;
     case 'card.activated.v1':
-      draft.cards.set(event.data.cardUid, 'active');
+      draft.cards = withEntry<string, CardStatus>(draft.cards, event.data.cardUid, 'active');
       return;
     case 'card.blocked.v1':
-      draft.cards.set(event.data.cardUid, 'blocked');
+      draft.cards = withEntry<string, CardStatus>(draft.cards, event.data.cardUid, 'blocked');
       return;
     case 'account.topped-up.v1': {
       const { paymentId, channel, amount, paidAt } = event.data;
-      draft.topUps.set(paymentId, { channel, amount, paidAt });
+      draft.topUps = withEntry<string, SeenTopUp>(draft.topUps, paymentId, { channel, amount, paidAt });
       return;
     }
     case 'account.sale-debited.v1':
-      draft.checks.set(event.data.checkNumber, { total: event.data.total, fingerprint: saleFingerprint(event.data) });
+      draft.checks = withEntry<string, SeenCheck>(draft.checks, event.data.checkNumber, {
+        total: event.data.total,
+        fingerprint: saleFingerprint(event.data),
+      });
       return;
     case 'account.corrected.v1':
-      draft.corrections.set(event.data.correctionId, { amount: event.data.amount, reason: event.data.reason });
+      draft.corrections = withEntry<string, SeenCorrection>(draft.corrections, event.data.correctionId, {
+        amount: event.data.amount,
+        reason: event.data.reason,
+      });
       return;
     case 'account.refunded.v1':
-      draft.refunds.set(event.data.refundId, event.data.amount);
+      draft.refunds = withEntry<string, Kopecks>(draft.refunds, event.data.refundId, event.data.amount);
       return;
     case 'account.balance-transferred-out.v1':
-      draft.transfersOut.set(event.data.transferId, { toAccountNumber: event.data.toAccountNumber, amount: event.data.amount });
+      draft.transfersOut = withEntry<string, SeenTransferOut>(draft.transfersOut, event.data.transferId, {
+        toAccountNumber: event.data.toAccountNumber,
+        amount: event.data.amount,
+      });
       return;
     case 'account.balance-transferred-in.v1':
-      draft.transfersIn.set(event.data.transferId, { fromAccountNumber: event.data.fromAccountNumber, amount: event.data.amount });
+      draft.transfersIn = withEntry<string, SeenTransferIn>(draft.transfersIn, event.data.transferId, {
+        fromAccountNumber: event.data.fromAccountNumber,
+        amount: event.data.amount,
+      });
       return;
   }
 }
 
 /** Applies one event; never throws, never mutates `state`. */
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
-  const draft = draftOf(state);
-  apply(draft, event);
+  const draft: Draft = { ...state };
+  apply(draft, event, copyOnWrite);
   return draft;
 }
 
 /** The state after `events`, starting from `from` (which is not mutated). */
 export function foldAccount(events: Iterable<AccountEvent>, from: AccountState = initialAccountState): AccountState {
   const draft = draftOf(from);
-  for (const event of events) apply(draft, event);
+  for (const event of events) apply(draft, event, inPlace);
   return draft;
 }
