@@ -1,0 +1,183 @@
+/**
+ * One account's statement over a school year (~700 lines with check items), read
+ * `iterations` times one after another once the projections are idle; p95 computed
+ * exactly from the sorted samples.
+ * `prepareStatementHistory` builds that year through the API first (top-ups and checks
+ * dated in the past) and waits until the projections show every line.
+ */
+import type { Kopecks } from '@meals/domain';
+import { checkTotal, randomCheckLines, type MealKind } from '../demo/canteen-menu.js';
+import { expectOk, LedgerHttpClient, sleep } from '../demo/ledger-http-client.js';
+import { addDays, lastSchoolDays, monthsBefore, moscowDate, moscowInstant } from '../demo/school-calendar.js';
+import { seededRandom } from '../demo/seeded-random.js';
+import { elapsedMs, percentile, roundTo } from './percentile.js';
+import { waitForProjectionsCaughtUp } from './projection-lag.js';
+import { RawHttpConnection, type RawResponse } from './raw-http-connection.js';
+
+export interface StatementHistoryOptions {
+  baseUrl: string;
+  bankToken: string;
+  /** till key of `schoolId` */
+  tillToken: string;
+  /** any principal that may read the account's statement */
+  readerToken: string;
+  schoolId: string;
+  accountNumber: string;
+  /** an activated card of the account */
+  cardUid: string;
+  now?: Date;
+  /** school days of history (default 180, a school year) */
+  schoolDays?: number;
+  firstCheckSeq?: number;
+  /** how long to wait for the projections (default 120 s) */
+  catchUpTimeoutMs?: number;
+}
+
+export interface StatementHistory {
+  from: string;
+  to: string;
+  /** statement lines the period holds */
+  lines: number;
+  nextCheckSeq: number;
+}
+
+const MEALS: readonly { meal: MealKind; from: number; to: number }[] = [
+  { meal: 'breakfast', from: 8 * 60 + 20, to: 9 * 60 + 40 },
+  { meal: 'lunch', from: 11 * 60 + 30, to: 13 * 60 + 30 },
+  { meal: 'snack', from: 14 * 60, to: 15 * 60 + 40 },
+];
+
+export async function prepareStatementHistory(options: StatementHistoryOptions): Promise<StatementHistory> {
+  const random = seededRandom(4242);
+  const today = moscowDate(options.now ?? new Date());
+  const days = lastSchoolDays(today, options.schoolDays ?? 180);
+  const from = addDays(days[0]!, -1);
+  const client = new LedgerHttpClient(options.baseUrl, { maxSockets: 4 });
+  let seq = options.firstCheckSeq ?? 1;
+  let balance: Kopecks = 0;
+  let lines = 0;
+  let payments = 0;
+
+  const topUp = async (date: string, amount: Kopecks): Promise<void> => {
+    const paymentId = `STMT-${options.accountNumber}-${++payments}`;
+    const body = { paymentId, accountNumber: options.accountNumber, channel: 'bank_online', amount, paidAt: moscowInstant(date, 20 * 60) };
+    expectOk(`top-up ${paymentId}`, await client.post('/api/top-ups', body, options.bankToken));
+    balance += amount;
+    lines++;
+  };
+
+  try {
+    await topUp(from, 200_000);
+    for (const date of days) {
+      for (const { meal, from: earliest, to: latest } of MEALS) {
+        const items = randomCheckLines(random, meal);
+        while (items.length > 0 && checkTotal(items) > balance) items.pop();
+        if (items.length === 0) continue;
+        const checkNumber = `${options.schoolId}-${String(seq++).padStart(6, '0')}`;
+        const soldAt = moscowInstant(date, random.int(earliest, latest), random.int(0, 59));
+        const body = { checkNumber, cardUid: options.cardUid, items, soldAt };
+        expectOk(`sale ${checkNumber}`, await client.post('/api/sales', body, options.tillToken));
+        balance -= checkTotal(items);
+        lines++;
+      }
+      if (random.chance(0.9)) await topUp(date, 100 * random.int(300, 600));
+    }
+    await waitForStatementLines(client, options, from, today, lines);
+    return { from, to: today, lines, nextCheckSeq: seq };
+  } finally {
+    client.close();
+  }
+}
+
+async function waitForStatementLines(
+  client: LedgerHttpClient,
+  options: StatementHistoryOptions,
+  from: string,
+  to: string,
+  expected: number,
+): Promise<void> {
+  const deadline = Date.now() + (options.catchUpTimeoutMs ?? 120_000);
+  let seen = -1;
+  while (Date.now() < deadline) {
+    const response = await client.get<{ lines?: unknown[] }>(statementPath(options.accountNumber, from, to, false), options.readerToken);
+    seen = response.status === 200 ? (response.body.lines?.length ?? 0) : -1;
+    if (seen >= expected) return;
+    await sleep(200);
+  }
+  throw new Error(`statement of ${options.accountNumber} shows ${seen} of ${expected} lines: projections did not catch up`);
+}
+
+const statementPath = (accountNumber: string, from: string, to: string, details: boolean): string =>
+  `/api/accounts/${accountNumber}/statement?from=${from}&to=${to}${details ? '&details=true' : ''}`;
+
+export interface StatementBenchOptions {
+  baseUrl: string;
+  /** any principal that may read the account's statement */
+  token: string;
+  accountNumber: string;
+  iterations?: number;
+  /** default: the year up to today (Moscow) */
+  from?: string;
+  to?: string;
+  /** with check items (default true) */
+  details?: boolean;
+  /** requests before the measured ones (default 20) */
+  warmup?: number;
+}
+
+/** The figure of `npm run bench` (bench-results.json key). */
+export interface StatementBenchResult {
+  statementP95Ms: number;
+}
+
+export interface StatementMeasurement extends StatementBenchResult {
+  statementP50Ms: number;
+  /** lines in the statement read */
+  lines: number;
+  iterations: number;
+}
+
+/** The bench's figure; the details (p50, lines read) go to `log` (stderr by default). */
+export async function runStatementBench(
+  options: StatementBenchOptions & { log?: (line: string) => void },
+): Promise<StatementBenchResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const m = await measureStatement(options);
+  log(`  statement: ${m.lines} lines read ${m.iterations} times, p50 ${m.statementP50Ms} ms, p95 ${m.statementP95Ms} ms`);
+  return { statementP95Ms: m.statementP95Ms };
+}
+
+export async function measureStatement(options: StatementBenchOptions): Promise<StatementMeasurement> {
+  const iterations = options.iterations ?? 500;
+  const to = options.to ?? moscowDate(new Date());
+  const from = options.from ?? monthsBefore(to, 12);
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
+  const path = basePath + statementPath(options.accountNumber, from, to, options.details ?? true);
+  await waitForProjectionsCaughtUp(options.baseUrl);
+  const connection = await RawHttpConnection.open(options.baseUrl);
+  const read = async (): Promise<RawResponse> => {
+    const response = await connection.request('GET', path, { token: options.token });
+    if (response.status !== 200) throw new Error(`statement: HTTP ${response.status} ${response.body.slice(0, 300)}`);
+    return response;
+  };
+  try {
+    for (let i = 0; i < (options.warmup ?? 20); i++) await read();
+    const samples: number[] = [];
+    let last: RawResponse | undefined;
+    for (let i = 0; i < iterations; i++) {
+      const started = process.hrtime.bigint();
+      last = await read();
+      // the response is complete here; parsing it is the caller's business, not the server's
+      samples.push(elapsedMs(started, process.hrtime.bigint()));
+    }
+    const lines = last ? (JSON.parse(last.body) as { lines: unknown[] }).lines.length : 0;
+    return {
+      statementP95Ms: roundTo(percentile(samples, 95), 2),
+      statementP50Ms: roundTo(percentile(samples, 50), 2),
+      lines,
+      iterations,
+    };
+  } finally {
+    connection.close();
+  }
+}
