@@ -66,7 +66,11 @@ export interface ReadAllOptions {
 
 export type SubscriptionItem =
   | { kind: 'event'; event: RecordedEvent }
-  /** emitted once every time the subscription has delivered everything stored so far */
+  /**
+   * emitted once every time the subscription has delivered everything stored so far: after
+   * the initial replay, and again after each burst of live events. `position` is that of the
+   * last event delivered (the checkpoint if none yet; null when there is neither).
+   */
   | { kind: 'caughtUp'; position: bigint | null };
 
 export interface SubscribeToAllOptions {

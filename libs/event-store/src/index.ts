@@ -1,1 +1,11 @@
 export * from './event-store.port.js';
+export { openSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
+export {
+  openKurrentDbEventStore,
+  KurrentDbEventStore,
+  type KurrentDbEventStoreOptions,
+  type KurrentDbClientLibrary,
+} from './kurrentdb/kurrentdb-event-store.js';
+export { createEventStore, type EventStoreConfig } from './create-event-store.js';
+export { runAppendBench, type AppendBenchOptions, type AppendBenchResult } from './bench/append-bench.js';
+export { newEventId } from './shared/event-id.js';
