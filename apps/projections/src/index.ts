@@ -1,1 +1,17 @@
-export {};
+export * from './read-models.js';
+export {
+  ProjectionRunner,
+  startProjections,
+  type ProjectionLogger,
+  type ProjectionRunnerOptions,
+  type ProjectionsHandle,
+} from './runner/projection-runner.js';
+export {
+  rebuildReadModels,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildResult,
+} from './rebuild/rebuild-read-models.js';
+export { rebuildSqliteReadModelsFile, type RebuildSqliteFileOptions } from './rebuild/rebuild-sqlite-file.js';
+export { BatchProjector, type BatchProjectorOptions } from './projection/batch-projector.js';
+export { runRebuildBench, type RebuildBenchOptions, type RebuildBenchResult } from './bench/rebuild-bench.js';

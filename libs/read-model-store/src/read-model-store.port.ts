@@ -6,7 +6,10 @@
 
 export type Scalar = string | number | boolean | null;
 export type DocValue = Scalar | DocValue[] | { [key: string]: DocValue };
-/** A stored document; `_id` is reserved for the document id. */
+/**
+ * A stored document; `_id` is reserved for the document id: documents read back always
+ * carry it, and a document put with an `_id` must use the change id.
+ */
 export type Doc = { [key: string]: DocValue };
 
 export type Change =
@@ -48,6 +51,7 @@ export interface ReadModelStore {
   ensureCollections(specs: CollectionSpec[]): Promise<void>;
   get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null>;
   getMany<T extends Doc = Doc>(collection: string, ids: string[]): Promise<Map<string, T>>;
+  /** Matching documents sorted by `orderBy`, ties (and no `orderBy`) by `_id` ascending. */
   find<T extends Doc = Doc>(collection: string, query?: Query): Promise<T[]>;
   count(collection: string, query?: Pick<Query, 'where' | 'range'>): Promise<number>;
   /**
@@ -57,7 +61,10 @@ export interface ReadModelStore {
    */
   commit(changes: Change[], checkpoint?: Checkpoint): Promise<void>;
   getCheckpoint(name: string): Promise<string | null>;
-  /** Removes every document of the collections (used by a rebuild). */
-  clear(collections: string[]): Promise<void>;
+  /**
+   * Removes every document of the collections (used by a rebuild), and the named
+   * checkpoints, so that a projection restarts from the beginning.
+   */
+  clear(collections: string[], checkpoints?: string[]): Promise<void>;
   close(): Promise<void>;
 }

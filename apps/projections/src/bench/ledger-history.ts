@@ -1,0 +1,294 @@
+import {
+  accountStreamId,
+  makeAccountNumber,
+  pupilKey,
+  schoolStreamId,
+  TOP_UP_CHANNELS,
+  type EventMetadata,
+  type LedgerEvent,
+} from '@meals/domain';
+import type { EventStore, EventToAppend, JsonObject } from '@meals/event-store';
+
+/**
+ * A synthetic but realistic ledger history for benchmarks and replay tests: schools and
+ * their pupil lists, accounts with cards, top-ups when the balance runs low, canteen checks
+ * with 1–5 items every school day, and optionally the rest of an account's life (moves,
+ * corrections, blocked and re-issued cards, closing with a refund or a transfer to a
+ * sibling). Deterministic for a seed; balances never go below zero.
+ */
+
+export interface LedgerHistoryOptions {
+  seed?: number;
+  schools?: number;
+  pupilsPerSchool?: number;
+  /** school days (Mon–Fri) from 2025-09-01 */
+  days?: number;
+  /** school days per append to an account stream (many events per append call) */
+  daysPerAppend?: number;
+  /** also moves, corrections, card blocks/re-issues and closings */
+  lifecycle?: boolean;
+}
+
+export interface HistoryAppend {
+  streamId: string;
+  events: EventToAppend[];
+}
+
+const MENU: readonly { name: string; price: number }[] = [
+  { name: 'Пицца 125 г', price: 3450 },
+  { name: 'Каша гречневая рассыпчатая 150 г', price: 2100 },
+  { name: 'Чай с сахаром 200 мл', price: 500 },
+  { name: 'Булочка с корицей 80 г', price: 2200 },
+  { name: 'Сок яблочный 200 мл', price: 3500 },
+  { name: 'Котлета куриная 90 г', price: 4800 },
+  { name: 'Суп куриный с лапшой 250 г', price: 3900 },
+  { name: 'Компот из сухофруктов 200 мл', price: 900 },
+  { name: 'Салат витаминный 100 г', price: 2600 },
+  { name: 'Хлеб пшеничный 30 г', price: 300 },
+];
+const LAST_NAMES = ['Иванова', 'Петров', 'Смирнова', 'Кузнецов', 'Попова', 'Соколов', 'Лебедева', 'Козлов', 'Новикова', 'Морозов'];
+const FIRST_NAMES = ['Алёна', 'Иван', 'Мария', 'Дмитрий', 'Анна', 'Артём', 'София', 'Максим', 'Ева', 'Лев'];
+const LETTERS = ['А', 'Б', 'В'];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 2025-09-01 00:00 Moscow time */
+const FIRST_DAY = Date.parse('2025-08-31T21:00:00Z');
+
+/** mulberry32: a small, fast, seedable generator */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Account {
+  accountNumber: string;
+  schoolId: string;
+  className: string;
+  fullName: string;
+  balance: number;
+  cardUid: string;
+  cardActive: boolean;
+  open: boolean;
+}
+
+export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Generator<HistoryAppend> {
+  const rnd = random(options.seed ?? 1);
+  const int = (min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+  const hex = (length: number): string => {
+    let s = '';
+    while (s.length < length) s += Math.floor(rnd() * 0x100000000).toString(16).padStart(8, '0');
+    return s.slice(0, length);
+  };
+  const uuid = (): string => {
+    const h = hex(32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  };
+  const event = (
+    e: LedgerEvent,
+    occurredAtMs: number,
+    actor: EventMetadata['actor'],
+    source: EventMetadata['source'],
+  ): EventToAppend => {
+    const correlationId = uuid();
+    const metadata: EventMetadata = {
+      actor,
+      source,
+      correlationId,
+      causationId: correlationId,
+      occurredAt: new Date(occurredAtMs).toISOString(),
+    };
+    return { id: uuid(), type: e.type, data: e.data as unknown as JsonObject, metadata: metadata as unknown as JsonObject };
+  };
+  const staff = { kind: 'staff', id: 'operator-1' } as const;
+  const bank = { kind: 'bank', id: 'sberbank' } as const;
+
+  const schoolCount = options.schools ?? 5;
+  const pupilsPerSchool = options.pupilsPerSchool ?? 100;
+  const days = options.days ?? 170;
+  const daysPerAppend = options.daysPerAppend ?? 5;
+  const lifecycle = options.lifecycle ?? false;
+
+  const accounts: Account[] = [];
+  const checkSeq = new Map<string, number>();
+  const schoolIds = Array.from({ length: schoolCount }, (_, i) => String(i + 1));
+
+  // schools and their lists, then an account and a card per pupil
+  for (const schoolId of schoolIds) {
+    const t = FIRST_DAY - 7 * DAY;
+    const pupils = Array.from({ length: pupilsPerSchool }, (_, i) => {
+      const className = `${String(int(1, 11)).padStart(2, '0')}${pick(LETTERS)}`;
+      const fullName = `${pick(LAST_NAMES)} ${pick(FIRST_NAMES)} ${i + 1}`;
+      return { pupilKey: pupilKey(fullName, className), accountNumber: makeAccountNumber(schoolId, i + 1), fullName, className, cardUid: hex(14).toUpperCase() };
+    });
+    yield {
+      streamId: schoolStreamId(schoolId),
+      events: [
+        event({ type: 'school.registered.v1', data: { schoolId, name: `Школа №${schoolId}`, departmentId: 'dep-1' } }, t, staff, 'staff'),
+        event({ type: 'school.pupils-enrolled.v1', data: { schoolId, pupils } }, t + 1000, staff, 'import'),
+      ],
+    };
+    for (const pupil of pupils) {
+      const { accountNumber, className, fullName, cardUid } = pupil;
+      accounts.push({ accountNumber, schoolId, className, fullName, balance: 0, cardUid, cardActive: false, open: true });
+      yield {
+        streamId: accountStreamId(accountNumber),
+        events: [
+          event({ type: 'account.opened.v1', data: { accountNumber, schoolId, className, fullName } }, t + 2000, staff, 'import'),
+          event({ type: 'card.issued.v1', data: { accountNumber, cardUid, replacesCardUid: null } }, t + 2000, staff, 'import'),
+        ],
+      };
+    }
+  }
+
+  const schoolDays: number[] = [];
+  for (let d = 0; schoolDays.length < days; d++) {
+    const weekday = new Date(FIRST_DAY + d * DAY + 12 * HOUR).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) schoolDays.push(FIRST_DAY + d * DAY);
+  }
+
+  for (let first = 0; first < schoolDays.length; first += daysPerAppend) {
+    const chunk = schoolDays.slice(first, first + daysPerAppend);
+    for (const account of accounts) {
+      if (!account.open) continue;
+      const events: EventToAppend[] = [];
+      const later: HistoryAppend[] = [];
+      const { accountNumber } = account;
+      for (const day of chunk) {
+        if (!account.open) break;
+        const till = { kind: 'till', id: `${account.schoolId}-01` } as const;
+        if (account.balance < 30_000) {
+          const paidAt = day + int(6, 22) * HOUR - DAY + int(0, 3_599_999);
+          const amount = int(10, 30) * 10_000;
+          account.balance += amount;
+          events.push(
+            event(
+              { type: 'account.topped-up.v1', data: { accountNumber, paymentId: `pay-${hex(12)}`, channel: pick(TOP_UP_CHANNELS), amount, paidAt: new Date(paidAt).toISOString() } },
+              paidAt + int(1, 600_000),
+              bank,
+              'bank',
+            ),
+          );
+        }
+        if (!account.cardActive) {
+          account.cardActive = true;
+          events.push(event({ type: 'card.activated.v1', data: { accountNumber, cardUid: account.cardUid, tillId: till.id } }, day + 8 * HOUR, till, 'till'));
+        }
+        if (rnd() < 0.92) {
+          const items = Array.from({ length: int(1, 5) }, () => {
+            const { name, price } = pick(MENU);
+            const qty = rnd() < 0.8 ? 1 : 2;
+            return { name, qty, price, amount: qty * price };
+          });
+          const total = items.reduce((sum, item) => sum + item.amount, 0);
+          if (total <= account.balance) {
+            const seq = (checkSeq.get(account.schoolId) ?? 0) + 1;
+            checkSeq.set(account.schoolId, seq);
+            const soldAt = day + 9 * HOUR + int(0, 5 * HOUR);
+            account.balance -= total;
+            events.push(
+              event(
+                {
+                  type: 'account.sale-debited.v1',
+                  data: { accountNumber, checkNumber: `${account.schoolId}-${String(seq).padStart(6, '0')}`, schoolId: account.schoolId, tillId: till.id, cardUid: account.cardUid, items, total, soldAt: new Date(soldAt).toISOString() },
+                },
+                soldAt + int(5, 900),
+                till,
+                'till',
+              ),
+            );
+          }
+        }
+        if (lifecycle) later.push(...lifeEvents(account, day, events));
+      }
+      if (events.length > 0) yield { streamId: accountStreamId(accountNumber), events };
+      yield* later;
+    }
+  }
+
+  /** Rare account events; appends to other streams (a sibling's transfer-in) are returned. */
+  function lifeEvents(account: Account, day: number, events: EventToAppend[]): HistoryAppend[] {
+    const { accountNumber } = account;
+    const at = day + 15 * HOUR + int(0, HOUR);
+    const roll = rnd();
+    if (roll < 0.01) {
+      const amount = int(-50, 100) * 100 || 100;
+      if (account.balance + amount < 0) return [];
+      account.balance += amount;
+      events.push(event({ type: 'account.corrected.v1', data: { accountNumber, correctionId: uuid(), amount, reason: 'Сбой терминала' } }, at, staff, 'staff'));
+    } else if (roll < 0.015) {
+      const replaced = account.cardUid;
+      account.cardUid = hex(14).toUpperCase();
+      account.cardActive = false;
+      events.push(
+        event({ type: 'card.blocked.v1', data: { accountNumber, cardUid: replaced, reason: pick(['lost', 'stolen', 'damaged'] as const) } }, at, staff, 'staff'),
+        event({ type: 'card.issued.v1', data: { accountNumber, cardUid: account.cardUid, replacesCardUid: replaced } }, at + 1000, staff, 'staff'),
+      );
+    } else if (roll < 0.02) {
+      const toSchoolId = rnd() < 0.5 ? account.schoolId : pick(schoolIds);
+      const toClassName = `${String(int(1, 11)).padStart(2, '0')}${pick(LETTERS)}`;
+      events.push(
+        event({ type: 'account.moved.v1', data: { accountNumber, fromSchoolId: account.schoolId, fromClassName: account.className, toSchoolId, toClassName } }, at, staff, 'staff'),
+      );
+      account.schoolId = toSchoolId;
+      account.className = toClassName;
+    } else if (roll < 0.022) {
+      const sibling = accounts.find((other) => other.open && other !== account && other.schoolId === account.schoolId);
+      const amount = account.balance;
+      account.open = false;
+      account.balance = 0;
+      if (sibling && rnd() < 0.5) {
+        const transferId = uuid();
+        if (amount > 0) {
+          events.push(event({ type: 'account.balance-transferred-out.v1', data: { accountNumber, transferId, toAccountNumber: sibling.accountNumber, amount } }, at, staff, 'staff'));
+        }
+        events.push(event({ type: 'account.closed.v1', data: { accountNumber, reason: 'Выбыл из школы' } }, at + 1, staff, 'staff'));
+        if (amount === 0) return [];
+        sibling.balance += amount;
+        const transferIn = event(
+          { type: 'account.balance-transferred-in.v1', data: { accountNumber: sibling.accountNumber, transferId, fromAccountNumber: accountNumber, amount } },
+          at + 2,
+          staff,
+          'staff',
+        );
+        return [{ streamId: accountStreamId(sibling.accountNumber), events: [transferIn] }];
+      }
+      if (amount > 0) {
+        events.push(event({ type: 'account.refunded.v1', data: { accountNumber, refundId: uuid(), amount, reason: 'Возврат при закрытии' } }, at, staff, 'staff'));
+      }
+      events.push(event({ type: 'account.closed.v1', data: { accountNumber, reason: 'Выбыл из школы' } }, at + 1, staff, 'staff'));
+    }
+    return [];
+  }
+}
+
+/**
+ * Appends a history keeping up to `concurrency` appends in flight (the SQLite store commits
+ * them in groups). Appends to one stream keep their order: the store queues them in order.
+ * Stops once `maxEvents` were appended (whole appends only). Returns the event count.
+ */
+export async function appendHistory(
+  eventStore: EventStore,
+  history: Iterable<HistoryAppend>,
+  options: { concurrency?: number; maxEvents?: number } = {},
+): Promise<number> {
+  const concurrency = options.concurrency ?? 64;
+  const maxEvents = options.maxEvents ?? Infinity;
+  const inFlight = new Set<Promise<unknown>>();
+  let count = 0;
+  for (const { streamId, events } of history) {
+    if (count >= maxEvents) break;
+    const append = eventStore.append(streamId, events).finally(() => inFlight.delete(append));
+    inFlight.add(append);
+    count += events.length;
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return count;
+}

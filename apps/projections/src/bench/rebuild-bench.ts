@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqliteEventStore } from '@meals/event-store';
+import { rebuildSqliteReadModelsFile } from '../rebuild/rebuild-sqlite-file.js';
+import { appendHistory, generateLedgerHistory } from './ledger-history.js';
+
+export interface RebuildBenchOptions {
+  /** a directory for the temporary event store and read-model files (removed afterwards) */
+  dir: string;
+  /** at least this many events are generated; default 1,000,000 */
+  events?: number;
+  /** where the details go (events, generation and rebuild times); default stderr */
+  log?: (line: string) => void;
+}
+
+export interface RebuildBenchResult {
+  rebuildEventsPerSec: number;
+}
+
+const SCHOOLS = 20;
+const SCHOOL_DAYS = 170;
+/** events one pupil makes over SCHOOL_DAYS (sales on ~92% of days, top-ups, card), with margin */
+const EVENTS_PER_PUPIL = 175;
+
+/**
+ * `rebuildEventsPerSec`: a school year of a synthetic city (top-ups and checks with 1–5
+ * items) is appended to a temp SQLite event store, many events per append, then the
+ * read models are rebuilt from zero into a fresh file exactly as `projections:rebuild`
+ * does, and timed.
+ */
+export async function runRebuildBench(options: RebuildBenchOptions): Promise<RebuildBenchResult> {
+  const target = options.events ?? 1_000_000;
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const workDir = mkdtempSync(join(options.dir, 'rebuild-bench-'));
+  try {
+    const eventStore = openSqliteEventStore({ path: join(workDir, 'events.db') });
+    try {
+      const generateStarted = performance.now();
+      const pupilsPerSchool = Math.ceil((target * 1.1) / (SCHOOLS * EVENTS_PER_PUPIL));
+      const history = generateLedgerHistory({ seed: 2025, schools: SCHOOLS, pupilsPerSchool, days: SCHOOL_DAYS, daysPerAppend: 35 });
+      const events = await appendHistory(eventStore, history, { concurrency: 256, maxEvents: target });
+      if (events < target) throw new Error(`generated only ${events} of ${target} events`);
+      const generateSeconds = (performance.now() - generateStarted) / 1000;
+      log(`rebuild bench: ${events} events appended in ${generateSeconds.toFixed(1)} s`);
+
+      const result = await rebuildSqliteReadModelsFile({ eventStore, path: join(workDir, 'read-models.db') });
+      const rebuildSeconds = result.durationMs / 1000;
+      const rebuildEventsPerSec = Math.round(result.events / rebuildSeconds);
+      log(`rebuild bench: ${result.events} events replayed in ${rebuildSeconds.toFixed(1)} s (${rebuildEventsPerSec} events/s)`);
+      return { rebuildEventsPerSec };
+    } finally {
+      await eventStore.close();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,15 @@
+import type { PupilsEnrolled } from '@meals/domain';
+import { rosterId, type RosterDoc } from '../read-models.js';
+
+/** One roster entry per enrolled pupil (the school list as imported; moves do not change it). */
+export function rosterDocs(event: PupilsEnrolled): RosterDoc[] {
+  const { schoolId, pupils } = event.data;
+  return pupils.map(({ pupilKey, accountNumber, fullName, className }) => ({
+    _id: rosterId(schoolId, pupilKey),
+    schoolId,
+    pupilKey,
+    accountNumber,
+    fullName,
+    className,
+  }));
+}

@@ -1,0 +1,108 @@
+import type { Change, Doc, ReadModelStore } from '@meals/read-model-store';
+
+export interface DocKey {
+  collection: string;
+  id: string;
+}
+
+/** A document was read before it was loaded: load it and apply the event again. */
+export class NotLoadedError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`working set: ${collection}/${id} was not loaded`);
+    this.name = 'NotLoadedError';
+  }
+}
+
+/**
+ * The documents a batch of events is folded over: what the store holds (loaded with
+ * getMany, remembered across batches because this projection is the collections' only
+ * writer) plus what the batch changed so far. Reading a document that was not loaded
+ * throws NotLoadedError.
+ */
+export class WorkingSet {
+  /** committed state: doc, or null when the store has none */
+  private readonly committed = new Map<string, Map<string, Doc | null>>();
+  private readonly changed = new Map<string, Map<string, Doc>>();
+  private committedCount = 0;
+
+  constructor(
+    /** collections only ever written whole (never read back by the projection): not remembered */
+    private readonly writeOnly: ReadonlySet<string>,
+    /** remembered committed documents before the memory is dropped */
+    private readonly cacheLimit: number,
+  ) {}
+
+  isKnown(collection: string, id: string): boolean {
+    return this.changed.get(collection)?.has(id) === true || this.committed.get(collection)?.has(id) === true;
+  }
+
+  get<T extends Doc>(collection: string, id: string): T | null {
+    const changed = this.changed.get(collection)?.get(id);
+    if (changed !== undefined) return changed as T;
+    const committed = this.committed.get(collection)?.get(id);
+    if (committed === undefined) throw new NotLoadedError(collection, id);
+    return committed as T | null;
+  }
+
+  put(collection: string, id: string, doc: Doc): void {
+    let docs = this.changed.get(collection);
+    if (!docs) this.changed.set(collection, (docs = new Map()));
+    docs.set(id, doc);
+  }
+
+  /** Loads the keys not known yet (absent documents are remembered as absent). */
+  async load(store: ReadModelStore, keys: Iterable<DocKey>): Promise<void> {
+    const wanted = new Map<string, Set<string>>();
+    for (const { collection, id } of keys) {
+      if (this.isKnown(collection, id)) continue;
+      let ids = wanted.get(collection);
+      if (!ids) wanted.set(collection, (ids = new Set()));
+      ids.add(id);
+    }
+    for (const [collection, ids] of wanted) {
+      const found = await store.getMany(collection, [...ids]);
+      let docs = this.committed.get(collection);
+      if (!docs) this.committed.set(collection, (docs = new Map()));
+      for (const id of ids) docs.set(id, found.get(id) ?? null);
+      this.committedCount += ids.size;
+    }
+  }
+
+  /** Every document the batch changed, as puts. */
+  changes(): Change[] {
+    const changes: Change[] = [];
+    for (const [collection, docs] of this.changed) {
+      for (const [id, doc] of docs) changes.push({ op: 'put', collection, id, doc });
+    }
+    return changes;
+  }
+
+  /** The batch was committed: its documents are now the committed state. */
+  accept(): void {
+    for (const [collection, docs] of this.changed) {
+      if (this.writeOnly.has(collection)) continue;
+      let committed = this.committed.get(collection);
+      if (!committed) this.committed.set(collection, (committed = new Map()));
+      for (const [id, doc] of docs) {
+        if (!committed.has(id)) this.committedCount++;
+        committed.set(id, doc);
+      }
+    }
+    this.changed.clear();
+    if (this.committedCount > this.cacheLimit) this.forget();
+  }
+
+  /** The batch was not committed (or may not have been): start over from the store. */
+  discard(): void {
+    this.changed.clear();
+    this.forget();
+  }
+
+  private forget(): void {
+    this.committed.clear();
+    this.committedCount = 0;
+  }
+}

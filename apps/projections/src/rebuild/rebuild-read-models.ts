@@ -1,0 +1,86 @@
+import { DEFAULT_TIME_ZONE } from '@meals/domain';
+import type { EventStore } from '@meals/event-store';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { BatchProjector } from '../projection/batch-projector.js';
+import { PROJECTION_NAME, READ_MODEL_COLLECTION_NAMES, READ_MODEL_COLLECTIONS } from '../read-models.js';
+
+export interface RebuildProgress {
+  /** events replayed so far */
+  events: number;
+  /** global position of the last replayed event */
+  position: bigint;
+}
+
+export interface RebuildOptions {
+  eventStore: EventStore;
+  /** must not be written by a running projection meanwhile */
+  readModels: ReadModelStore;
+  timeZone?: string;
+  /** events per readAll page; default 2,000 (small pages stay in the young generation) */
+  pageSize?: number;
+  /** events folded into one commit; default 20,000 */
+  commitSize?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+export interface RebuildResult {
+  events: number;
+  position: bigint | null;
+  durationMs: number;
+}
+
+/**
+ * Replays the whole log into the read models from zero: clears the collections and the
+ * checkpoint, then applies the log in large commits (documents + checkpoint each), so an
+ * interrupted rebuild leaves consistent read models that the live projection can finish.
+ * The next events are folded while the store writes the previous commit (when its commit
+ * does I/O asynchronously, as MongoDB does). Secondary indexes are created
+ * after the load when the collections did not exist yet (one bulk index build is much
+ * cheaper than maintaining them row by row).
+ */
+export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildResult> {
+  const { eventStore, readModels, onProgress } = options;
+  const pageSize = options.pageSize ?? 2_000;
+  const commitSize = Math.max(options.commitSize ?? 20_000, pageSize);
+  const started = performance.now();
+
+  await readModels.ensureCollections(READ_MODEL_COLLECTIONS.map(({ name }) => ({ name, indexes: [] })));
+  await readModels.clear([...READ_MODEL_COLLECTION_NAMES], [PROJECTION_NAME]);
+
+  // The rebuild is the only writer: remember every document between commits.
+  const projector = new BatchProjector(readModels, {
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    cacheLimit: 2_000_000,
+  });
+  let writing: Promise<void> = Promise.resolve();
+  const commitFolded = async (): Promise<void> => {
+    const commit = projector.takeCommit();
+    if (!commit) return;
+    await writing; // one commit at a time, in order; the first failure stops the rebuild
+    writing = readModels.commit(commit.changes, commit.checkpoint);
+    writing.catch(() => {}); // awaited (and rethrown) before the next commit or at the end
+  };
+
+  let events = 0;
+  let folded = 0;
+  let position: bigint | null = null;
+  for (;;) {
+    const page = await eventStore.readAll(position === null ? { maxCount: pageSize } : { after: position, maxCount: pageSize });
+    if (page.length === 0) break;
+    await projector.fold(page);
+    events += page.length;
+    folded += page.length;
+    position = page.at(-1)!.position;
+    if (folded >= commitSize) {
+      await commitFolded();
+      folded = 0;
+      onProgress?.({ events, position });
+    }
+  }
+  await commitFolded();
+  await writing;
+  if (position !== null) onProgress?.({ events, position });
+
+  await readModels.ensureCollections([...READ_MODEL_COLLECTIONS]);
+  return { events, position, durationMs: performance.now() - started };
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { balanceChange, isValidAccountNumber, isValidCheckNumber, type LedgerEvent } from '@meals/domain';
+import { runRebuildBench } from '@meals/projections';
+import { generateLedgerHistory } from '../src/bench/ledger-history.js';
+
+describe('synthetic ledger history (benchmarks and replay tests)', () => {
+  it('is a valid ledger: no balance below zero, unique checks and event ids, sane sales', () => {
+    const balances = new Map<string, number>();
+    const checks = new Set<string>();
+    const ids = new Set<string>();
+    const types = new Set<string>();
+    for (const { streamId, events } of generateLedgerHistory({ seed: 7, schools: 3, pupilsPerSchool: 25, days: 40, lifecycle: true })) {
+      for (const appended of events) {
+        expect(ids.has(appended.id)).toBe(false);
+        ids.add(appended.id);
+        const event = { type: appended.type, data: appended.data } as LedgerEvent;
+        types.add(event.type);
+        if (!streamId.startsWith('account-')) continue;
+        const accountNumber = streamId.slice('account-'.length);
+        expect(isValidAccountNumber(accountNumber)).toBe(true);
+        const balance = (balances.get(accountNumber) ?? 0) + balanceChange(event);
+        expect(balance).toBeGreaterThanOrEqual(0);
+        balances.set(accountNumber, balance);
+        if (event.type === 'account.sale-debited.v1') {
+          const { items, total, checkNumber } = event.data;
+          expect(items.length).toBeGreaterThanOrEqual(1);
+          expect(items.length).toBeLessThanOrEqual(5);
+          expect(total).toBe(items.reduce((sum, item) => sum + item.qty * item.price, 0));
+          expect(isValidCheckNumber(checkNumber)).toBe(true);
+          expect(checks.has(checkNumber)).toBe(false);
+          checks.add(checkNumber);
+        }
+      }
+    }
+    expect(types.size).toBe(14);
+  });
+
+  it('is the same for the same seed', () => {
+    const once = [...generateLedgerHistory({ seed: 9, schools: 1, pupilsPerSchool: 3, days: 5 })];
+    const again = [...generateLedgerHistory({ seed: 9, schools: 1, pupilsPerSchool: 3, days: 5 })];
+    expect(again).toEqual(once);
+  });
+
+  it('runRebuildBench generates, rebuilds and reports a rate (speed is not asserted)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rebuild-bench-test-'));
+    try {
+      const lines: string[] = [];
+      const result = await runRebuildBench({ dir, events: 3000, log: (line) => lines.push(line) });
+      expect(result.rebuildEventsPerSec).toBeGreaterThan(0);
+      expect(lines.join('\n')).toMatch(/events replayed in/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
+import { ACCOUNTS, PROJECTION_NAME, rebuildSqliteReadModelsFile, startProjections } from '@meals/projections';
+import { appendHistory, generateLedgerHistory } from '../src/bench/ledger-history.js';
+import { lastPosition } from './support/expected-balances.js';
+import { dumpReadModels, TempStores } from './support/temp-stores.js';
+
+describe('rebuilding the embedded read-model file', () => {
+  let stores: TempStores;
+  beforeEach(() => (stores = new TempStores()));
+  afterEach(() => stores.dispose());
+
+  it('builds a fresh file and swaps it in: same documents as the live projection, progress reported', async () => {
+    const eventStore = stores.eventStore();
+    await appendHistory(eventStore, generateLedgerHistory({ seed: 5, schools: 2, pupilsPerSchool: 10, days: 20, lifecycle: true }));
+    const last = await lastPosition(eventStore);
+
+    const live = await openSqliteReadModelStore({ path: stores.path('read-models.db') });
+    const projections = await startProjections({ eventStore, readModels: live });
+    await projections.waitForPosition(last, 20_000);
+    await projections.stop();
+    const liveDump = await dumpReadModels(live);
+    // someone corrupts a read model; the rebuild must not carry it over
+    await live.commit([{ op: 'put', collection: ACCOUNTS, id: 'bogus', doc: { balance: 1 } }]);
+    await live.close();
+
+    const progress: bigint[] = [];
+    const result = await rebuildSqliteReadModelsFile({
+      eventStore,
+      path: stores.path('read-models.db'),
+      pageSize: 50,
+      commitSize: 150,
+      onProgress: ({ position }) => progress.push(position),
+    });
+    expect(result.position).toBe(last);
+    expect(progress.at(-1)).toBe(last);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(existsSync(stores.path('read-models.db.rebuild'))).toBe(false);
+
+    const rebuilt = await stores.readModels();
+    expect(await dumpReadModels(rebuilt)).toEqual(liveDump);
+    expect(await rebuilt.getCheckpoint(PROJECTION_NAME)).toBe(last.toString());
+  });
+
+  it('refuses while another connection has the file open, leaving it untouched', async () => {
+    const eventStore = stores.eventStore();
+    const inUse = await stores.readModels();
+    await inUse.ensureCollections([{ name: ACCOUNTS, indexes: [] }]);
+    await inUse.commit([{ op: 'put', collection: ACCOUNTS, id: 'x', doc: { balance: 1 } }]);
+    await expect(rebuildSqliteReadModelsFile({ eventStore, path: stores.path('read-models.db') })).rejects.toBeInstanceOf(
+      SqliteFileInUseError,
+    );
+    expect(await inUse.get(ACCOUNTS, 'x')).toEqual({ _id: 'x', balance: 1 });
+  });
+});

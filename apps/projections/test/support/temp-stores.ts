@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteEventStore, type EventStore } from '@meals/event-store';
+import { openSqliteReadModelStore, type Doc, type ReadModelStore } from '@meals/read-model-store';
+import { READ_MODEL_COLLECTION_NAMES } from '@meals/projections';
+
+/** A temp directory with real SQLite files, removed by dispose(). */
+export class TempStores {
+  readonly dir = mkdtempSync(join(tmpdir(), 'projections-test-'));
+  private readonly opened: { close(): Promise<void> }[] = [];
+
+  path(name: string): string {
+    return join(this.dir, name);
+  }
+
+  eventStore(name = 'events.db'): EventStore {
+    const store = openSqliteEventStore({ path: this.path(name), pollIntervalMs: 5 });
+    this.opened.push(store);
+    return store;
+  }
+
+  async readModels(name = 'read-models.db'): Promise<ReadModelStore> {
+    const store = await openSqliteReadModelStore({ path: this.path(name) });
+    this.opened.push(store);
+    return store;
+  }
+
+  async dispose(): Promise<void> {
+    for (const store of this.opened.reverse()) await store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Every document of every read-model collection, in `_id` order. */
+export async function dumpReadModels(store: ReadModelStore): Promise<Record<string, Doc[]>> {
+  const dump: Record<string, Doc[]> = {};
+  for (const name of READ_MODEL_COLLECTION_NAMES) dump[name] = await store.find(name);
+  return dump;
+}

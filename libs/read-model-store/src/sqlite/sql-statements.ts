@@ -1,0 +1,56 @@
+import { assertCollectionName, CHECKPOINTS } from '../names.js';
+import type { CollectionSpec, Query } from '../read-model-store.port.js';
+import { fieldExpression, limitClause, orderClause, whereClause, type SqlFragment } from './sql-query.js';
+
+/** The SQL text of the SQLite read-model layout (one table per collection + checkpoints). */
+
+export const tableName = (collection: string): string => `"rm_${collection}"`;
+
+export const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (name TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID`;
+
+/** Table and expression indexes (`json_extract(doc, '$.field')`, the form queries use). */
+export function collectionDdl(spec: CollectionSpec): string[] {
+  assertCollectionName(spec.name);
+  const table = tableName(spec.name);
+  return [
+    `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`,
+    ...spec.indexes.map(
+      (fields) =>
+        `CREATE INDEX IF NOT EXISTS "ix_${spec.name}__${fields.join('_')}" ON ${table} (${fields.map(fieldExpression).join(', ')})`,
+    ),
+  ];
+}
+
+export const tableExistsSql = `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`;
+export const tableExistsParam = (collection: string): string => `rm_${collection}`;
+
+export const getSql = (collection: string): string => `SELECT doc FROM ${tableName(collection)} WHERE id = ?`;
+
+/** Ids bound as one JSON array: one statement for any number of ids. */
+export const getManySql = (collection: string): string =>
+  `SELECT id, doc FROM ${tableName(collection)} WHERE id IN (SELECT value FROM json_each(?))`;
+
+export const upsertSql = (collection: string): string =>
+  `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`;
+
+export const deleteSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE id = ?`;
+
+export const clearSql = (collection: string): string => `DELETE FROM ${tableName(collection)}`;
+
+export function findSql(collection: string, query: Query): SqlFragment {
+  const where = whereClause(query);
+  const limit = limitClause(query.limit);
+  return {
+    sql: `SELECT doc FROM ${tableName(collection)}${where.sql}${orderClause(query.orderBy)}${limit.sql}`,
+    params: [...where.params, ...limit.params],
+  };
+}
+
+export function countSql(collection: string, query: Pick<Query, 'where' | 'range'>): SqlFragment {
+  const where = whereClause(query);
+  return { sql: `SELECT count(*) FROM ${tableName(collection)}${where.sql}`, params: where.params };
+}
+
+export const checkpointUpsertSql = `INSERT INTO ${CHECKPOINTS} (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position`;
+export const checkpointGetSql = `SELECT position FROM ${CHECKPOINTS} WHERE name = ?`;
+export const checkpointDeleteSql = `DELETE FROM ${CHECKPOINTS} WHERE name = ?`;

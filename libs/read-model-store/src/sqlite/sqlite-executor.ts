@@ -1,0 +1,73 @@
+/**
+ * Runs SQL on one SQLite connection: DDL, raw-row reads, and batches of writes in one
+ * transaction, with prepared statements cached by their text.
+ */
+import Database from 'better-sqlite3';
+import type { SqlValue } from './sql-query.js';
+
+/** One write: the index of its SQL text in the batch's `sqls`, then its parameters. */
+export type WriteRow = [number, ...SqlValue[]];
+
+export interface ExecutorOptions {
+  path: string;
+  pragmas: string[];
+}
+
+export class SqliteExecutor {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement<SqlValue[]>>();
+  private readonly execAllTransaction: (sqls: string[]) => void;
+  private readonly writeTransaction: (sqls: string[], rows: WriteRow[]) => void;
+
+  constructor(options: ExecutorOptions) {
+    this.db = new Database(options.path, { timeout: 5000 });
+    try {
+      for (const pragma of options.pragmas) this.db.pragma(pragma);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.execAllTransaction = this.db.transaction((sqls: string[]) => {
+      for (const sql of sqls) this.db.exec(sql);
+    });
+    this.writeTransaction = this.db.transaction((sqls: string[], rows: WriteRow[]) => {
+      const batch = sqls.map((sql) => this.prepared(sql));
+      for (const row of rows) {
+        const statement = batch[row[0]]!;
+        if (row.length === 3) statement.run(row[1]!, row[2]!);
+        else statement.run(...(row.slice(1) as SqlValue[]));
+      }
+    });
+  }
+
+  /** DDL statements, in one transaction. */
+  execAll(sqls: string[]): void {
+    this.execAllTransaction(sqls);
+  }
+
+  /** Rows as arrays of column values. */
+  all(sql: string, params: SqlValue[]): SqlValue[][] {
+    return this.prepared(sql).raw(true).all(...params) as SqlValue[][];
+  }
+
+  /** Every row applied, or none (one transaction). */
+  write(sqls: string[], rows: WriteRow[]): void {
+    this.writeTransaction(sqls, rows);
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    this.statements.clear();
+    this.db.pragma('optimize');
+    this.db.close();
+  }
+
+  private prepared(sql: string): Database.Statement<SqlValue[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<SqlValue[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
