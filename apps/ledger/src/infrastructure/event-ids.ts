@@ -1,10 +1,12 @@
 /**
  * Event ids. Events that carry an idempotency key get a deterministic, name-based UUID
  * (RFC 9562 version 5: SHA-1 of a namespace and the name), so a retried command produces
- * the same id and the event store appends it at most once. Other events get random ids.
+ * the same id and the event store appends it at most once. Other events get time-ordered random ids
+ * (UUIDv7), which keep the store's id index append-mostly.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { LedgerEvent } from '@meals/domain';
+import { newEventId } from '@meals/event-store';
 
 /** Namespace of the ledger's name-based ids (a fixed random UUID; never change it). */
 const LEDGER_NAMESPACE = Buffer.from('6f1c3a52b8e94d0f9a7e2c4b5d8e1f03', 'hex');
@@ -45,5 +47,5 @@ export function idempotencyKey(event: LedgerEvent): string | null {
 
 export const eventIdOf = (event: LedgerEvent): string => {
   const key = idempotencyKey(event);
-  return key === null ? randomUUID() : nameBasedUuid(key);
+  return key === null ? newEventId() : nameBasedUuid(key);
 };

@@ -1,0 +1,83 @@
+// `npm start`: runs the whole system on the embedded default (SQLite files under
+// $DATA_DIR, default ./data): the ledger API and the projections service as two
+// processes. On the first start it creates the demo principals and seeds a demo city
+// through the real API, then prints the URLs and the demo logins.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startLedgerProcesses } from '../apps/ledger/dist/bench/ledger-processes.js';
+import {
+  createDemoPrincipals,
+  demoKeys,
+  readDemoCredentials,
+  writeDemoCredentials,
+} from '../apps/ledger/dist/demo/demo-credentials.js';
+import { loginStaff } from '../apps/ledger/dist/demo/ledger-http-client.js';
+import { seedDemoCity } from '../apps/ledger/dist/demo/seed-demo.js';
+
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+const port = Number(process.env.LEDGER_PORT ?? 3000);
+const seededMarker = join(dataDir, 'demo-seeded.json');
+const log = (line) => console.log(`[start] ${line}`);
+
+let credentials = readDemoCredentials(dataDir);
+if (!credentials) {
+  log(`first start: creating demo users and keys in ${dataDir}`);
+  credentials = await createDemoPrincipals({ dataDir, env: { ...process.env, DATA_DIR: dataDir } });
+  writeDemoCredentials(dataDir, credentials);
+}
+
+log('starting ledger and projections…');
+const system = await startLedgerProcesses({
+  dataDir,
+  port,
+  env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+});
+
+let stopping = false;
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  await system.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+
+try {
+  if (!existsSync(seededMarker)) {
+    log('seeding the demo city (schools, ~1,000 pupils, two months of top-ups and canteen checks)…');
+    const admin = credentials.users.find((user) => user.role === 'admin');
+    const adminToken = await loginStaff(system.baseUrl, admin.username, admin.password);
+    const summary = await seedDemoCity({
+      baseUrl: system.baseUrl,
+      adminToken,
+      ...demoKeys(credentials),
+      now: new Date(),
+      log: (line) => log(line),
+    });
+    writeFileSync(seededMarker, `${JSON.stringify(summary, null, 2)}\n`);
+  }
+} catch (error) {
+  console.error('[start] seeding failed:', error);
+  await shutdown(1);
+}
+
+const url = system.baseUrl.replace('127.0.0.1', 'localhost');
+console.log(`
+Школьное питание — система запущена (embedded: SQLite в ${dataDir})
+
+  API:            ${url}/api
+  OpenAPI:        ${url}/api/docs
+  Health:         ${url}/api/health
+  Metrics:        ${url}/metrics
+  Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}
+
+Демо-логины (POST ${url}/api/auth/login {"username","password"}):
+${credentials.users.map((u) => `  ${u.username.padEnd(18)} ${u.password.padEnd(22)} ${u.description}`).join('\n')}
+
+Демо-ключи API (Authorization: Bearer <ключ>):
+${credentials.keys.map((k) => `  ${k.name.padEnd(18)} ${k.key}  ${k.description}`).join('\n')}
+
+Все учётные данные: ${join(dataDir, 'demo-credentials.json')}. Остановить: Ctrl+C.
+`);
