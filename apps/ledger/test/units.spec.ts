@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '../src/identity/passwords.js';
 import { SessionTokens } from '../src/identity/session-tokens.js';
 import { createLogger } from '../src/observability/logger.js';
 import { parsePupilCsv } from '../src/schools/pupil-list.js';
+import { stripPollutingKeys } from '../src/http/validation.js';
 
 describe('pupil list (CSV)', () => {
   it('keeps the file line of every row, skipping blank lines, with `,` or `;`, BOM and CRLF', () => {
@@ -42,6 +43,12 @@ describe('event ids', () => {
     expect(nameBasedUuid('topup:24-001983')).not.toBe(id);
   });
 
+  it('never changes the ids of stored events (pinned values, short, Cyrillic and long names)', () => {
+    expect(nameBasedUuid('sale:24-001983')).toBe('b936b682-b553-5808-be8c-a77604c4db87');
+    expect(nameBasedUuid('topup:Сбер-ёж-1')).toBe('412205d1-53a5-572d-be09-55c20b79bf81');
+    expect(nameBasedUuid(`correction:${'Ж'.repeat(400)}`)).toBe('4dd50bfe-b207-54b0-8ce1-33c7e90221e5');
+  });
+
   it('gives keyed events their name-based id and other events random ones', () => {
     const topUp = {
       type: 'account.topped-up.v1',
@@ -53,6 +60,23 @@ describe('event ids', () => {
       data: { accountNumber: '0240000011', fromSchoolId: '24', fromClassName: '01А', toSchoolId: '24', toClassName: '02А' },
     } as const;
     expect(eventIdOf(moved)).not.toBe(eventIdOf(moved));
+  });
+});
+
+describe('request values before validation', () => {
+  it('lose __proto__, prototype and constructor own keys at any depth, and nothing else', () => {
+    const body = JSON.parse(
+      '{"__proto__":{"admin":true},"a":{"constructor":{"prototype":{"x":1}},"b":[{"prototype":2,"keep":3}]},"n":null,"s":"constructor"}',
+    );
+    stripPollutingKeys(body);
+    expect(body).toEqual({ a: { b: [{ keep: 3 }] }, n: null, s: 'constructor' });
+    expect(Object.hasOwn(body, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>)['admin']).toBeUndefined();
+  });
+
+  it('walk deeply nested arrays without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}{"constructor":1}${']'.repeat(100_000)}`);
+    expect(() => stripPollutingKeys(deep)).not.toThrow();
   });
 });
 
@@ -86,9 +110,9 @@ describe('configuration', () => {
       port: 3000,
       host: '127.0.0.1',
       dataDir: './data',
-      eventStore: { kind: 'sqlite', path: './data/events.db' },
-      readModelStore: { kind: 'sqlite', path: './data/read-models.db' },
-      identityStore: { kind: 'sqlite', path: './data/identity.db' },
+      eventStore: { kind: 'sqlite', path: 'data/events.db' },
+      readModelStore: { kind: 'sqlite', path: 'data/read-models.db' },
+      identityStore: { kind: 'sqlite', path: 'data/identity.db' },
       timeZone: 'Europe/Moscow',
       logLevel: 'info',
     });
@@ -167,5 +191,17 @@ describe('KeyedMutex and LruCache', () => {
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBe(1);
     expect(cache.get('c')).toBe(3);
+  });
+
+  it('keeps a key that is hit now and then while many cold keys pass through', () => {
+    const cache = new LruCache<string, number>(100);
+    cache.set('hot', 0);
+    for (let i = 0; i < 10_000; i++) {
+      cache.set(`cold-${i}`, i);
+      if (i % 50 === 0) expect(cache.get('hot')).toBe(0);
+    }
+    expect(cache.size).toBe(100);
+    expect(cache.get('cold-9899')).toBeUndefined();
+    expect(cache.get('cold-9999')).toBe(9999);
   });
 });
