@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
-import { ACCOUNTS, PROJECTION_NAME, rebuildSqliteReadModelsFile, startProjections } from '@meals/projections';
+import { ACCOUNTS, PROJECTION_NAME, rebuildSqliteReadModelsFile, startProjections, type AccountDoc } from '@meals/projections';
 import { appendHistory, generateLedgerHistory } from '../src/bench/ledger-history.js';
 import { lastPosition } from './support/expected-balances.js';
 import { dumpReadModels, TempStores } from './support/temp-stores.js';
@@ -13,6 +14,17 @@ describe('rebuilding the embedded read-model file', () => {
   it('builds a fresh file and swaps it in: same documents as the live projection, progress reported', async () => {
     const eventStore = stores.eventStore();
     await appendHistory(eventStore, generateLedgerHistory({ seed: 5, schools: 2, pupilsPerSchool: 10, days: 20, lifecycle: true }));
+    // metadata without occurredAt (the time the store recorded counts), and last an event
+    // the read models ignore: the checkpoint still moves to it
+    await eventStore.append('account-0990000015', [
+      {
+        id: randomUUID(),
+        type: 'account.opened.v1',
+        data: { accountNumber: '0990000015', schoolId: '99', className: '1А', fullName: 'Без Времени' },
+        metadata: { occurredAt: 7 },
+      },
+    ]);
+    await eventStore.append('other-1', [{ id: randomUUID(), type: 'other.thing.v1', data: {}, metadata: {} }]);
     const last = await lastPosition(eventStore);
 
     const live = await openSqliteReadModelStore({ path: stores.path('read-models.db') });
@@ -40,6 +52,7 @@ describe('rebuilding the embedded read-model file', () => {
     const rebuilt = await stores.readModels();
     expect(await dumpReadModels(rebuilt)).toEqual(liveDump);
     expect(await rebuilt.getCheckpoint(PROJECTION_NAME)).toBe(last.toString());
+    expect((await rebuilt.get<AccountDoc>(ACCOUNTS, '0990000015'))?.openedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('refuses while another connection has the file open, leaving it untouched', async () => {

@@ -1,7 +1,16 @@
 import { classNameKey } from './class-name.js';
 
-/** A full name as shown: trimmed, inner whitespace collapsed, case kept. */
-export const normalizeFullName = (fullName: string): string => fullName.normalize('NFC').replace(/\s+/g, ' ').trim();
+/**
+ * Text that normalizeFullName leaves as it is: words of ASCII, Latin-1/Latin Extended or
+ * Cyrillic letters without combining marks (each already NFC, no pair composes: the tests
+ * check every one), separated by single spaces. Names and canteen items (every sale has
+ * some) nearly always look like this, and the test is far cheaper than normalising.
+ */
+const ALREADY_NORMAL = /^[!-~\u00a1-\u02ff\u0400-\u0482\u048a-\u04ff]+(?: [!-~\u00a1-\u02ff\u0400-\u0482\u048a-\u04ff]+)*$/;
+
+/** A full name as shown: NFC, trimmed, inner whitespace collapsed, case kept. */
+export const normalizeFullName = (fullName: string): string =>
+  ALREADY_NORMAL.test(fullName) ? fullName : fullName.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /**
  * Identity of a pupil inside a school's list, so a re-imported list matches the pupils

@@ -11,10 +11,11 @@ describe('evolveAccount', () => {
 
   it('never mutates the state it is given', () => {
     const before = foldAccount(readyAccount);
-    const snapshot = { ...before, cards: new Map(before.cards), topUps: new Map(before.topUps) };
+    const contents = (state: typeof before) => ({ ...state, cards: [...state.cards], topUps: [...state.topUps] });
+    const snapshot = contents(before);
     evolveAccount(before, toppedUp(500));
     evolveAccount(before, cardBlocked());
-    expect(before).toEqual(snapshot);
+    expect(contents(before)).toEqual(snapshot);
     expect(initialAccountState.exists).toBe(false);
     expect(initialAccountState.topUps.size).toBe(0);
   });

@@ -6,6 +6,7 @@ import {
   isIsoInstant,
   makeAccountNumber,
   normalizeClassName,
+  normalizeFullName,
   pupilKey,
   schoolCode,
 } from '@meals/domain';
@@ -127,6 +128,32 @@ describe('pupilKey', () => {
   it('tells different pupils and classes apart', () => {
     expect(pupilKey('Иванова Алёна', '03Б')).not.toBe(pupilKey('Иванова Алина', '03Б'));
     expect(pupilKey('Иванова Алёна', '03Б')).not.toBe(pupilKey('Иванова Алёна', '04Б'));
+  });
+});
+
+describe('normalizeFullName', () => {
+  const fullNormalization = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const letters = ['!-~', '\u00a1-\u02ff', '\u0400-\u0482', '\u048a-\u04ff'].flatMap((range) => {
+    const [from, to] = [range.codePointAt(0)!, range.codePointAt(range.length - 1)!];
+    return Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
+  });
+
+  it('keeps NFC text with single spaces as it is: no letter of its fast path changes alone or next to another', () => {
+    for (const a of [' ', ...letters]) {
+      expect(a.normalize('NFC')).toBe(a);
+      for (const b of letters) if ((a + b).normalize('NFC') !== a + b) throw new Error(`${a}${b} is not NFC`);
+    }
+    expect(normalizeFullName('Булочка ванильная с изюмом 110 г')).toBe('Булочка ванильная с изюмом 110 г');
+  });
+
+  it('equals NFC with collapsed, trimmed whitespace for any text', () => {
+    const piece = fc.constantFrom('Ё', 'е', '\u0308', 'й', 'и\u0306', ' ', '  ', '\t', '\u00a0', '\u2003', 'A', '\u00c5', 'A\u030a', '\u212b', '\ufb01', '\u0483', '1', '-');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (text) => {
+      expect(normalizeFullName(text)).toBe(fullNormalization(text));
+    }));
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {
+      expect(normalizeFullName(text)).toBe(fullNormalization(text));
+    }));
   });
 });
 

@@ -10,5 +10,6 @@ export {
   openMongoReadModelStore,
   type MongoReadModelStoreOptions,
 } from './mongo/mongo-read-model-store.js';
+export { openSqliteBulkLoadThread, SqliteBulkLoadThread } from './sqlite/sqlite-bulk-load-thread.js';
 export { createReadModelStore, type ReadModelStoreConfig } from './create-read-model-store.js';
 export { assertSqliteFileNotInUse, swapSqliteFile, SqliteFileInUseError } from './sqlite/sqlite-file-swap.js';

@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteReadModelStore, type SqliteReadModelStoreOptions } from '@meals/read-model-store';
+import {
+  openSqliteBulkLoadThread,
+  openSqliteReadModelStore,
+  type SqliteReadModelStoreOptions,
+} from '@meals/read-model-store';
 import { findSql } from '../src/sqlite/sql-statements.js';
 import { describeReadModelStoreContract } from './read-model-store.contract.js';
 
@@ -16,6 +20,17 @@ const sqliteFixture = (options: Omit<SqliteReadModelStoreOptions, 'path'>) => as
 
 describeReadModelStoreContract('SQLite (temp file)', sqliteFixture({}));
 describeReadModelStoreContract('SQLite (bulk load mode)', sqliteFixture({ bulkLoad: true }), { numRuns: 20 });
+describeReadModelStoreContract(
+  'SQLite (bulk load on a thread)',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rms-sqlite-'));
+    return {
+      open: () => openSqliteBulkLoadThread({ path: join(dir, 'read-models.db') }),
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+  { numRuns: 20 },
+);
 
 describe('SQLite read-model store specifics', () => {
   let dir: string;

@@ -27,5 +27,44 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]) {
   );
 }
 
-export const createValidationPipe = () =>
-  new StandardSchemaValidationPipe({ exceptionFactory: validationError, transform: true });
+/** Keys that could reach an object's prototype chain if a value were merged somewhere. */
+const POLLUTING_KEYS = ['__proto__', 'prototype', 'constructor'] as const;
+
+const isPlainContainer = (value: object): boolean => {
+  if (Array.isArray(value)) return true;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Removes `__proto__`, `prototype` and `constructor` own keys at any depth of a request
+ * value, like Nest's own stripProtoKeys, but walking only plain objects and arrays (what
+ * JSON bodies, query strings and route params are made of) without its per-object
+ * bookkeeping: the pipe runs on every request. An explicit stack keeps deeply nested
+ * bodies from overflowing the call stack.
+ */
+export function stripPollutingKeys(value: unknown): void {
+  if (value === null || typeof value !== 'object') return;
+  const stack: object[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (!isPlainContainer(current)) continue;
+    if (!Array.isArray(current)) {
+      for (const key of POLLUTING_KEYS) {
+        if (Object.hasOwn(current, key)) delete (current as Record<string, unknown>)[key];
+      }
+    }
+    for (const child of Object.values(current)) {
+      if (child !== null && typeof child === 'object') stack.push(child as object);
+    }
+  }
+}
+
+/** Nest's Standard Schema pipe with the cheaper prototype-key stripping above. */
+export class LedgerValidationPipe extends StandardSchemaValidationPipe {
+  protected override stripProtoKeys(value: unknown): void {
+    stripPollutingKeys(value);
+  }
+}
+
+export const createValidationPipe = () => new LedgerValidationPipe({ exceptionFactory: validationError, transform: true });

@@ -21,6 +21,15 @@ const TRANSFERRED_OUT: BalanceTransferredOut['type'] = 'account.balance-transfer
  */
 const CHECKPOINT_INTERVAL_MS = 5_000;
 const CHECKPOINT_EVERY = 10_000;
+/**
+ * Once caught up, the reconciler looks at new events at most this often instead of after
+ * every commit: it only recovers from crashes (the close command completes its transfer
+ * itself), and reading the log in pages costs the sales path far less than one small read
+ * per group commit.
+ */
+export const LIVE_READ_INTERVAL_MS = 250;
+/** Requests waiting for the event loop get their turn after this many events read. */
+const EVENTS_PER_TURN = 128;
 
 @Injectable()
 export class TransferReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +37,8 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
   private loop: Promise<void> | null = null;
   private caughtUpOnce: Promise<void>;
   private markCaughtUp: () => void = () => {};
+  private stopping = false;
+  private wakeFromPause: (() => void) | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -56,8 +67,26 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wakeFromPause?.();
     await this.subscription?.stop();
     await this.loop;
+  }
+
+  /** Waits before pulling more events (the subscription reads only when asked); a shutdown ends the wait. */
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeFromPause = () => {
+        this.wakeFromPause = null;
+        done();
+      };
+    });
   }
 
   private async run(subscription: AllSubscription): Promise<void> {
@@ -70,10 +99,16 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
       skipped = 0;
       savedAt = Date.now();
     };
+    let inThisTurn = 0;
     for await (const item of subscription) {
+      if (++inThisTurn >= EVENTS_PER_TURN) {
+        inThisTurn = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       if (item.kind === 'caughtUp') {
         if (pending !== null && Date.now() - savedAt >= CHECKPOINT_INTERVAL_MS) await save(pending);
         this.markCaughtUp();
+        await this.pause(LIVE_READ_INTERVAL_MS);
         continue;
       }
       const { event } = item;

@@ -11,6 +11,11 @@ export interface BatchProjectorOptions {
   timeZone: string;
   /** committed documents remembered between batches */
   cacheLimit?: number;
+  /**
+   * The store holds nothing that this projector did not write (a rebuild into cleared
+   * collections): documents it never wrote are absent, no need to ask the store.
+   */
+  startsEmpty?: boolean;
 }
 
 /**
@@ -28,8 +33,17 @@ export class BatchProjector {
     private readonly store: ReadModelStore,
     options: BatchProjectorOptions,
   ) {
-    this.workingSet = new WorkingSet(new Set([STATEMENT_LINES, ROSTER]), options.cacheLimit ?? 100_000);
+    this.workingSet = new WorkingSet(
+      new Set([STATEMENT_LINES, ROSTER]),
+      options.cacheLimit ?? 100_000,
+      options.startsEmpty ?? false,
+    );
     this.dates = new BusinessDateCache(options.timeZone);
+  }
+
+  /** Business dates in the projection's time zone, for building inputs outside `fold`. */
+  get businessDates(): BusinessDateCache {
+    return this.dates;
   }
 
   /** Commits the batch; on failure nothing of it is applied and the call may be repeated. */
@@ -56,9 +70,29 @@ export class BatchProjector {
       const input = toProjectionInput(recorded, this.dates);
       if (input) inputs.push(input);
     }
-    await this.foldInputs(inputs);
     const last = events.at(-1);
-    if (last) this.lastPosition = last.position;
+    if (last) await this.foldInputs(inputs, last.position);
+  }
+
+  /**
+   * `fold` of events already turned into inputs; `lastPosition` is that of the last event
+   * read, which may be one the read models ignore (it has no input).
+   */
+  async foldInputs(inputs: readonly ProjectionInput[], lastPosition: bigint): Promise<void> {
+    await this.prefetch(inputs);
+    for (const input of inputs) {
+      for (;;) {
+        try {
+          applyEvent(this.workingSet, input);
+          break;
+        } catch (error) {
+          // e.g. an account moved earlier in this batch now needs the new school's documents
+          if (!(error instanceof NotLoadedError)) throw error;
+          await this.workingSet.load(this.store, [error, ...eventTargets(input, this.workingSet)]);
+        }
+      }
+    }
+    this.lastPosition = lastPosition;
   }
 
   /**
@@ -87,27 +121,12 @@ export class BatchProjector {
     };
   }
 
-  private async foldInputs(inputs: ProjectionInput[]): Promise<void> {
-    await this.prefetch(inputs);
-    for (const input of inputs) {
-      for (;;) {
-        try {
-          applyEvent(this.workingSet, input);
-          break;
-        } catch (error) {
-          // e.g. an account moved earlier in this batch now needs the new school's documents
-          if (!(error instanceof NotLoadedError)) throw error;
-          await this.workingSet.load(this.store, [error, ...eventTargets(input, this.workingSet)]);
-        }
-      }
-    }
-  }
-
   /**
    * Fetches what the batch will read in few round trips: first what the events name, then
    * what depends on the accounts just loaded (their school, their current card).
    */
-  private async prefetch(inputs: ProjectionInput[]): Promise<void> {
+  private async prefetch(inputs: readonly ProjectionInput[]): Promise<void> {
+    if (this.workingSet.knowsEverything) return;
     const keys: DocKey[] = [];
     const dependOnNewAccounts: ProjectionInput[] = [];
     for (const input of inputs) {

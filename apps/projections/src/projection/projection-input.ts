@@ -33,20 +33,41 @@ const PROJECTED_TYPES: Record<LedgerEventType, true> = {
   'account.balance-transferred-in.v1': true,
 };
 
-const isLedgerEventType = (type: string): type is LedgerEventType => Object.hasOwn(PROJECTED_TYPES, type);
+export const isLedgerEventType = (type: string): type is LedgerEventType => Object.hasOwn(PROJECTED_TYPES, type);
+
+/** The metadata field that says when an event happened (EventMetadata.occurredAt). */
+export const OCCURRED_AT = 'occurredAt';
 
 /** Null for event types these read models do not know (they only move the checkpoint). */
 export function toProjectionInput(recorded: RecordedEvent, dates: BusinessDateCache): ProjectionInput | null {
   if (!isLedgerEventType(recorded.type)) return null;
-  const event = { type: recorded.type, data: recorded.data } as LedgerEvent;
-  const occurredAt = typeof recorded.metadata['occurredAt'] === 'string'
-    ? recorded.metadata['occurredAt']
-    : recorded.recordedAt.toISOString();
+  const occurredAt = recorded.metadata[OCCURRED_AT];
+  return projectionInput(
+    { id: recorded.id, position: recorded.position, type: recorded.type, data: recorded.data },
+    typeof occurredAt === 'string' ? occurredAt : recorded.recordedAt.toISOString(),
+    dates,
+  );
+}
+
+/** What a projection reads of a stored event, however it was read. */
+export interface StoredEventFields {
+  id: string;
+  position: bigint;
+  type: LedgerEventType;
+  data: unknown;
+}
+
+/**
+ * `occurredAt`: the metadata's occurredAt when it is a string, else when the store
+ * recorded the event (ISO).
+ */
+export function projectionInput(stored: StoredEventFields, occurredAt: string, dates: BusinessDateCache): ProjectionInput {
+  const event = { type: stored.type, data: stored.data } as LedgerEvent;
   const at = businessTime(event, occurredAt);
   return {
-    eventId: recorded.id,
-    position: recorded.position,
-    positionNumber: Number(recorded.position),
+    eventId: stored.id,
+    position: stored.position,
+    positionNumber: Number(stored.position),
     event,
     occurredAt,
     at,

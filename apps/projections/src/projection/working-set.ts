@@ -26,28 +26,51 @@ export class WorkingSet {
   /** committed state: doc, or null when the store has none */
   private readonly committed = new Map<string, Map<string, Doc | null>>();
   private readonly changed = new Map<string, Map<string, Doc>>();
+  /** puts to write-only collections, in order (a later put of the same id wins in the store too) */
+  private readonly written: Change[] = [];
   private committedCount = 0;
+  /**
+   * Every document the store holds is remembered here (or write-only): true while a set
+   * that started from an empty store has forgotten nothing. Unknown documents are then absent.
+   */
+  private complete: boolean;
 
   constructor(
-    /** collections only ever written whole (never read back by the projection): not remembered */
+    /** collections only ever written (never read back by the projection): neither remembered nor merged */
     private readonly writeOnly: ReadonlySet<string>,
     /** remembered committed documents before the memory is dropped */
     private readonly cacheLimit: number,
-  ) {}
+    /** the store holds only what this working set accepts (a rebuild into cleared collections) */
+    startsEmpty = false,
+  ) {
+    this.complete = startsEmpty;
+  }
+
+  /** True when no document needs loading: see `complete`. */
+  get knowsEverything(): boolean {
+    return this.complete;
+  }
 
   isKnown(collection: string, id: string): boolean {
-    return this.changed.get(collection)?.has(id) === true || this.committed.get(collection)?.has(id) === true;
+    return (
+      this.complete || this.changed.get(collection)?.has(id) === true || this.committed.get(collection)?.has(id) === true
+    );
   }
 
   get<T extends Doc>(collection: string, id: string): T | null {
     const changed = this.changed.get(collection)?.get(id);
     if (changed !== undefined) return changed as T;
     const committed = this.committed.get(collection)?.get(id);
-    if (committed === undefined) throw new NotLoadedError(collection, id);
-    return committed as T | null;
+    if (committed !== undefined) return committed as T | null;
+    if (this.complete) return null;
+    throw new NotLoadedError(collection, id);
   }
 
   put(collection: string, id: string, doc: Doc): void {
+    if (this.writeOnly.has(collection)) {
+      this.written.push({ op: 'put', collection, id, doc });
+      return;
+    }
     let docs = this.changed.get(collection);
     if (!docs) this.changed.set(collection, (docs = new Map()));
     docs.set(id, doc);
@@ -73,7 +96,7 @@ export class WorkingSet {
 
   /** Every document the batch changed, as puts. */
   changes(): Change[] {
-    const changes: Change[] = [];
+    const changes: Change[] = [...this.written];
     for (const [collection, docs] of this.changed) {
       for (const [id, doc] of docs) changes.push({ op: 'put', collection, id, doc });
     }
@@ -83,7 +106,6 @@ export class WorkingSet {
   /** The batch was committed: its documents are now the committed state. */
   accept(): void {
     for (const [collection, docs] of this.changed) {
-      if (this.writeOnly.has(collection)) continue;
       let committed = this.committed.get(collection);
       if (!committed) this.committed.set(collection, (committed = new Map()));
       for (const [id, doc] of docs) {
@@ -92,17 +114,20 @@ export class WorkingSet {
       }
     }
     this.changed.clear();
+    this.written.length = 0;
     if (this.committedCount > this.cacheLimit) this.forget();
   }
 
   /** The batch was not committed (or may not have been): start over from the store. */
   discard(): void {
     this.changed.clear();
+    this.written.length = 0;
     this.forget();
   }
 
   private forget(): void {
     this.committed.clear();
     this.committedCount = 0;
+    this.complete = false;
   }
 }

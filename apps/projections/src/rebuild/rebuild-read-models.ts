@@ -3,6 +3,7 @@ import type { EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
 import { BatchProjector } from '../projection/batch-projector.js';
 import { PROJECTION_NAME, READ_MODEL_COLLECTION_NAMES, READ_MODEL_COLLECTIONS } from '../read-models.js';
+import { eventStorePages, type ReplaySource } from './replay-pages.js';
 
 export interface RebuildProgress {
   /** events replayed so far */
@@ -12,14 +13,17 @@ export interface RebuildProgress {
 }
 
 export interface RebuildOptions {
-  eventStore: EventStore;
+  /** only `readAll` is used */
+  eventStore: Pick<EventStore, 'readAll'>;
   /** must not be written by a running projection meanwhile */
   readModels: ReadModelStore;
   timeZone?: string;
-  /** events per readAll page; default 2,000 (small pages stay in the young generation) */
+  /** events per readAll page; default DEFAULT_PAGE_SIZE */
   pageSize?: number;
-  /** events folded into one commit; default 20,000 */
+  /** events folded into one commit (at least a page); default 20,000 */
   commitSize?: number;
+  /** documents remembered between commits before they are read back from the store; default 2,000,000 */
+  cacheLimit?: number;
   onProgress?: (progress: RebuildProgress) => void;
 }
 
@@ -38,10 +42,20 @@ export interface RebuildResult {
  * after the load when the collections did not exist yet (one bulk index build is much
  * cheaper than maintaining them row by row).
  */
-export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildResult> {
-  const { eventStore, readModels, onProgress } = options;
-  const pageSize = options.pageSize ?? 2_000;
-  const commitSize = Math.max(options.commitSize ?? 20_000, pageSize);
+export function rebuildReadModels(options: RebuildOptions): Promise<RebuildResult> {
+  return replayFromZero(eventStorePages(options.eventStore, options.pageSize ?? DEFAULT_PAGE_SIZE), options);
+}
+
+/** events per page by default (small pages stay in the young generation) */
+export const DEFAULT_PAGE_SIZE = 2_000;
+
+/** rebuildReadModels from any source of pages (the embedded rebuild reads the file itself). */
+export async function replayFromZero(
+  source: ReplaySource,
+  options: Omit<RebuildOptions, 'eventStore'>,
+): Promise<RebuildResult> {
+  const { readModels, onProgress } = options;
+  const commitSize = options.commitSize ?? 20_000;
   const started = performance.now();
 
   await readModels.ensureCollections(READ_MODEL_COLLECTIONS.map(({ name }) => ({ name, indexes: [] })));
@@ -50,7 +64,8 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   // The rebuild is the only writer: remember every document between commits.
   const projector = new BatchProjector(readModels, {
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-    cacheLimit: 2_000_000,
+    cacheLimit: options.cacheLimit ?? 2_000_000,
+    startsEmpty: true,
   });
   let writing: Promise<void> = Promise.resolve();
   const commitFolded = async (): Promise<void> => {
@@ -64,13 +79,11 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   let events = 0;
   let folded = 0;
   let position: bigint | null = null;
-  for (;;) {
-    const page = await eventStore.readAll(position === null ? { maxCount: pageSize } : { after: position, maxCount: pageSize });
-    if (page.length === 0) break;
-    await projector.fold(page);
-    events += page.length;
-    folded += page.length;
-    position = page.at(-1)!.position;
+  for await (const page of source(projector.businessDates)) {
+    await projector.foldInputs(page.inputs, page.lastPosition);
+    events += page.events;
+    folded += page.events;
+    position = page.lastPosition;
     if (folded >= commitSize) {
       await commitFolded();
       folded = 0;

@@ -1,6 +1,9 @@
 import { rmSync } from 'node:fs';
-import { assertSqliteFileNotInUse, openSqliteReadModelStore, swapSqliteFile } from '@meals/read-model-store';
-import { rebuildReadModels, type RebuildOptions, type RebuildResult } from './rebuild-read-models.js';
+import { replayOnThread, SqliteEventStore } from '@meals/event-store';
+import { assertSqliteFileNotInUse, openSqliteBulkLoadThread, swapSqliteFile } from '@meals/read-model-store';
+import { OCCURRED_AT } from '../projection/projection-input.js';
+import { DEFAULT_PAGE_SIZE, replayFromZero, type RebuildOptions, type RebuildResult } from './rebuild-read-models.js';
+import { eventStorePages, replayedPage, type ReplaySource } from './replay-pages.js';
 
 export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readModels'> {
   /** the read-model file to replace, e.g. `$DATA_DIR/read-models.db` */
@@ -12,25 +15,40 @@ export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readMode
  * (no WAL, synchronous OFF: a crash only loses the half-built file), then renames it over
  * `path` atomically. Refuses to start, and to swap, while another process has `path` open
  * (the ledger or the projections service): stop them first. Until the swap the old read
- * models stay untouched.
+ * models stay untouched. `durationMs` covers everything up to the swap.
  */
 export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOptions): Promise<RebuildResult> {
-  const { path, ...rebuild } = options;
+  const { path, eventStore, ...rebuild } = options;
+  const started = performance.now();
   assertSqliteFileNotInUse(path);
   const buildPath = `${path}.rebuild`;
   removeDatabaseFiles(buildPath);
-  const readModels = await openSqliteReadModelStore({ path: buildPath, bulkLoad: true });
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const source =
+    eventStore instanceof SqliteEventStore ? sqliteFilePages(eventStore.path, pageSize) : eventStorePages(eventStore, pageSize);
+  const readModels = await openSqliteBulkLoadThread({ path: buildPath });
   let result: RebuildResult;
   try {
-    result = await rebuildReadModels({ ...rebuild, readModels });
-  } catch (error) {
+    result = await replayFromZero(source, { ...rebuild, readModels });
     await readModels.close();
+  } catch (error) {
+    await readModels.close().catch(() => {});
     removeDatabaseFiles(buildPath);
     throw error;
   }
-  await readModels.close();
   swapSqliteFile(buildPath, path);
-  return result;
+  return { ...result, durationMs: performance.now() - started };
+}
+
+/** pages the replay thread reads ahead of the fold */
+const READ_AHEAD_PAGES = 4;
+
+/** The embedded event store's file, read ahead on a thread of its own. */
+function sqliteFilePages(eventsPath: string, pageSize: number): ReplaySource {
+  return async function* (dates) {
+    const pages = replayOnThread({ path: eventsPath, metadataField: OCCURRED_AT, pageSize, readAhead: READ_AHEAD_PAGES });
+    for await (const page of pages) yield replayedPage(page, dates);
+  };
 }
 
 function removeDatabaseFiles(path: string): void {

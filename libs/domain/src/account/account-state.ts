@@ -1,4 +1,5 @@
 import type { TopUpChannel } from '../events.js';
+import { LayeredMap } from '../layered-map.js';
 import type { Kopecks } from '../money.js';
 
 export type AccountStatus = 'open' | 'closed';
@@ -66,7 +67,7 @@ export interface AccountState {
   transfersOut: ReadonlyMap<string, SeenTransferOut>;
 }
 
-export const initialAccountState: AccountState = Object.freeze({
+export const initialAccountState: AccountState = Object.freeze<AccountState>({
   exists: false,
   accountNumber: '',
   status: null,
@@ -74,15 +75,15 @@ export const initialAccountState: AccountState = Object.freeze({
   className: '',
   fullName: '',
   balance: 0,
-  cards: new Map(),
+  cards: LayeredMap.empty(),
   currentCardUid: null,
   openedAs: null,
-  topUps: new Map(),
-  checks: new Map(),
-  corrections: new Map(),
-  refunds: new Map(),
-  transfersIn: new Map(),
-  transfersOut: new Map(),
+  topUps: LayeredMap.empty(),
+  checks: LayeredMap.empty(),
+  corrections: LayeredMap.empty(),
+  refunds: LayeredMap.empty(),
+  transfersIn: LayeredMap.empty(),
+  transfersOut: LayeredMap.empty(),
 });
 
 /** The uid the account's first card was issued with (cards keep issue order). */

@@ -1,6 +1,7 @@
 import type { AccountEvent } from '../events.js';
 import { balanceChange } from '../ledger-effect.js';
 import type { Kopecks } from '../money.js';
+import { LayeredMap } from '../layered-map.js';
 import { saleFingerprint } from './sale-fingerprint.js';
 import {
   initialAccountState,
@@ -15,10 +16,10 @@ import {
 
 type Draft = { -readonly [K in keyof AccountState]: AccountState[K] };
 
-/** How apply records an entry: a copy for a single evolve, in place for a fold that owns its maps. */
+/** How apply records an entry: a new version for a single evolve, in place for a fold that owns its maps. */
 type PutEntry = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => ReadonlyMap<K, V>;
-/** evolve copies only the map an event touches, so untouched history is shared, not copied. */
-const copyOnWrite: PutEntry = (map, key, value) => new Map(map).set(key, value);
+/** evolve makes a new version of only the map an event touches, sharing the rest of the history (see LayeredMap). */
+const newVersion: PutEntry = (map, key, value) => LayeredMap.over(map).with(key, value);
 const inPlace: PutEntry = (map, key, value) => (map as Map<typeof key, typeof value>).set(key, value);
 
 /** A fold's private draft: fresh maps it may mutate. */
@@ -97,7 +98,7 @@ function apply(draft: Draft, event: AccountEvent, withEntry: PutEntry): void {
 /** Applies one event; never throws, never mutates `state`. */
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
   const draft: Draft = { ...state };
-  apply(draft, event, copyOnWrite);
+  apply(draft, event, newVersion);
   return draft;
 }
 
@@ -105,5 +106,15 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
 export function foldAccount(events: Iterable<AccountEvent>, from: AccountState = initialAccountState): AccountState {
   const draft = draftOf(from);
   for (const event of events) apply(draft, event, inPlace);
-  return draft;
+  // the draft's maps are handed over: nobody mutates them from here on
+  return {
+    ...draft,
+    cards: LayeredMap.over(draft.cards),
+    topUps: LayeredMap.over(draft.topUps),
+    checks: LayeredMap.over(draft.checks),
+    corrections: LayeredMap.over(draft.corrections),
+    refunds: LayeredMap.over(draft.refunds),
+    transfersIn: LayeredMap.over(draft.transfersIn),
+    transfersOut: LayeredMap.over(draft.transfersOut),
+  };
 }

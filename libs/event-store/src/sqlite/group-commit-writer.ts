@@ -1,78 +1,32 @@
-import type Database from 'better-sqlite3';
-import {
-  WrongExpectedRevisionError,
-  type AppendResult,
-  type ExpectedRevision,
-} from '../event-store.port.js';
-import { resolveRetry, type StoredEventRef } from '../shared/idempotent-retry.js';
-import { isExpectedState } from '../shared/validate-append.js';
-import { NO_REVISION, StreamRevisionCache } from './stream-revision-cache.js';
+import type { AppendResult, ExpectedRevision } from '../event-store.port.js';
+import type { CommitThread } from './commit-thread.js';
+import type { AppendOutcome, AppendRequest, SerializedEvent } from './sqlite-batch-writer.js';
 
-/** An event already serialised on the caller's turn (one JSON.stringify per field). */
-export interface SerializedEvent {
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
-
-interface PendingAppend {
-  streamId: string;
-  events: SerializedEvent[];
-  expected: ExpectedRevision;
+interface PendingAppend extends AppendRequest {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
 
-/** bounds one transaction's size (and the event loop pause it causes) under a flood of appends */
+/** bounds one transaction's size (and the message carrying it) under a flood of appends */
 const MAX_APPENDS_PER_TRANSACTION = 2000;
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
-
 /**
- * Group commit: `append()` only enqueues; one flush per event-loop turn writes everything
- * queued in ONE durable transaction, so the fsync cost is shared. Appends that arrive while
- * a transaction commits wait for the next flush. Each append is still judged on its own
- * (expected revision, idempotency) and fails alone: single-event appends are one INSERT
- * (atomic by itself), multi-event appends run under a SAVEPOINT. Later appends in a batch
- * see the earlier ones (same transaction, revision overlay).
+ * Group commit: `append()` only enqueues; the commit thread writes everything queued in ONE
+ * durable transaction, so the fsync cost is shared. While a transaction commits, the
+ * appends that arrive wait for the next one, which is sent as soon as the current one is
+ * done; an append that finds the thread idle is sent at once (with whatever else the same
+ * tick appends). The event loop never waits for the disk: it keeps taking requests while
+ * the thread commits. Each append is acknowledged only when its transaction has committed.
  */
 export class GroupCommitWriter {
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
-  private readonly revisions: StreamRevisionCache;
-  private readonly begin: Database.Statement<[]>;
-  private readonly commit: Database.Statement<[]>;
-  private readonly rollback: Database.Statement<[]>;
-  private readonly insert: Database.Statement<[string, string, number, string, string, string, number]>;
-  private readonly findById: Database.Statement<[string], { stream_id: string; revision: bigint; position: bigint }>;
-  private readonly insertAllOrNothing: (append: PendingAppend, firstRevision: number, recordedAt: number) => number;
+  private inFlight: Promise<void> | null = null;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly thread: CommitThread,
     private readonly onCommitted: () => void,
-  ) {
-    this.revisions = new StreamRevisionCache(db);
-    this.begin = db.prepare('BEGIN IMMEDIATE');
-    this.commit = db.prepare('COMMIT');
-    this.rollback = db.prepare('ROLLBACK');
-    this.insert = db.prepare(
-      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.findById = db
-      .prepare<[string], { stream_id: string; revision: bigint; position: bigint }>(
-        'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
-      )
-      .safeIntegers(true);
-    // better-sqlite3 runs a transaction function called inside a transaction as a SAVEPOINT
-    this.insertAllOrNothing = db.transaction((append: PendingAppend, firstRevision: number, recordedAt: number) => {
-      let position = 0;
-      append.events.forEach((event, i) => {
-        position = this.insertEvent(append.streamId, event, firstRevision + i, recordedAt);
-      });
-      return position;
-    });
-  }
+  ) {}
 
   enqueue(streamId: string, events: SerializedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
@@ -81,126 +35,45 @@ export class GroupCommitWriter {
     });
   }
 
-  /** Writes everything queued (also used by close()). */
-  flushAll(): void {
-    while (this.queue.length > 0) this.flush();
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
-  }
-
-  /** Writes the queued appends, at most MAX_APPENDS_PER_TRANSACTION of them, in one transaction. */
-  flush(): void {
-    this.flushScheduled = false;
-    if (this.queue.length === 0) return;
-    const batch = this.queue.splice(0, MAX_APPENDS_PER_TRANSACTION);
-    if (this.queue.length > 0) this.scheduleFlush();
-
-    const newRevisions = new Map<string, number>();
-    let outcomes: Outcome[];
-    let head = 0;
-    try {
-      this.begin.run();
-      try {
-        this.revisions.syncWithLog();
-        const recordedAt = Date.now();
-        outcomes = batch.map((append) => {
-          try {
-            const result = this.appendOne(append, newRevisions, recordedAt);
-            head = Math.max(head, Number(result.position));
-            return { ok: true, result };
-          } catch (error) {
-            if (isStorageFailure(error)) throw error;
-            return { ok: false, error };
-          }
-        });
-        this.commit.run();
-      } catch (error) {
-        if (this.db.inTransaction) this.rollback.run();
-        throw error;
-      }
-    } catch (error) {
-      // the transaction as a whole failed (I/O, lock timeout): nothing of this batch is stored
-      for (const append of batch) append.reject(error);
-      return;
+  /** Resolves once every append queued so far is written (used by close()). */
+  async drain(): Promise<void> {
+    for (;;) {
+      if (this.inFlight) await this.inFlight;
+      else if (this.queue.length > 0) this.flush();
+      else return;
     }
+  }
 
-    this.revisions.committed(newRevisions, head);
+  /** After the current task's synchronous work, so that the appends it makes travel together. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.inFlight) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.inFlight || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, MAX_APPENDS_PER_TRANSACTION);
+    const requests = batch.map(({ streamId, events, expected }): AppendRequest => ({ streamId, events, expected }));
+    this.inFlight = this.thread.write(requests).then(
+      (outcomes) => this.settle(batch, outcomes),
+      // the transaction as a whole failed (I/O, lock timeout, the thread died): nothing of it is acknowledged
+      (error: unknown) => this.settle(batch, batch.map(() => ({ ok: false, error }))),
+    );
+  }
+
+  private settle(batch: PendingAppend[], outcomes: AppendOutcome[]): void {
+    this.inFlight = null;
     batch.forEach((append, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) append.resolve(outcome.result);
       else append.reject(outcome.error);
     });
-    this.onCommitted();
+    if (outcomes.some((outcome) => outcome.ok)) this.onCommitted();
+    // what arrived during that commit goes now: the thread is idle
+    this.flush();
   }
-
-  private appendOne(
-    append: PendingAppend,
-    newRevisions: Map<string, number>,
-    recordedAt: number,
-    revisionWasFresh = false,
-  ): AppendResult {
-    const { streamId, expected } = append;
-    const current = newRevisions.get(streamId) ?? this.revisions.lastRevision(streamId);
-    if (!isExpectedState(expected, BigInt(current))) {
-      // a retry carries the expected revision of its first attempt: it is still a retry
-      const retry = this.findRetry(append);
-      if (retry) return retry;
-      throw new WrongExpectedRevisionError(streamId, expected, current === NO_REVISION ? 'no_stream' : BigInt(current));
-    }
-    const firstRevision = current + 1;
-    let position: number;
-    try {
-      position =
-        append.events.length === 1
-          ? this.insertEvent(streamId, append.events[0]!, firstRevision, recordedAt)
-          : this.insertAllOrNothing(append, firstRevision, recordedAt);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const retry = this.findRetry(append);
-      if (retry) return retry;
-      // Not an id clash, so (stream_id, revision) clashed: the cached revision was stale.
-      // Cannot happen while every writer syncs under the write lock; recover anyway by
-      // judging the append again against the stored revision.
-      if (revisionWasFresh) throw error;
-      this.revisions.forget(streamId);
-      newRevisions.delete(streamId);
-      return this.appendOne(append, newRevisions, recordedAt, true);
-    }
-    const lastRevision = firstRevision + append.events.length - 1;
-    newRevisions.set(streamId, lastRevision);
-    return { nextRevision: BigInt(lastRevision), position: BigInt(position) };
-  }
-
-  private insertEvent(streamId: string, event: SerializedEvent, revision: number, recordedAt: number): number {
-    const info = this.insert.run(event.id, streamId, revision, event.type, event.data, event.metadata, recordedAt);
-    return Number(info.lastInsertRowid);
-  }
-
-  private findRetry(append: PendingAppend): AppendResult | null {
-    const stored = append.events.map((event): StoredEventRef | undefined => {
-      const row = this.findById.get(event.id);
-      return row && { streamId: row.stream_id, revision: row.revision, position: row.position };
-    });
-    return resolveRetry(append.streamId, append.events.map((event) => event.id), stored);
-  }
-}
-
-function sqliteCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' || sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-/** SQLite errors other than constraint violations doom the whole transaction. */
-function isStorageFailure(error: unknown): boolean {
-  const code = sqliteCode(error);
-  return code !== undefined && code.startsWith('SQLITE_') && !code.startsWith('SQLITE_CONSTRAINT');
 }

@@ -11,7 +11,9 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port.js';
 import { validateAppend } from '../shared/validate-append.js';
-import { GroupCommitWriter, type SerializedEvent } from './group-commit-writer.js';
+import { CommitThread } from './commit-thread.js';
+import { GroupCommitWriter } from './group-commit-writer.js';
+import type { SerializedEvent } from './sqlite-batch-writer.js';
 import { SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { SqliteEventReader } from './sqlite-event-reader.js';
 import { applyDurablePragmas, ensureEventsSchema } from './sqlite-schema.js';
@@ -30,24 +32,35 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEv
   return new SqliteEventStore(options);
 }
 
-/** Embedded event store on one SQLite file: WAL, synchronous=FULL, group commit. */
+/**
+ * Embedded event store on one SQLite file: WAL, synchronous=FULL, group commit. Reads run
+ * on the caller's connection; writes go to a commit thread with a connection of its own
+ * (see GroupCommitWriter), and WAL lets the reads see every committed append at once.
+ */
 export class SqliteEventStore implements EventStore {
+  /** the database file (a replay may read it on a connection of its own: SqliteReplayReader) */
+  readonly path: string;
   private readonly db: Database.Database;
   private readonly reader: SqliteEventReader;
+  private readonly commitThread: CommitThread;
   private readonly writer: GroupCommitWriter;
   private readonly pollIntervalMs: number;
   private readonly appendListeners = new Set<() => void>();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private closed = false;
+  private closing: Promise<void> | null = null;
 
   constructor(options: SqliteEventStoreOptions) {
+    this.path = options.path;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.db = new Database(options.path, { timeout: busyTimeoutMs });
     try {
       applyDurablePragmas(this.db);
       ensureEventsSchema(this.db);
       this.reader = new SqliteEventReader(this.db);
-      this.writer = new GroupCommitWriter(this.db, () => this.notifyAppended());
+      this.commitThread = new CommitThread({ path: options.path, busyTimeoutMs });
+      this.writer = new GroupCommitWriter(this.commitThread, () => this.notifyAppended());
     } catch (error) {
       this.db.close();
       throw error;
@@ -102,11 +115,16 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
-  /** Writes every append still queued, ends all subscriptions, closes the file. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.writer.flushAll();
+  /** Writes every append still queued (new ones are refused), ends all subscriptions, closes the file. */
+  close(): Promise<void> {
+    this.closing ??= this.closeNow();
+    return this.closing;
+  }
+
+  private async closeNow(): Promise<void> {
     this.closed = true;
+    await this.writer.drain();
+    await this.commitThread.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.db.close();
   }

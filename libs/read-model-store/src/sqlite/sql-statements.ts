@@ -8,18 +8,32 @@ export const tableName = (collection: string): string => `"rm_${collection}"`;
 
 export const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (name TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID`;
 
+/**
+ * How a collection's table is keyed: `primary-key` (id TEXT PRIMARY KEY) for live use;
+ * `deferred-id-index` for a bulk load, where rows are appended by rowid and the unique
+ * index on id (idIndexDdl) is built once at the end, which is much cheaper than keeping a
+ * b-tree of random ids (event ids) up to date row by row. Queries and upserts work the
+ * same on both once the id index exists.
+ */
+export type TableLayout = 'primary-key' | 'deferred-id-index';
+
 /** Table and expression indexes (`json_extract(doc, '$.field')`, the form queries use). */
-export function collectionDdl(spec: CollectionSpec): string[] {
+export function collectionDdl(spec: CollectionSpec, layout: TableLayout = 'primary-key'): string[] {
   assertCollectionName(spec.name);
   const table = tableName(spec.name);
+  const id = layout === 'primary-key' ? 'id TEXT PRIMARY KEY' : 'id TEXT NOT NULL';
   return [
-    `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${table} (${id}, doc TEXT NOT NULL)`,
     ...spec.indexes.map(
       (fields) =>
         `CREATE INDEX IF NOT EXISTS "ix_${spec.name}__${fields.join('_')}" ON ${table} (${fields.map(fieldExpression).join(', ')})`,
     ),
   ];
 }
+
+/** The unique id index of a `deferred-id-index` table (what `id TEXT PRIMARY KEY` gives the other layout). */
+export const idIndexDdl = (collection: string): string =>
+  `CREATE UNIQUE INDEX IF NOT EXISTS "ux_${collection}__id" ON ${tableName(collection)} (id)`;
 
 export const tableExistsSql = `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`;
 export const tableExistsParam = (collection: string): string => `rm_${collection}`;
@@ -34,6 +48,22 @@ export const upsertSql = (collection: string): string =>
   `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`;
 
 export const deleteSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE id = ?`;
+
+// Bulk load: rows addressed by rowid (see BulkRowIds), inserted many per statement.
+
+/** `rows` new rows per statement, each bound as (rowid, id, doc). */
+export const insertRowsSql = (collection: string, rows: number): string =>
+  `INSERT INTO ${tableName(collection)} (rowid, id, doc) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')}`;
+
+export const updateByRowidSql = (collection: string): string => `UPDATE ${tableName(collection)} SET doc = ? WHERE rowid = ?`;
+
+export const deleteByRowidSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE rowid = ?`;
+
+export const rowidsSql = (collection: string): string => `SELECT id, rowid FROM ${tableName(collection)}`;
+
+/** Rowids bound as one JSON array. */
+export const getManyByRowidSql = (collection: string): string =>
+  `SELECT id, doc FROM ${tableName(collection)} WHERE rowid IN (SELECT value FROM json_each(?))`;
 
 export const clearSql = (collection: string): string => `DELETE FROM ${tableName(collection)}`;
 

@@ -1,4 +1,4 @@
-import { storedDoc, UnknownCollectionError } from '../changes.js';
+import { UnknownCollectionError } from '../changes.js';
 import { assertCollectionName } from '../names.js';
 import type {
   Change,
@@ -8,6 +8,9 @@ import type {
   Query,
   ReadModelStore,
 } from '../read-model-store.port.js';
+import { TableRowIds } from './bulk-row-ids.js';
+import { bulkWriteRows } from './bulk-writes.js';
+import { serializeChanges, type SerializedChanges } from './serialized-change.js';
 import { SqliteExecutor, type WriteRow } from './sqlite-executor.js';
 import {
   checkpointDeleteSql,
@@ -19,8 +22,11 @@ import {
   countSql,
   deleteSql,
   findSql,
+  getManyByRowidSql,
   getManySql,
   getSql,
+  idIndexDdl,
+  rowidsSql,
   tableExistsParam,
   tableExistsSql,
   upsertSql,
@@ -32,14 +38,24 @@ export interface SqliteReadModelStoreOptions {
   synchronous?: 'FULL' | 'NORMAL' | 'OFF';
   /**
    * For building a fresh file that nobody else reads (a rebuild before a swap): no WAL,
-   * in-memory rollback journal, synchronous OFF, exclusive lock, large page cache.
-   * A crash leaves a broken file that the builder throws away.
+   * in-memory rollback journal, synchronous OFF, exclusive lock, large page cache. New
+   * tables get their id index only at `close` (TableLayout `deferred-id-index`); until
+   * then this store, the file's only writer, finds rows by rowid. A crash leaves a broken
+   * file that the builder throws away.
    */
   bulkLoad?: boolean;
 }
 
 /** Ids per `getMany` round trip (bound as one JSON array). */
 const GET_MANY_CHUNK = 2000;
+
+/** What a bulk-loading store knows that the file does not say yet. */
+interface BulkLoad {
+  /** id → rowid per table, loaded on first use */
+  rowIds: Map<string, TableRowIds>;
+  /** tables created by this store whose id index is built at close */
+  deferredIdIndexes: Set<string>;
+}
 
 /**
  * Read models in one SQLite file: a table per collection `(id TEXT PRIMARY KEY, doc TEXT)`
@@ -49,16 +65,29 @@ const GET_MANY_CHUNK = 2000;
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly knownTables = new Set<string>();
+  private readonly bulk: BulkLoad | null;
   private closed = false;
 
-  constructor(private readonly executor: SqliteExecutor) {}
+  constructor(
+    private readonly executor: SqliteExecutor,
+    options: { bulkLoad?: boolean } = {},
+  ) {
+    this.bulk = options.bulkLoad ? { rowIds: new Map(), deferredIdIndexes: new Set() } : null;
+  }
 
   async ensureCollections(specs: CollectionSpec[]): Promise<void> {
-    this.executor.execAll(specs.flatMap(collectionDdl));
+    if (!this.bulk) {
+      this.executor.execAll(specs.flatMap((spec) => collectionDdl(spec)));
+    } else {
+      const created = specs.filter((spec) => !this.tableExists(spec.name)).map((spec) => spec.name);
+      this.executor.execAll(specs.flatMap((spec) => collectionDdl(spec, 'deferred-id-index')));
+      for (const name of created) this.bulk.deferredIdIndexes.add(name);
+    }
     for (const spec of specs) this.knownTables.add(spec.name);
   }
 
   async get<T extends Doc = Doc>(collection: string, id: string): Promise<T | null> {
+    if (this.bulk) return (await this.getMany<T>(collection, [id])).get(id) ?? null;
     if (!this.tableExists(collection)) return null;
     const [row] = this.executor.all(getSql(collection), [id]);
     return row ? (JSON.parse(row[0] as string) as T) : null;
@@ -67,9 +96,15 @@ export class SqliteReadModelStore implements ReadModelStore {
   async getMany<T extends Doc = Doc>(collection: string, ids: string[]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     if (ids.length === 0 || !this.tableExists(collection)) return found;
-    const sql = getManySql(collection);
-    for (let start = 0; start < ids.length; start += GET_MANY_CHUNK) {
-      const rows = this.executor.all(sql, [JSON.stringify(ids.slice(start, start + GET_MANY_CHUNK))]);
+    let sql = getManySql(collection);
+    let keys: (string | number)[] = ids;
+    if (this.bulk) {
+      const rowIds = this.rowIdsOf(collection);
+      sql = getManyByRowidSql(collection);
+      keys = ids.map((id) => rowIds.get(id)).filter((rowid) => rowid !== undefined);
+    }
+    for (let start = 0; start < keys.length; start += GET_MANY_CHUNK) {
+      const rows = this.executor.all(sql, [JSON.stringify(keys.slice(start, start + GET_MANY_CHUNK))]);
       for (const [id, text] of rows) found.set(id as string, JSON.parse(text as string) as T);
     }
     return found;
@@ -90,6 +125,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async commit(changes: Change[], checkpoint?: Checkpoint): Promise<void> {
+    // documents are serialised before the transaction starts: a document that cannot be
+    // stored fails the whole commit with nothing applied
+    this.commitSerialized(serializeChanges(changes), checkpoint);
+  }
+
+  /** `commit` of changes serialised by serializeChanges (possibly on another thread). */
+  commitSerialized(changes: SerializedChanges, checkpoint?: Checkpoint): void {
     const sqls: string[] = [];
     const sqlIndex = new Map<string, number>();
     const indexOf = (sql: string): number => {
@@ -97,22 +139,24 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (index === undefined) sqlIndex.set(sql, (index = sqls.push(sql) - 1));
       return index;
     };
-    const statementsOf = new Map<string, { upsert: number; delete: number }>();
-    for (const { collection } of changes) {
-      if (statementsOf.has(collection)) continue;
+    const collections = new Set(changes.collections);
+    for (const collection of collections) {
       if (!this.tableExists(collection)) throw new UnknownCollectionError(collection);
-      statementsOf.set(collection, { upsert: indexOf(upsertSql(collection)), delete: indexOf(deleteSql(collection)) });
     }
-    // documents are serialised before the transaction starts: a document that cannot be
-    // stored fails the whole commit with nothing applied
-    const rows: WriteRow[] = changes.map((change) => {
-      const statements = statementsOf.get(change.collection)!;
-      return change.op === 'put'
-        ? [statements.upsert, change.id, JSON.stringify(storedDoc(change))]
-        : [statements.delete, change.id];
-    });
-    if (checkpoint) rows.push([indexOf(checkpointUpsertSql), checkpoint.name, checkpoint.position]);
-    if (rows.length > 0) this.executor.write(sqls, rows);
+    // a bulk load's row locations move with the transaction
+    const rowIds = this.bulk ? [...collections].map((collection) => this.rowIdsOf(collection)) : [];
+    rowIds.forEach((table) => table.begin());
+    try {
+      const rows: WriteRow[] = this.bulk
+        ? bulkWriteRows(changes, (collection) => this.rowIdsOf(collection), indexOf)
+        : upsertRows(changes, indexOf);
+      if (checkpoint) rows.push([indexOf(checkpointUpsertSql), checkpoint.name, checkpoint.position]);
+      if (rows.length > 0) this.executor.write(sqls, rows);
+    } catch (error) {
+      rowIds.forEach((table) => table.rollback());
+      throw error;
+    }
+    rowIds.forEach((table) => table.commit());
   }
 
   async getCheckpoint(name: string): Promise<string | null> {
@@ -128,12 +172,28 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (this.tableExists(collection)) rows.push([sqls.push(clearSql(collection)) - 1]);
     }
     if (rows.length > 0) this.executor.write(sqls, rows);
+    for (const collection of collections) this.bulk?.rowIds.delete(collection);
   }
 
+  /** A bulk load builds the id indexes it deferred first. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.executor.close();
+    try {
+      if (this.bulk) this.executor.execAll([...this.bulk.deferredIdIndexes].map(idIndexDdl));
+    } finally {
+      this.executor.close();
+    }
+  }
+
+  private rowIdsOf(collection: string): TableRowIds {
+    const rowIds = this.bulk!.rowIds;
+    let table = rowIds.get(collection);
+    if (!table) {
+      table = TableRowIds.of(this.executor.all(rowidsSql(collection), []) as [string, number][]);
+      rowIds.set(collection, table);
+    }
+    return table;
   }
 
   /** Tables created by another connection (the projections process) are found on first use. */
@@ -146,10 +206,25 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 }
 
+/** Live writes: upserts and deletes by id. */
+function upsertRows({ collections, ids, jsons }: SerializedChanges, indexOf: (sql: string) => number): WriteRow[] {
+  const statementsOf = new Map<string, { upsert: number; delete: number }>();
+  return ids.map((id, i) => {
+    const collection = collections[i]!;
+    let statements = statementsOf.get(collection);
+    if (!statements) {
+      statements = { upsert: indexOf(upsertSql(collection)), delete: indexOf(deleteSql(collection)) };
+      statementsOf.set(collection, statements);
+    }
+    const json = jsons[i] as string | null;
+    return json === null ? [statements.delete, id] : [statements.upsert, id, json];
+  });
+}
+
 function pragmasFor(options: SqliteReadModelStoreOptions): string[] {
   const common = ['temp_store = MEMORY', `busy_timeout = 5000`];
   if (options.bulkLoad) {
-    return ['locking_mode = EXCLUSIVE', 'journal_mode = MEMORY', 'synchronous = OFF', 'cache_size = -1048576', ...common];
+    return ['locking_mode = EXCLUSIVE', 'journal_mode = MEMORY', 'synchronous = OFF', process.env['XP_CACHE'] ?? 'cache_size = -1048576', ...common]; // XP-TEMP
   }
   return ['journal_mode = WAL', `synchronous = ${options.synchronous ?? 'NORMAL'}`, 'cache_size = -65536', ...common];
 }
@@ -162,5 +237,5 @@ export async function openSqliteReadModelStore(options: SqliteReadModelStoreOpti
     executor.close();
     throw error;
   }
-  return new SqliteReadModelStore(executor);
+  return new SqliteReadModelStore(executor, { bulkLoad: options.bulkLoad });
 }

@@ -1,0 +1,52 @@
+import type { EventStore, ReplayPage as StoredReplayPage } from '@meals/event-store';
+import type { BusinessDateCache } from '../projection/business-date-cache.js';
+import {
+  isLedgerEventType,
+  projectionInput,
+  toProjectionInput,
+  type ProjectionInput,
+} from '../projection/projection-input.js';
+
+/** A page of the log, from the start, as the projection folds it. */
+export interface ReplayPage {
+  /** the page's events that the read models know, in order */
+  inputs: ProjectionInput[];
+  /** events read, those the read models ignore included */
+  events: number;
+  /** position of the page's last event */
+  lastPosition: bigint;
+}
+
+/** The log from the start, page by page; business dates come from the projection's cache. */
+export type ReplaySource = (dates: BusinessDateCache) => AsyncIterable<ReplayPage>;
+
+/** Any event store, through the port's `readAll`. */
+export function eventStorePages(eventStore: Pick<EventStore, 'readAll'>, pageSize: number): ReplaySource {
+  return async function* (dates) {
+    let after: bigint | undefined;
+    for (;;) {
+      const page = await eventStore.readAll(after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize });
+      if (page.length === 0) return;
+      const inputs: ProjectionInput[] = [];
+      for (const recorded of page) {
+        const input = toProjectionInput(recorded, dates);
+        if (input) inputs.push(input);
+      }
+      after = page.at(-1)!.position;
+      yield { inputs, events: page.length, lastPosition: after };
+    }
+  };
+}
+
+/** A page of SqliteReplayReader (read with the `occurredAt` metadata field) for the fold. */
+export function replayedPage(page: StoredReplayPage, dates: BusinessDateCache): ReplayPage {
+  const { positions, ids, types, data, metadataField: occurredAt, recordedAt } = page;
+  const inputs: ProjectionInput[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const type = types[i]!;
+    if (!isLedgerEventType(type)) continue;
+    const when = occurredAt[i] ?? new Date(recordedAt[i]!).toISOString();
+    inputs.push(projectionInput({ id: ids[i]!, position: positions[i]!, type, data: JSON.parse(data[i]!) }, when, dates));
+  }
+  return { inputs, events: ids.length, lastPosition: positions[ids.length - 1]! };
+}

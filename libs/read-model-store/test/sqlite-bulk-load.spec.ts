@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteBulkLoadThread, openSqliteReadModelStore } from '@meals/read-model-store';
+import { TableRowIds } from '../src/sqlite/bulk-row-ids.js';
+import { BULK_INSERT_ROWS, bulkWriteRows } from '../src/sqlite/bulk-writes.js';
+import type { SerializedChanges } from '../src/sqlite/serialized-change.js';
+import { getSql } from '../src/sqlite/sql-statements.js';
+
+const changes = (...list: [collection: string, id: string, json: string | null][]): SerializedChanges => ({
+  collections: list.map(([collection]) => collection),
+  ids: list.map(([, id]) => id),
+  jsons: list.map(([, , json]) => json),
+});
+
+describe('bulk load: rows by rowid until the id index is built', () => {
+  it('appends new ids many rows per statement, rewrites known ones in place, keeps the order of changes to one row', () => {
+    const tables = new Map<string, TableRowIds>([['lines', TableRowIds.of([['old', 7]])]]);
+    const sqls: string[] = [];
+    const rows = bulkWriteRows(
+      changes(
+        ['lines', 'a', '{"n":1}'],
+        ['lines', 'old', '{"n":2}'],
+        ['lines', 'b', '{"n":3}'],
+        ['lines', 'a', '{"n":4}'],
+        ['lines', 'b', null],
+        ['lines', 'c', '{"n":5}'],
+      ),
+      (collection) => tables.get(collection)!,
+      (sql) => (sqls.includes(sql) ? sqls.indexOf(sql) : sqls.push(sql) - 1),
+    );
+    const verb = (index: number): string => sqls[index]!.split(' ')[0]!;
+    expect(rows.map(([index, ...params]) => [verb(index), ...params])).toEqual([
+      ['UPDATE', '{"n":2}', 7],
+      // a and b wait for a multi-row INSERT until a later change touches one of them
+      ['INSERT', 8, 'a', '{"n":1}', 9, 'b', '{"n":3}'],
+      ['UPDATE', '{"n":4}', 8],
+      ['DELETE', 9],
+      ['INSERT', 10, 'c', '{"n":5}'],
+    ]);
+    const lines = tables.get('lines')!;
+    expect(['old', 'a', 'b', 'c'].map((id) => lines.get(id))).toEqual([7, 8, undefined, 10]);
+  });
+
+  it(`splits long runs of new rows into INSERTs of ${BULK_INSERT_ROWS} rows`, () => {
+    const table = TableRowIds.of([]);
+    const list: [string, string, string][] = Array.from({ length: BULK_INSERT_ROWS * 2 + 3 }, (_, i) => ['lines', `id${i}`, '{}']);
+    const rows = bulkWriteRows(changes(...list), () => table, (sql) => sql.split('(?, ?, ?)').length - 1);
+    expect(rows.map(([rowsPerStatement]) => rowsPerStatement)).toEqual([BULK_INSERT_ROWS, BULK_INSERT_ROWS, 3]);
+  });
+
+  it('a rolled back commit leaves the row locations as they were', () => {
+    const table = TableRowIds.of([['kept', 1], ['gone', 2]]);
+    table.begin();
+    table.append('new');
+    table.remove('gone');
+    table.remove('kept');
+    table.append('kept');
+    table.rollback();
+    expect([table.get('kept'), table.get('gone'), table.get('new')]).toEqual([1, 2, undefined]);
+    expect(table.append('next')).toBe(3);
+  });
+});
+
+describe('a bulk-loaded file', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rms-bulk-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['in this thread', (path: string) => openSqliteReadModelStore({ path, bulkLoad: true })],
+    ['on a thread', (path: string) => openSqliteBulkLoadThread({ path })],
+  ])('built %s gets its id indexes at close and then serves a live store like any other', async (_, openBulk) => {
+    const path = join(dir, 'read-models.db');
+    const bulk = await openBulk(path);
+    await bulk.ensureCollections([{ name: 'lines', indexes: [['account']] }]);
+    await bulk.commit(
+      Array.from({ length: 300 }, (_, i) => ({ op: 'put', collection: 'lines', id: `e${i}`, doc: { account: `A${i % 7}` } })),
+      { name: 'p', position: '300' },
+    );
+    await bulk.commit([{ op: 'put', collection: 'lines', id: 'e5', doc: { account: 'B' } }]);
+    await bulk.close();
+
+    const db = new Database(path, { readonly: true });
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${getSql('lines')}`).all('e1') as { detail: string }[];
+    expect(db.prepare(`SELECT count(*) FROM rm_lines`).pluck().get()).toBe(300);
+    db.close();
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/USING INDEX ux_lines__id/);
+
+    const live = await openSqliteReadModelStore({ path });
+    await live.commit([
+      { op: 'put', collection: 'lines', id: 'e1', doc: { account: 'C' } },
+      { op: 'put', collection: 'lines', id: 'new', doc: { account: 'C' } },
+    ]);
+    expect(await live.get('lines', 'e5')).toEqual({ _id: 'e5', account: 'B' });
+    expect(await live.count('lines', { where: { account: 'C' } })).toBe(2);
+    expect(await live.count('lines')).toBe(301);
+    expect(await live.getCheckpoint('p')).toBe('300');
+    await live.close();
+  });
+});
