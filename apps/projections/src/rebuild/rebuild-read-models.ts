@@ -27,6 +27,9 @@ export interface RebuildOptions {
   onProgress?: (progress: RebuildProgress) => void;
 }
 
+/** events per page by default (small pages stay in the young generation) */
+export const DEFAULT_PAGE_SIZE = 2_000;
+
 export interface RebuildResult {
   events: number;
   position: bigint | null;
@@ -38,16 +41,14 @@ export interface RebuildResult {
  * checkpoint, then applies the log in large commits (documents + checkpoint each), so an
  * interrupted rebuild leaves consistent read models that the live projection can finish.
  * The next events are folded while the store writes the previous commit (when its commit
- * does I/O asynchronously, as MongoDB does). Secondary indexes are created
+ * does the writing elsewhere: MongoDB, the SQLite bulk-load thread). The store starts
+ * empty, so the fold never asks it for documents it did not write. Secondary indexes are created
  * after the load when the collections did not exist yet (one bulk index build is much
  * cheaper than maintaining them row by row).
  */
 export function rebuildReadModels(options: RebuildOptions): Promise<RebuildResult> {
   return replayFromZero(eventStorePages(options.eventStore, options.pageSize ?? DEFAULT_PAGE_SIZE), options);
 }
-
-/** events per page by default (small pages stay in the young generation) */
-export const DEFAULT_PAGE_SIZE = 2_000;
 
 /** rebuildReadModels from any source of pages (the embedded rebuild reads the file itself). */
 export async function replayFromZero(

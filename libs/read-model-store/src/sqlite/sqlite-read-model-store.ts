@@ -224,7 +224,7 @@ function upsertRows({ collections, ids, jsons }: SerializedChanges, indexOf: (sq
 function pragmasFor(options: SqliteReadModelStoreOptions): string[] {
   const common = ['temp_store = MEMORY', `busy_timeout = 5000`];
   if (options.bulkLoad) {
-    return ['locking_mode = EXCLUSIVE', 'journal_mode = MEMORY', 'synchronous = OFF', process.env['XP_CACHE'] ?? 'cache_size = -1048576', ...common]; // XP-TEMP
+    return ['locking_mode = EXCLUSIVE', 'journal_mode = MEMORY', 'synchronous = OFF', 'cache_size = -1048576', ...common];
   }
   return ['journal_mode = WAL', `synchronous = ${options.synchronous ?? 'NORMAL'}`, 'cache_size = -65536', ...common];
 }
