@@ -14,7 +14,7 @@ import {
   type ToCommitThread,
 } from './commit-thread-protocol.js';
 import type { AppendOutcome, AppendRequest } from './sqlite-batch-writer.js';
-import { startThread } from './thread-entry.js';
+import { startThread } from '@meals/threads';
 
 interface Waiter {
   resolve(outcomes: AppendOutcome[]): void;

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { ReplayPage } from './sqlite-replay-reader.js';
-import { startThread } from './thread-entry.js';
+import { startThread } from '@meals/threads';
 
 export interface ReplayWorkerData {
   path: string;

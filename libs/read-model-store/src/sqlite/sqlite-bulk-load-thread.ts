@@ -7,7 +7,7 @@ import {
   type BulkLoadWorkerData,
 } from './bulk-load-thread-protocol.js';
 import { serializeChanges } from './serialized-change.js';
-import { startThread } from './thread-entry.js';
+import { startThread } from '@meals/threads';
 
 interface Waiter {
   resolve(value: unknown): void;
