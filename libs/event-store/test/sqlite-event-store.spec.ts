@@ -73,6 +73,19 @@ describe('SqliteEventStore', () => {
       expect((await store.readStream('a')).map((e) => e.revision)).toEqual([0n, 1n]);
     });
 
+    it('appends sent on later turns, before the earlier ones are acknowledged, are written after them', async () => {
+      const store = openStore(newPath());
+      const events = Array.from({ length: 30 }, (_, n) => newEvent({ n }));
+      const pending: Promise<unknown>[] = [];
+      for (const [n, event] of events.entries()) {
+        pending.push(store.append('turns', [event], { expectedRevision: n === 0 ? 'no_stream' : BigInt(n - 1) }));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      const results = await Promise.all(pending);
+      expect(results.at(-1)).toMatchObject({ nextRevision: 29n });
+      expect((await store.readStream('turns')).map((e) => e.id)).toEqual(events.map((e) => e.id));
+    });
+
     it('a retry sent together with its original is recognised', async () => {
       const store = openStore(newPath());
       const events = [newEvent(), newEvent()];

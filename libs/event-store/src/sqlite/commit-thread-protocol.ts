@@ -7,25 +7,81 @@ import Database from 'better-sqlite3';
 import {
   IdempotencyConflictError,
   WrongExpectedRevisionError,
-  type AppendResult,
   type ExpectedRevision,
 } from '../event-store.port.js';
-import type { AppendOutcome, AppendRequest } from './sqlite-batch-writer.js';
+import type { AppendOutcome, AppendRequest, SerializedEvent } from './sqlite-batch-writer.js';
 
 export interface CommitWorkerData {
   path: string;
   busyTimeoutMs: number;
 }
 
-export type ToCommitThread = { kind: 'write'; batch: AppendRequest[] } | { kind: 'close' };
+/** A chunk of appends to write, or the end (sent once every chunk is answered). */
+export type ToCommitThread = { kind: 'write'; chunk: EncodedChunk } | { kind: 'close' };
 
+/**
+ * One answer per transaction, which holds the next chunks in the order they were sent:
+ * the outcomes of each of them, or the failure of the transaction as a whole.
+ */
 export type FromCommitThread =
-  /** the batch's transaction committed (or failed as a whole: then `failure` and no outcomes) */
-  | { kind: 'written'; outcomes: EncodedOutcome[] }
-  | { kind: 'failed'; failure: EncodedError }
+  | { kind: 'written'; outcomes: EncodedOutcomes[] }
+  | { kind: 'failed'; chunks: number; failure: EncodedError }
   | { kind: 'closed' };
 
-export type EncodedOutcome = { ok: true; result: AppendResult } | { ok: false; error: EncodedError };
+/**
+ * A chunk as one flat array of primitives, which the threads copy far faster than objects:
+ * per append its stream id, expected revision and number of events, then per event its id,
+ * type, data and metadata.
+ */
+export type EncodedChunk = (string | bigint | number)[];
+
+/** Per append two slots: next revision and position, or null and the error. */
+export type EncodedOutcomes = (bigint | null | EncodedError)[];
+
+export function encodeChunk(chunk: readonly AppendRequest[]): EncodedChunk {
+  const encoded: EncodedChunk = [];
+  for (const { streamId, expected, events } of chunk) {
+    encoded.push(streamId, expected, events.length);
+    for (const { id, type, data, metadata } of events) encoded.push(id, type, data, metadata);
+  }
+  return encoded;
+}
+
+export function decodeChunk(encoded: EncodedChunk): AppendRequest[] {
+  const chunk: AppendRequest[] = [];
+  for (let i = 0; i < encoded.length; ) {
+    const streamId = encoded[i++] as string;
+    const expected = encoded[i++] as ExpectedRevision;
+    const events: SerializedEvent[] = new Array(encoded[i++] as number);
+    for (let e = 0; e < events.length; e++) {
+      events[e] = { id: encoded[i++] as string, type: encoded[i++] as string, data: encoded[i++] as string, metadata: encoded[i++] as string };
+    }
+    chunk.push({ streamId, expected, events });
+  }
+  return chunk;
+}
+
+export function encodeOutcomes(outcomes: readonly AppendOutcome[]): EncodedOutcomes {
+  const encoded: EncodedOutcomes = [];
+  for (const outcome of outcomes) {
+    if (outcome.ok) encoded.push(outcome.result.nextRevision, outcome.result.position);
+    else encoded.push(null, encodeError(outcome.error));
+  }
+  return encoded;
+}
+
+export function decodeOutcomes(encoded: EncodedOutcomes): AppendOutcome[] {
+  const outcomes: AppendOutcome[] = [];
+  for (let i = 0; i < encoded.length; i += 2) {
+    const first = encoded[i];
+    outcomes.push(
+      typeof first === 'bigint'
+        ? { ok: true, result: { nextRevision: first, position: encoded[i + 1] as bigint } }
+        : { ok: false, error: decodeError(encoded[i + 1] as EncodedError) },
+    );
+  }
+  return outcomes;
+}
 
 export type EncodedError =
   | { kind: 'wrong-expected-revision'; streamId: string; expected: ExpectedRevision; actual: bigint | 'no_stream' }
@@ -60,9 +116,3 @@ export function decodeError(encoded: EncodedError): Error {
     }
   }
 }
-
-export const encodeOutcome = (outcome: AppendOutcome): EncodedOutcome =>
-  outcome.ok ? outcome : { ok: false, error: encodeError(outcome.error) };
-
-export const decodeOutcome = (outcome: EncodedOutcome): AppendOutcome =>
-  outcome.ok ? outcome : { ok: false, error: decodeError(outcome.error) };

@@ -1,14 +1,15 @@
 /**
  * The event loop's handle on the commit thread (commit-worker.ts), started on the first
- * write: a store that only reads never starts one. Batches are answered in the order sent.
- * The thread keeps the process alive only while a batch or the close is under way. If the
- * thread dies, the batches it held fail (their appends may or may not be stored, as after
+ * write: a store that only reads never starts one. Chunks are answered in the order sent.
+ * The thread keeps the process alive only while a chunk or the close is under way. If the
+ * thread dies, the chunks it held fail (their appends may or may not be stored, as after
  * a crash: a retry with the same event ids settles it) and the next write starts a new one.
  */
 import type { Worker } from 'node:worker_threads';
 import {
   decodeError,
-  decodeOutcome,
+  decodeOutcomes,
+  encodeChunk,
   type CommitWorkerData,
   type FromCommitThread,
   type ToCommitThread,
@@ -28,7 +29,8 @@ export class CommitThread {
 
   constructor(private readonly data: CommitWorkerData) {}
 
-  write(batch: AppendRequest[]): Promise<AppendOutcome[]> {
+  /** Sends a chunk of appends at once; it joins the commit thread's next transaction. */
+  write(chunk: AppendRequest[]): Promise<AppendOutcome[]> {
     return new Promise<AppendOutcome[]>((resolve, reject) => {
       let worker: Worker;
       try {
@@ -39,7 +41,7 @@ export class CommitThread {
       }
       this.waiting.push({ resolve, reject });
       worker.ref();
-      worker.postMessage({ kind: 'write', batch } satisfies ToCommitThread);
+      worker.postMessage({ kind: 'write', chunk: encodeChunk(chunk) } satisfies ToCommitThread);
     });
   }
 
@@ -70,11 +72,13 @@ export class CommitThread {
 
   private answer(message: FromCommitThread): void {
     if (message.kind === 'closed') return; // the thread ends by itself now ('exit')
-    const waiter = this.waiting.shift();
+    if (message.kind === 'written') {
+      for (const outcomes of message.outcomes) this.waiting.shift()?.resolve(decodeOutcomes(outcomes));
+    } else {
+      const failure = decodeError(message.failure);
+      for (let i = 0; i < message.chunks; i++) this.waiting.shift()?.reject(failure);
+    }
     if (this.waiting.length === 0) this.worker?.unref();
-    if (!waiter) return;
-    if (message.kind === 'written') waiter.resolve(message.outcomes.map(decodeOutcome));
-    else waiter.reject(decodeError(message.failure));
   }
 
   private fail(worker: Worker, error: unknown): void {

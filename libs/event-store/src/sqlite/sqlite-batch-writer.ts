@@ -21,6 +21,9 @@ export interface AppendRequest {
 
 export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
+/** bounds one transaction's size (and the messages carrying it) under a flood of appends */
+export const MAX_APPENDS_PER_TRANSACTION = 2000;
+
 /**
  * Writes a batch of appends in ONE durable transaction on its own connection. Each append
  * is still judged on its own (expected revision, idempotency) and fails alone: single-event
