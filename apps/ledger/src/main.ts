@@ -3,25 +3,19 @@
  * config/ledger-config.ts); projections run in their own process.
  */
 import 'reflect-metadata';
+import { loadConfigOrExit } from '@meals/runtime-config';
 import { createLedgerApp } from './create-app.js';
-import { ConfigError, loadLedgerConfig } from './config/ledger-config.js';
+import { loadLedgerConfig } from './config/ledger-config.js';
 import { resolveTokenSecret } from './config/token-secret.js';
 import { openLedgerStores } from './infrastructure/open-stores.js';
 import { createLogger } from './observability/logger.js';
 import { LedgerMetrics } from './observability/metrics.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadLedgerConfig();
-    config = { ...config, tokenSecret: resolveTokenSecret(config) };
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(() => {
+    const loaded = loadLedgerConfig();
+    return { ...loaded, tokenSecret: resolveTokenSecret(loaded) };
+  });
   const logger = createLogger(config.logLevel);
   const stores = await openLedgerStores(config);
   const app = await createLedgerApp({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { CANTEEN_MENU, MAX_CHECK_LINES } from '@meals/demo-data';
 import { isValidCheckNumber, checkNumberSchool, normalizeClassName, TOP_UP_CHANNELS } from '@meals/domain';
-import { CANTEEN_MENU, MAX_CHECK_LINES } from '../src/demo/canteen-menu.js';
 import { DEMO_DEPARTMENT, expectedBalances, generateDemoCity, pupilListCsv, type DemoCity } from '../src/demo/demo-city.js';
 import { feminineSurname } from '../src/demo/russian-names.js';
 

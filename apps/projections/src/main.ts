@@ -6,21 +6,13 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadProjectionsConfig } from './config.js';
+import { loadConfigOrExit } from '@meals/runtime-config';
+import { loadProjectionsConfig } from './config.js';
 import { createLogger, NestPinoLogger } from './service/logger.js';
 import { ProjectionsModule } from './service/projections.module.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadProjectionsConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(() => loadProjectionsConfig());
   const logger = createLogger(config.logLevel, 'projections');
   const app = await NestFactory.createApplicationContext(ProjectionsModule.forRoot(config, logger), {
     logger: new NestPinoLogger(logger),

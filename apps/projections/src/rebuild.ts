@@ -14,7 +14,8 @@ import { mkdirSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { createEventStore } from '@meals/event-store';
 import { assertSqliteFileNotInUse, createReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
-import { ConfigError, loadProjectionsConfig, type ProjectionsConfig } from './config.js';
+import { loadConfigOrExit } from '@meals/runtime-config';
+import { loadProjectionsConfig, type ProjectionsConfig } from './config.js';
 import { estimateEventCount } from './rebuild/estimate-event-count.js';
 import { rebuildReadModels, type RebuildProgress, type RebuildResult } from './rebuild/rebuild-read-models.js';
 import { rebuildSqliteReadModelsFile } from './rebuild/rebuild-sqlite-file.js';
@@ -75,16 +76,7 @@ async function rebuild(config: ProjectionsConfig): Promise<RebuildResult> {
 }
 
 async function main(): Promise<void> {
-  let config: ProjectionsConfig;
-  try {
-    config = loadProjectionsConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(() => loadProjectionsConfig());
   try {
     const { events, position, durationMs } = await rebuild(config);
     const perSecond = Math.round(events / Math.max(durationMs / 1000, 0.001));

@@ -1,1 +1,2 @@
 export * from './storage-env.js';
+export * from './load-config-or-exit.js';

@@ -9,30 +9,28 @@ import {
 } from '@meals/domain';
 import type { EventStore } from '@meals/event-store';
 import type { LedgerMetrics } from '../observability/metrics.js';
-import { AggregateStore, type AggregateDefinition } from '../infrastructure/aggregate-store.js';
+import { AggregateStore, defineAggregate } from '../infrastructure/aggregate-store.js';
 
-const ACCOUNT_EVENT_TYPES = new Set<string>([
-  'account.opened.v1',
-  'account.moved.v1',
-  'account.closed.v1',
-  'card.issued.v1',
-  'card.activated.v1',
-  'card.blocked.v1',
-  'account.topped-up.v1',
-  'account.sale-debited.v1',
-  'account.corrected.v1',
-  'account.refunded.v1',
-  'account.balance-transferred-out.v1',
-  'account.balance-transferred-in.v1',
-] satisfies AccountEvent['type'][]);
-
-export const ACCOUNT_AGGREGATE: AggregateDefinition<AccountState, AccountEvent> = {
+export const ACCOUNT_AGGREGATE = defineAggregate<AccountState, AccountEvent>({
   streamId: accountStreamId,
   initialState: initialAccountState,
   evolve: evolveAccount,
   fold: foldAccount,
-  isEvent: (type) => ACCOUNT_EVENT_TYPES.has(type),
-};
+  eventTypes: [
+    'account.opened.v1',
+    'account.moved.v1',
+    'account.closed.v1',
+    'card.issued.v1',
+    'card.activated.v1',
+    'card.blocked.v1',
+    'account.topped-up.v1',
+    'account.sale-debited.v1',
+    'account.corrected.v1',
+    'account.refunded.v1',
+    'account.balance-transferred-out.v1',
+    'account.balance-transferred-in.v1',
+  ],
+});
 
 /**
  * How many account states stay in memory. A state remembers every check and payment id

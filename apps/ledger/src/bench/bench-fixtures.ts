@@ -5,9 +5,9 @@
  * - school 902 with one pupil whose account holds a school year of history.
  * The results spread straight into runHttpSalesBench and runStatementBench.
  */
+import { seededRandom } from '@meals/demo-data';
 import type { Kopecks } from '@meals/domain';
 import { randomPupilName } from '../demo/russian-names.js';
-import { seededRandom } from '../demo/seeded-random.js';
 import { expectOk, forEachConcurrently, LedgerHttpClient } from '../demo/ledger-http-client.js';
 import { BENCH_SALES_SCHOOL_ID } from './http-sales-bench.js';
 import { prepareStatementHistory } from './statement-bench.js';

@@ -5,7 +5,7 @@
  * `durationMs`; every request's latency is kept and the p99 is computed exactly from
  * the sorted samples.
  */
-import type { CheckLine } from '../demo/canteen-menu.js';
+import type { CheckLine } from '@meals/demo-data';
 import { elapsedMs, percentile, roundTo } from './percentile.js';
 import { RawHttpConnection, type RawResponse } from './raw-http-connection.js';
 

@@ -5,11 +5,10 @@
  * `prepareStatementHistory` builds that year through the API first (top-ups and checks
  * dated in the past) and waits until the projections show every line.
  */
+import { checkTotal, randomCheckLines, seededRandom, type MealKind } from '@meals/demo-data';
 import type { Kopecks } from '@meals/domain';
-import { checkTotal, randomCheckLines, type MealKind } from '../demo/canteen-menu.js';
 import { expectOk, LedgerHttpClient, sleep } from '../demo/ledger-http-client.js';
 import { addDays, lastSchoolDays, monthsBefore, moscowDate, moscowInstant } from '../demo/school-calendar.js';
-import { seededRandom } from '../demo/seeded-random.js';
 import { elapsedMs, percentile, roundTo } from './percentile.js';
 import { waitForProjectionsCaughtUp } from './projection-lag.js';
 import { RawHttpConnection, type RawResponse } from './raw-http-connection.js';

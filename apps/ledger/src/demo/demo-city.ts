@@ -7,8 +7,17 @@
  * Pupils are simulated one by one in time order, so no sale ever exceeds the balance
  * that the pupil's own earlier top-ups and sales leave.
  */
+import {
+  CANTEEN_MENU,
+  checkTotal,
+  randomCheckLines,
+  seededRandom,
+  type CheckLine,
+  type MealKind,
+  type MenuItem,
+  type SeededRandom,
+} from '@meals/demo-data';
 import type { Kopecks, TopUpChannel } from '@meals/domain';
-import { CANTEEN_MENU, checkTotal, randomCheckLines, type CheckLine, type MealKind, type MenuItem } from './canteen-menu.js';
 import { randomPupilName, type Gender } from './russian-names.js';
 import {
   addDays,
@@ -19,7 +28,6 @@ import {
   moscowInstant,
   schoolDaysBetween,
 } from './school-calendar.js';
-import { seededRandom, type SeededRandom } from './seeded-random.js';
 
 export const DEMO_DEPARTMENT = {
   departmentId: 'sochi',

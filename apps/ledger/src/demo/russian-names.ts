@@ -2,7 +2,7 @@
  * Name lists for demo pupils. Sochi is a multi-ethnic city, so a few Armenian surnames
  * (which do not change with gender) sit among the Russian ones.
  */
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '@meals/demo-data';
 
 export type Gender = 'male' | 'female';
 

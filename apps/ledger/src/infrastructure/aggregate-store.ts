@@ -33,6 +33,18 @@ export interface AggregateDefinition<S, E extends LedgerEvent> {
   isEvent(type: string): boolean;
 }
 
+/**
+ * An aggregate's definition from the domain's functions and the event types of its
+ * stream: `isEvent` knows exactly those.
+ */
+export function defineAggregate<S, E extends LedgerEvent>({
+  eventTypes,
+  ...domain
+}: Omit<AggregateDefinition<S, E>, 'isEvent'> & { eventTypes: readonly E['type'][] }): AggregateDefinition<S, E> {
+  const known = new Set<string>(eventTypes);
+  return { ...domain, isEvent: (type) => known.has(type) };
+}
+
 export interface Loaded<S> {
   state: S;
   /** revision of the last event, or 'no_stream' */

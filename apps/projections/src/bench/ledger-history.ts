@@ -1,5 +1,7 @@
+import { randomCheckLines, seededRandom, type MealKind } from '@meals/demo-data';
 import {
   accountStreamId,
+  checkLines,
   makeAccountNumber,
   pupilKey,
   schoolStreamId,
@@ -12,9 +14,9 @@ import type { EventStore, EventToAppend, JsonObject } from '@meals/event-store';
 /**
  * A synthetic but realistic ledger history for benchmarks and replay tests: schools and
  * their pupil lists, accounts with cards, top-ups when the balance runs low, canteen checks
- * with 1–5 items every school day, and optionally the rest of an account's life (moves,
- * corrections, blocked and re-issued cards, closing with a refund or a transfer to a
- * sibling). Deterministic for a seed; balances never go below zero.
+ * of 1–5 lines from the demo city's menu every school day, and optionally the rest of an
+ * account's life (moves, corrections, blocked and re-issued cards, closing with a refund
+ * or a transfer to a sibling). Deterministic for a seed; balances never go below zero.
  */
 
 export interface LedgerHistoryOptions {
@@ -34,37 +36,14 @@ export interface HistoryAppend {
   events: EventToAppend[];
 }
 
-const MENU: readonly { name: string; price: number }[] = [
-  { name: 'Пицца 125 г', price: 3450 },
-  { name: 'Каша гречневая рассыпчатая 150 г', price: 2100 },
-  { name: 'Чай с сахаром 200 мл', price: 500 },
-  { name: 'Булочка с корицей 80 г', price: 2200 },
-  { name: 'Сок яблочный 200 мл', price: 3500 },
-  { name: 'Котлета куриная 90 г', price: 4800 },
-  { name: 'Суп куриный с лапшой 250 г', price: 3900 },
-  { name: 'Компот из сухофруктов 200 мл', price: 900 },
-  { name: 'Салат витаминный 100 г', price: 2600 },
-  { name: 'Хлеб пшеничный 30 г', price: 300 },
-];
 const LAST_NAMES = ['Иванова', 'Петров', 'Смирнова', 'Кузнецов', 'Попова', 'Соколов', 'Лебедева', 'Козлов', 'Новикова', 'Морозов'];
 const FIRST_NAMES = ['Алёна', 'Иван', 'Мария', 'Дмитрий', 'Анна', 'Артём', 'София', 'Максим', 'Ева', 'Лев'];
 const LETTERS = ['А', 'Б', 'В'];
+const MEALS: readonly MealKind[] = ['breakfast', 'lunch', 'snack'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** 2025-09-01 00:00 Moscow time */
 const FIRST_DAY = Date.parse('2025-08-31T21:00:00Z');
-
-/** mulberry32: a small, fast, seedable generator */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Account {
   accountNumber: string;
@@ -78,12 +57,10 @@ interface Account {
 }
 
 export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Generator<HistoryAppend> {
-  const rnd = random(options.seed ?? 1);
-  const int = (min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+  const random = seededRandom(options.seed ?? 1);
   const hex = (length: number): string => {
     let s = '';
-    while (s.length < length) s += Math.floor(rnd() * 0x100000000).toString(16).padStart(8, '0');
+    while (s.length < length) s += Math.floor(random.next() * 0x100000000).toString(16).padStart(8, '0');
     return s.slice(0, length);
   };
   const uuid = (): string => {
@@ -123,8 +100,8 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
   for (const schoolId of schoolIds) {
     const t = FIRST_DAY - 7 * DAY;
     const pupils = Array.from({ length: pupilsPerSchool }, (_, i) => {
-      const className = `${String(int(1, 11)).padStart(2, '0')}${pick(LETTERS)}`;
-      const fullName = `${pick(LAST_NAMES)} ${pick(FIRST_NAMES)} ${i + 1}`;
+      const className = `${String(random.int(1, 11)).padStart(2, '0')}${random.pick(LETTERS)}`;
+      const fullName = `${random.pick(LAST_NAMES)} ${random.pick(FIRST_NAMES)} ${i + 1}`;
       return { pupilKey: pupilKey(fullName, className), accountNumber: makeAccountNumber(schoolId, i + 1), fullName, className, cardUid: hex(14).toUpperCase() };
     });
     yield {
@@ -164,13 +141,13 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
         if (!account.open) break;
         const till = { kind: 'till', id: `${account.schoolId}-01` } as const;
         if (account.balance < 30_000) {
-          const paidAt = day + int(6, 22) * HOUR - DAY + int(0, 3_599_999);
-          const amount = int(10, 30) * 10_000;
+          const paidAt = day + random.int(6, 22) * HOUR - DAY + random.int(0, 3_599_999);
+          const amount = random.int(10, 30) * 10_000;
           account.balance += amount;
           events.push(
             event(
-              { type: 'account.topped-up.v1', data: { accountNumber, paymentId: `pay-${hex(12)}`, channel: pick(TOP_UP_CHANNELS), amount, paidAt: new Date(paidAt).toISOString() } },
-              paidAt + int(1, 600_000),
+              { type: 'account.topped-up.v1', data: { accountNumber, paymentId: `pay-${hex(12)}`, channel: random.pick(TOP_UP_CHANNELS), amount, paidAt: new Date(paidAt).toISOString() } },
+              paidAt + random.int(1, 600_000),
               bank,
               'bank',
             ),
@@ -180,17 +157,12 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
           account.cardActive = true;
           events.push(event({ type: 'card.activated.v1', data: { accountNumber, cardUid: account.cardUid, tillId: till.id } }, day + 8 * HOUR, till, 'till'));
         }
-        if (rnd() < 0.92) {
-          const items = Array.from({ length: int(1, 5) }, () => {
-            const { name, price } = pick(MENU);
-            const qty = rnd() < 0.8 ? 1 : 2;
-            return { name, qty, price, amount: qty * price };
-          });
-          const total = items.reduce((sum, item) => sum + item.amount, 0);
+        if (random.chance(0.92)) {
+          const { items, total } = checkLines(randomCheckLines(random, random.pick(MEALS)));
           if (total <= account.balance) {
             const seq = (checkSeq.get(account.schoolId) ?? 0) + 1;
             checkSeq.set(account.schoolId, seq);
-            const soldAt = day + 9 * HOUR + int(0, 5 * HOUR);
+            const soldAt = day + 9 * HOUR + random.int(0, 5 * HOUR);
             account.balance -= total;
             events.push(
               event(
@@ -198,7 +170,7 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
                   type: 'account.sale-debited.v1',
                   data: { accountNumber, checkNumber: `${account.schoolId}-${String(seq).padStart(6, '0')}`, schoolId: account.schoolId, tillId: till.id, cardUid: account.cardUid, items, total, soldAt: new Date(soldAt).toISOString() },
                 },
-                soldAt + int(5, 900),
+                soldAt + random.int(5, 900),
                 till,
                 'till',
               ),
@@ -215,10 +187,10 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
   /** Rare account events; appends to other streams (a sibling's transfer-in) are returned. */
   function lifeEvents(account: Account, day: number, events: EventToAppend[]): HistoryAppend[] {
     const { accountNumber } = account;
-    const at = day + 15 * HOUR + int(0, HOUR);
-    const roll = rnd();
+    const at = day + 15 * HOUR + random.int(0, HOUR);
+    const roll = random.next();
     if (roll < 0.01) {
-      const amount = int(-50, 100) * 100 || 100;
+      const amount = random.int(-50, 100) * 100 || 100;
       if (account.balance + amount < 0) return [];
       account.balance += amount;
       events.push(event({ type: 'account.corrected.v1', data: { accountNumber, correctionId: uuid(), amount, reason: 'Сбой терминала' } }, at, staff, 'staff'));
@@ -227,12 +199,12 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
       account.cardUid = hex(14).toUpperCase();
       account.cardActive = false;
       events.push(
-        event({ type: 'card.blocked.v1', data: { accountNumber, cardUid: replaced, reason: pick(['lost', 'stolen', 'damaged'] as const) } }, at, staff, 'staff'),
+        event({ type: 'card.blocked.v1', data: { accountNumber, cardUid: replaced, reason: random.pick(['lost', 'stolen', 'damaged'] as const) } }, at, staff, 'staff'),
         event({ type: 'card.issued.v1', data: { accountNumber, cardUid: account.cardUid, replacesCardUid: replaced } }, at + 1000, staff, 'staff'),
       );
     } else if (roll < 0.02) {
-      const toSchoolId = rnd() < 0.5 ? account.schoolId : pick(schoolIds);
-      const toClassName = `${String(int(1, 11)).padStart(2, '0')}${pick(LETTERS)}`;
+      const toSchoolId = random.chance(0.5) ? account.schoolId : random.pick(schoolIds);
+      const toClassName = `${String(random.int(1, 11)).padStart(2, '0')}${random.pick(LETTERS)}`;
       events.push(
         event({ type: 'account.moved.v1', data: { accountNumber, fromSchoolId: account.schoolId, fromClassName: account.className, toSchoolId, toClassName } }, at, staff, 'staff'),
       );
@@ -243,7 +215,7 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
       const amount = account.balance;
       account.open = false;
       account.balance = 0;
-      if (sibling && rnd() < 0.5) {
+      if (sibling && random.chance(0.5)) {
         const transferId = uuid();
         if (amount > 0) {
           events.push(event({ type: 'account.balance-transferred-out.v1', data: { accountNumber, transferId, toAccountNumber: sibling.accountNumber, amount } }, at, staff, 'staff'));

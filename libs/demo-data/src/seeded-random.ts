@@ -1,7 +1,7 @@
 /**
- * A small seeded PRNG (mulberry32) so that the demo city is the same for the same seed:
- * re-seeding a data directory then replays identical payment ids and check numbers,
- * which the ledger treats as duplicates.
+ * A small seeded PRNG (mulberry32) so that the demo city and the benchmark histories are
+ * the same for the same seed: re-seeding a data directory then replays identical payment
+ * ids and check numbers, which the ledger treats as duplicates.
  */
 export interface SeededRandom {
   /** uniform in [0, 1) */
