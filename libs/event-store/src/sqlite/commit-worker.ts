@@ -23,7 +23,7 @@ const port = parentPort;
 if (!port) throw new Error('commit-worker.js runs as a worker thread only');
 const { path, busyTimeoutMs } = workerData as CommitWorkerData;
 const db = new Database(path, { timeout: busyTimeoutMs });
-applyDurablePragmas(db);
+applyDurablePragmas(db, busyTimeoutMs);
 const writer = new SqliteBatchWriter(db);
 
 /** chunks received and not yet written, in the order sent */

@@ -16,7 +16,7 @@ import { GroupCommitWriter } from './group-commit-writer.js';
 import type { SerializedEvent } from './sqlite-batch-writer.js';
 import { SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { SqliteEventReader } from './sqlite-event-reader.js';
-import { applyDurablePragmas, ensureEventsSchema } from './sqlite-schema.js';
+import { applyDurablePragmas, DEFAULT_BUSY_TIMEOUT_MS, ensureEventsSchema } from './sqlite-schema.js';
 
 export interface SqliteEventStoreOptions {
   /** database file; created when missing */
@@ -40,6 +40,8 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEv
 export class SqliteEventStore implements EventStore {
   /** the database file (a replay may read it on a connection of its own: SqliteReplayReader) */
   readonly path: string;
+  /** the events table has a UNIQUE event_id */
+  readonly detectsIdsInOtherStreams = true;
   private readonly db: Database.Database;
   private readonly reader: SqliteEventReader;
   private readonly commitThread: CommitThread;
@@ -53,10 +55,10 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.path = options.path;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
-    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     this.db = new Database(options.path, { timeout: busyTimeoutMs });
     try {
-      applyDurablePragmas(this.db);
+      applyDurablePragmas(this.db, busyTimeoutMs);
       ensureEventsSchema(this.db);
       this.reader = new SqliteEventReader(this.db);
       this.commitThread = new CommitThread({ path: options.path, busyTimeoutMs });

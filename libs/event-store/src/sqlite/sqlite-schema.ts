@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { pragmaRetryingBusy } from '@meals/sqlite-support';
 
 /**
  * The events table. `position` is the global log position ($all): AUTOINCREMENT never
@@ -19,9 +20,12 @@ export const EVENTS_TABLE_DDL = `
     UNIQUE (stream_id, revision)
   )`;
 
+/** how long a connection waits for another one by default (ms) */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /** Durable settings: WAL + synchronous=FULL means an acknowledged commit survives a crash or power loss. */
-export function applyDurablePragmas(db: Database.Database): void {
-  db.pragma('journal_mode = WAL');
+export function applyDurablePragmas(db: Database.Database, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): void {
+  pragmaRetryingBusy(db, 'journal_mode = WAL', busyTimeoutMs);
   db.pragma('synchronous = FULL');
   // savepoint rollbacks of single appends keep their undo data in memory
   db.pragma('temp_store = MEMORY');

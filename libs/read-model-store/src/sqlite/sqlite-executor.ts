@@ -3,7 +3,11 @@
  * transaction, with prepared statements cached by their text.
  */
 import Database from 'better-sqlite3';
+import { pragmaRetryingBusy } from '@meals/sqlite-support';
 import type { SqlValue } from './sql-query.js';
+
+/** how long a connection waits for another one (ms) */
+const BUSY_TIMEOUT_MS = 5000;
 
 /** One write: the index of its SQL text in the batch's `sqls`, then its parameters. */
 export type WriteRow = [number, ...SqlValue[]];
@@ -20,9 +24,9 @@ export class SqliteExecutor {
   private readonly writeTransaction: (sqls: string[], rows: WriteRow[]) => void;
 
   constructor(options: ExecutorOptions) {
-    this.db = new Database(options.path, { timeout: 5000 });
+    this.db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
     try {
-      for (const pragma of options.pragmas) this.db.pragma(pragma);
+      for (const pragma of options.pragmas) pragmaRetryingBusy(this.db, pragma, BUSY_TIMEOUT_MS);
     } catch (error) {
       this.db.close();
       throw error;

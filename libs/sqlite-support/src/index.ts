@@ -1,0 +1,1 @@
+export { pragmaRetryingBusy } from './pragma-retrying-busy.js';
