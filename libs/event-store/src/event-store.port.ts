@@ -86,6 +86,13 @@ export interface AllSubscription extends AsyncIterable<SubscriptionItem> {
 
 export interface EventStore {
   /**
+   * True when an event id already stored in ANOTHER stream is refused
+   * (IdempotencyConflictError), which makes ids unique across the whole log (SQLite).
+   * False where ids are only deduplicated within a stream (KurrentDB): callers that need a
+   * key to be unique across streams must claim it themselves.
+   */
+  readonly detectsIdsInOtherStreams: boolean;
+  /**
    * Appends events atomically to one stream.
    * - throws WrongExpectedRevisionError when the stream is not in the expected state;
    * - when every event id was already appended to this stream (a retry), appends nothing

@@ -190,6 +190,10 @@ export function describeEventStoreContract(
     });
 
     describe('idempotency', () => {
+      it('declares whether it detects ids stored in another stream', () => {
+        expect(store.detectsIdsInOtherStreams).toBe(strictIdempotency);
+      });
+
       it('a retry of the same append is a no-op returning the original result', async () => {
         const events = [newEvent(), newEvent()];
         const first = await store.append(stream('account'), events, { expectedRevision: 'no_stream' });

@@ -10,6 +10,7 @@ import {
 import type { EventStore } from '@meals/event-store';
 import type { LedgerMetrics } from '../observability/metrics.js';
 import { AggregateStore, defineAggregate } from '../infrastructure/aggregate-store.js';
+import { UniqueKeyClaims } from '../infrastructure/unique-key-claims.js';
 
 export const ACCOUNT_AGGREGATE = defineAggregate<AccountState, AccountEvent>({
   streamId: accountStreamId,
@@ -40,6 +41,6 @@ export const ACCOUNT_CACHE_CAPACITY = 10_000;
 
 export class AccountAggregates extends AggregateStore<AccountState, AccountEvent> {
   constructor(eventStore: EventStore, metrics: LedgerMetrics) {
-    super(ACCOUNT_AGGREGATE, eventStore, metrics, ACCOUNT_CACHE_CAPACITY);
+    super(ACCOUNT_AGGREGATE, eventStore, metrics, ACCOUNT_CACHE_CAPACITY, new UniqueKeyClaims(eventStore));
   }
 }

@@ -20,6 +20,7 @@ import { eventMetadata, type CommandContext } from './command-context.js';
 import { eventIdOf } from './event-ids.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { LruCache } from './lru-cache.js';
+import type { UniqueKeyClaims } from './unique-key-claims.js';
 
 export const MAX_CONFLICT_RETRIES = 5;
 
@@ -71,6 +72,8 @@ export class AggregateStore<S, E extends LedgerEvent> {
     private readonly eventStore: EventStore,
     private readonly metrics: LedgerMetrics,
     cacheCapacity: number,
+    /** claims the events' cross-stream unique keys before each append (see UniqueKeyClaims) */
+    private readonly uniqueKeys?: UniqueKeyClaims,
   ) {
     this.cache = new LruCache(cacheCapacity);
   }
@@ -126,7 +129,9 @@ export class AggregateStore<S, E extends LedgerEvent> {
   }
 
   private async append(id: string, commandName: string, context: CommandContext, loaded: Loaded<S>, events: E[]): Promise<Outcome<S, E>> {
-    const metadata = eventMetadata(context) satisfies EventMetadata as unknown as JsonObject;
+    const eventMeta: EventMetadata = eventMetadata(context);
+    await this.uniqueKeys?.claim(this.definition.streamId(id), events, eventMeta);
+    const metadata = eventMeta as unknown as JsonObject;
     const toAppend: EventToAppend[] = events.map((event) => ({
       id: eventIdOf(event),
       type: event.type,

@@ -58,3 +58,18 @@ export const eventIdOf = (event: LedgerEvent): string => {
   const key = idempotencyKey(event);
   return key === null ? newEventId() : nameBasedUuid(key);
 };
+
+/**
+ * The idempotency key of an event when the client chose it and it must not be reused on
+ * another account (see UniqueKeyClaims), else null.
+ */
+export function uniqueKeyOf(event: LedgerEvent): string | null {
+  switch (event.type) {
+    case 'account.topped-up.v1':
+    case 'account.sale-debited.v1':
+    case 'account.corrected.v1':
+      return idempotencyKey(event);
+    default:
+      return null;
+  }
+}

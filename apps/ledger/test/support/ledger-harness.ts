@@ -22,6 +22,8 @@ export interface HarnessOptions {
   /** reuse the files of an earlier harness (a restart) */
   dir?: string;
   logger?: Logger;
+  /** wraps the SQLite event store (e.g. to behave like KurrentDB) */
+  wrapEventStore?: (store: EventStore) => EventStore;
 }
 
 export interface Reply<T = any> {
@@ -57,7 +59,8 @@ export class LedgerHarness {
 
   static async start(options: HarnessOptions = {}): Promise<LedgerHarness> {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ledger-test-'));
-    const eventStore = openSqliteEventStore({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
+    const sqliteEventStore = openSqliteEventStore({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
+    const eventStore = options.wrapEventStore?.(sqliteEventStore) ?? sqliteEventStore;
     const readModels = await openSqliteReadModelStore({ path: join(dir, 'read-models.db') });
     const identityStore = await openSqliteReadModelStore({ path: join(dir, 'identity.db') });
     const identity = new IdentityDirectory(identityStore);

@@ -45,6 +45,8 @@ export async function openKurrentDbEventStore(options: KurrentDbEventStoreOption
  *   when the expected revision matches (the server appends the events).
  */
 export class KurrentDbEventStore implements EventStore {
+  /** see the note above */
+  readonly detectsIdsInOtherStreams = false;
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
 
   constructor(
