@@ -4,6 +4,7 @@
  * output goes to `<dataDir>/ledger.log` and `<dataDir>/projections.log`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -70,7 +71,9 @@ export async function startLedgerProcesses(options: LedgerProcessesOptions): Pro
   };
   try {
     children.push(startChild(mains.ledger, env, join(options.dataDir, LOG_FILES.ledger)));
-    children.push(startChild(mains.projections, env, join(options.dataDir, LOG_FILES.projections)));
+    const projections = startChild(mains.projections, env, join(options.dataDir, LOG_FILES.projections));
+    children.push(projections);
+    lowerPriority(projections);
     const baseUrl = `http://127.0.0.1:${port}`;
     await Promise.race([
       waitForHealthy(baseUrl, options.startTimeoutMs ?? 60_000),
@@ -89,6 +92,21 @@ function startChild(main: string, env: NodeJS.ProcessEnv, logFile: string): Chil
     return spawn(process.execPath, [main], { env, stdio: ['ignore', log, log] });
   } finally {
     closeSync(log); // the child has its own copy of the descriptor
+  }
+}
+
+/**
+ * Both processes share this machine's cores: a till waiting for its answer matters more
+ * than the read models catching up a few milliseconds sooner, so the projections yield
+ * the CPU to the ledger under load (they are idle otherwise).
+ */
+const PROJECTIONS_NICENESS = 10;
+
+function lowerPriority(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) setPriority(child.pid, PROJECTIONS_NICENESS);
+  } catch {
+    // not permitted here (some containers): they simply share the CPU evenly
   }
 }
 
