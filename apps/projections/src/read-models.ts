@@ -101,7 +101,7 @@ export const rosterId = (schoolId: string, pupilKey: string): string => `${schoo
 export const READ_MODEL_COLLECTIONS: readonly CollectionSpec[] = [
   { name: ACCOUNTS, indexes: [['schoolId', 'className'], ['cardUid']] },
   { name: CARDS, indexes: [['accountNumber']] },
-  { name: STATEMENT_LINES, indexes: [['accountNumber', 'at', 'position']] },
+  { name: STATEMENT_LINES, indexes: [['accountNumber', 'at']] },
   { name: SCHOOL_DAY_TOTALS, indexes: [['schoolId', 'date']] },
   { name: SCHOOLS, indexes: [['departmentId']] },
   { name: ROSTER, indexes: [['schoolId', 'className'], ['accountNumber']] },
