@@ -39,6 +39,7 @@ import { LedgerMetrics } from './observability/metrics.js';
 import { MetricsController } from './observability/metrics.controller.js';
 import { GetAccountHandler } from './queries/get-account.js';
 import { GetDayTotalsHandler } from './queries/get-day-totals.js';
+import { ListSchoolAccountsHandler } from './queries/list-school-accounts.js';
 import { GetStatementHandler } from './queries/get-statement.js';
 import { TransferReconciler } from './reconciler/transfer-reconciler.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
@@ -79,7 +80,7 @@ const COMMAND_HANDLERS = [
   RegisterSchoolHandler,
   ImportPupilsHandler,
 ];
-const QUERY_HANDLERS = [GetAccountHandler, GetStatementHandler, GetDayTotalsHandler];
+const QUERY_HANDLERS = [GetAccountHandler, GetStatementHandler, GetDayTotalsHandler, ListSchoolAccountsHandler];
 
 @Module({})
 export class LedgerModule {

@@ -20,6 +20,7 @@ describe('operations: OpenAPI, health, metrics', () => {
         'POST /api/schools',
         'POST /api/schools/{schoolId}/pupils/import',
         'GET /api/schools/{schoolId}/day-totals',
+        'GET /api/schools/{schoolId}/accounts',
         'GET /api/accounts/{accountNumber}',
         'GET /api/accounts/{accountNumber}/statement',
         'POST /api/accounts/{accountNumber}/move',

@@ -36,17 +36,21 @@ export class GetAccountHandler implements IQueryHandler<GetAccountQuery> {
   async execute({ accountNumber }: GetAccountQuery): Promise<AccountProfile> {
     const doc = await this.readModels.get<AccountDoc>('accounts', accountNumber);
     if (!doc) throw accountNotFound(accountNumber);
-    return {
-      accountNumber: doc.accountNumber,
-      fullName: doc.fullName,
-      schoolId: doc.schoolId,
-      className: doc.className,
-      status: doc.status,
-      balance: doc.balance,
-      balanceText: formatRoubles(doc.balance),
-      cardUid: doc.cardUid,
-      cardStatus: doc.cardStatus,
-      openedAt: doc.openedAt,
-    };
+    return toAccountProfile(doc);
   }
+}
+
+export function toAccountProfile(doc: AccountDoc): AccountProfile {
+  return {
+    accountNumber: doc.accountNumber,
+    fullName: doc.fullName,
+    schoolId: doc.schoolId,
+    className: doc.className,
+    status: doc.status,
+    balance: doc.balance,
+    balanceText: formatRoubles(doc.balance),
+    cardUid: doc.cardUid,
+    cardStatus: doc.cardStatus,
+    openedAt: doc.openedAt,
+  };
 }

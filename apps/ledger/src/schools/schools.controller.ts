@@ -8,6 +8,12 @@ import { CommandContexts } from '../http/command-contexts.js';
 import { schoolId } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
 import { dayTotalsQuery, GetDayTotalsQuery, schoolDayTotals } from '../queries/get-day-totals.js';
+import {
+  ListSchoolAccountsQuery,
+  schoolAccounts,
+  schoolAccountsQuery,
+  type SchoolAccountsQueryParams,
+} from '../queries/list-school-accounts.js';
 import { ImportPupilsCommand, importResult } from './commands/import-pupils.js';
 import { RegisterSchoolCommand, registerSchoolRequest, schoolResult, type RegisterSchoolRequest } from './commands/register-school.js';
 import { CSV_CONTENT_TYPE, parsePupilCsv, parsePupilXlsx, XLSX_CONTENT_TYPE } from './pupil-list.js';
@@ -80,5 +86,18 @@ export class SchoolsController {
     @Query({ schema: dayTotalsQuery }) query: { from: string; to: string },
   ) {
     return this.queries.execute(new GetDayTotalsQuery(id, query.from, query.to));
+  }
+
+  @Get(':schoolId/accounts')
+  @Access({ roles: ['admin', 'department_admin', 'school_staff', 'auditor'], scope: scopeOf.schoolParam() })
+  @ApiParam(SCHOOL_PARAM)
+  @ApiOperation({ summary: "A school's pupils with balances and cards, by class and name (open accounts by default)" })
+  @ApiResponse({ status: 200, standardSchema: schoolAccounts })
+  @errorResponses(400, 401, 403, 404)
+  accounts(
+    @Param('schoolId', { schema: schoolId }) id: string,
+    @Query({ schema: schoolAccountsQuery }) query: SchoolAccountsQueryParams,
+  ) {
+    return this.queries.execute(new ListSchoolAccountsQuery(id, query.className ?? null, query.status));
   }
 }
