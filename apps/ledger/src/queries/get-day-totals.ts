@@ -1,7 +1,6 @@
 /** A school's sales and top-ups per business day, from the `school_day_totals` read model. */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { schoolNotFound } from '@meals/domain';
 import type { SchoolDayTotalsDoc } from '@meals/projections';
 import type { ReadModelStore } from '@meals/read-model-store';
 import { z } from 'zod';
@@ -49,7 +48,7 @@ export class GetDayTotalsHandler implements IQueryHandler<GetDayTotalsQuery> {
   ) {}
 
   async execute({ schoolId, from, to }: GetDayTotalsQuery): Promise<SchoolDayTotals> {
-    if ((await this.schools.departmentOf(schoolId)) === null) throw schoolNotFound(schoolId);
+    await this.schools.assertRegistered(schoolId);
     const docs = await this.readModels.find<SchoolDayTotalsDoc>('school_day_totals', {
       where: { schoolId },
       range: { field: 'date', gte: from, lte: to },

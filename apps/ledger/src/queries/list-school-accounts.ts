@@ -4,7 +4,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { normalizeClassName, schoolNotFound } from '@meals/domain';
+import { normalizeClassName } from '@meals/domain';
 import type { AccountDoc } from '@meals/projections';
 import type { ReadModelStore, Scalar } from '@meals/read-model-store';
 import { z } from 'zod';
@@ -56,7 +56,7 @@ export class ListSchoolAccountsHandler implements IQueryHandler<ListSchoolAccoun
   ) {}
 
   async execute({ schoolId, className, status }: ListSchoolAccountsQuery): Promise<SchoolAccounts> {
-    if ((await this.schools.departmentOf(schoolId)) === null) throw schoolNotFound(schoolId);
+    await this.schools.assertRegistered(schoolId);
     const where: Record<string, Scalar> = { schoolId, status };
     if (className !== null) where['className'] = className;
     const docs = await this.readModels.find<AccountDoc>('accounts', {

@@ -4,6 +4,7 @@
  * school is registered, so answers are kept in memory.
  */
 import { Inject, Injectable } from '@nestjs/common';
+import { schoolNotFound } from '@meals/domain';
 import type { ReadModelStore } from '@meals/read-model-store';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 import { SchoolAggregates } from './school-aggregates.js';
@@ -25,6 +26,11 @@ export class SchoolDirectory {
     const departmentId = doc?.departmentId ?? (await this.fromStream(schoolId));
     if (departmentId !== null) this.departments.set(schoolId, departmentId);
     return departmentId;
+  }
+
+  /** Throws school_not_found (404) when no such school is registered. */
+  async assertRegistered(schoolId: string): Promise<void> {
+    if ((await this.departmentOf(schoolId)) === null) throw schoolNotFound(schoolId);
   }
 
   private async fromStream(schoolId: string): Promise<string | null> {

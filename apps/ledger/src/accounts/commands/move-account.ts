@@ -1,6 +1,5 @@
 /** A pupil moves to another class or school; the target school must exist. */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { schoolNotFound } from '@meals/domain';
 import { z } from 'zod';
 import type { CommandContext } from '../../infrastructure/command-context.js';
 import { schoolId } from '../../http/common-schemas.js';
@@ -38,7 +37,7 @@ export class MoveAccountHandler implements ICommandHandler<MoveAccountCommand> {
   ) {}
 
   async execute({ accountNumber, move, context }: MoveAccountCommand): Promise<MoveResult> {
-    if ((await this.schools.departmentOf(move.toSchoolId)) === null) throw schoolNotFound(move.toSchoolId);
+    await this.schools.assertRegistered(move.toSchoolId);
     const outcome = await this.runner.run({ type: 'MoveAccount', accountNumber, ...move }, context);
     return {
       accountNumber,
