@@ -342,6 +342,18 @@ describe('ledger flows end to end', () => {
       expect(reply.body.lines[2].items).toEqual([{ name: 'Пицца 125 г', qty: 2, price: 3_450, amount: 6_900 }]);
     });
 
+    it('puts entries of the same instant in the order they were recorded', async () => {
+      const [twin] = (await enrol(h, admin, '40', ['Одновременная Ольга'])) as [Pupil];
+      const sameInstant = '2024-02-01T09:00:00+03:00';
+      for (const [paymentId, amount] of [['tie-c', 300], ['tie-a', 100], ['tie-b', 200]] as const) {
+        const reply = await h.post('/api/top-ups', { paymentId, accountNumber: twin!.accountNumber, channel: 'terminal', amount, paidAt: sameInstant }, bank);
+        expect(reply.status).toBe(201);
+      }
+      await h.settle();
+      const reply = await h.get(`/api/accounts/${twin!.accountNumber}/statement?from=2024-02-01&to=2024-02-01`, admin);
+      expect(reply.body.lines.map((line: { credit: number }) => line.credit)).toEqual([300, 100, 200]);
+    });
+
     it('totals a school’s sales and top-ups per day', async () => {
       const reply = await h.get('/api/schools/40/day-totals?from=2024-01-09&to=2024-01-12', admin);
       expect(reply.status).toBe(200);
