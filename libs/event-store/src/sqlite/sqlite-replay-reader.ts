@@ -24,7 +24,10 @@ export interface SqliteReplayReaderOptions {
   metadataField: string;
 }
 
+/** `field`: the metadata field as JSON text (a string value comes quoted), null when missing */
 type Row = [position: bigint, id: string, type: string, data: string, field: string | null, recordedAt: bigint];
+
+const QUOTE = 0x22;
 
 const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** file bytes mapped into memory instead of read page by page */
@@ -47,9 +50,8 @@ export class SqliteReplayReader {
       this.db.pragma(`mmap_size = ${MMAP_BYTES}`);
       this.page = this.db
         .prepare<[bigint, number], Row>(
-          `SELECT position, event_id, type, data,
-                  CASE json_type(metadata, ${field}) WHEN 'text' THEN metadata ->> ${field} END,
-                  recorded_at
+          // the field as JSON text (one extraction; json_type + ->> would parse the metadata twice)
+          `SELECT position, event_id, type, data, metadata -> ${field}, recorded_at
              FROM events WHERE position > ? ORDER BY position LIMIT ?`,
         )
         .raw(true)
@@ -76,7 +78,7 @@ export class SqliteReplayReader {
       page.ids[i] = id;
       page.types[i] = type;
       page.data[i] = data;
-      page.metadataField[i] = field;
+      page.metadataField[i] = field !== null && field.charCodeAt(0) === QUOTE ? (JSON.parse(field) as string) : null;
       page.recordedAt[i] = Number(recordedAt);
     });
     return page;
