@@ -1,9 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { balanceChange, isValidAccountNumber, isValidCheckNumber, type LedgerEvent } from '@meals/domain';
 import { runRebuildBench } from '@meals/projections';
 import { generateLedgerHistory } from '../src/bench/ledger-history.js';
+
+const execFileAsync = promisify(execFile);
 
 describe('synthetic ledger history (benchmarks and replay tests)', () => {
   it('is a valid ledger: no balance below zero, unique checks and event ids, sane sales', () => {
@@ -47,9 +52,25 @@ describe('synthetic ledger history (benchmarks and replay tests)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rebuild-bench-test-'));
     try {
       const lines: string[] = [];
-      const result = await runRebuildBench({ dir, events: 3000, log: (line) => lines.push(line) });
+      const result = await runRebuildBench({ dir, events: 3000, log: (line) => lines.push(line), inProcess: true });
       expect(result.rebuildEventsPerSec).toBeGreaterThan(0);
       expect(lines.join('\n')).toMatch(/events replayed in/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the built bench times the rebuild in a fresh process (as projections:rebuild runs)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rebuild-bench-fork-'));
+    try {
+      const bench = pathToFileURL(join(__dirname, '..', 'dist', 'bench', 'rebuild-bench.js')).href;
+      const script = `const { runRebuildBench } = await import(${JSON.stringify(bench)});
+        const result = await runRebuildBench({ dir: ${JSON.stringify(dir)}, events: 2000, log: () => {} });
+        process.stdout.write(JSON.stringify(result));`;
+      const entry = join(dir, 'run-bench.mjs');
+      writeFileSync(entry, script);
+      const { stdout } = await execFileAsync(process.execPath, [entry]);
+      expect(JSON.parse(stdout).rebuildEventsPerSec).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
