@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, scopeOf } from '../auth/access.js';
+import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { accountNumber } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
@@ -26,8 +26,6 @@ import {
 } from './commands/record-correction.js';
 
 const ACCOUNT_PARAM = { name: 'accountNumber', example: '0242013138', description: '10-digit account number' };
-const STAFF = ['admin', 'department_admin', 'school_staff'] as const;
-const READERS = ['admin', 'department_admin', 'school_staff', 'auditor'] as const;
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -41,7 +39,7 @@ export class AccountsController {
   ) {}
 
   @Get()
-  @Access({ roles: READERS, scope: scopeOf.accountParam() })
+  @Access({ roles: READER_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Account profile and balance' })
   @ApiResponse({ status: 200, standardSchema: accountProfile })
   @errorResponses(400, 401, 403, 404)
@@ -50,7 +48,7 @@ export class AccountsController {
   }
 
   @Get('statement')
-  @Access({ roles: READERS, scope: scopeOf.accountParam() })
+  @Access({ roles: READER_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({
     summary: 'Statement for a period of business dates (at most 400 days)',
     description: 'Opening balance, lines in time order (date, description, debited, credited), closing balance; check items with details=true.',
@@ -66,7 +64,7 @@ export class AccountsController {
 
   @Post('move')
   @HttpCode(200)
-  @Access({ roles: STAFF, scope: scopeOf.accountParamAndSchoolInBody() })
+  @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParamAndSchoolInBody() })
   @ApiOperation({ summary: 'Move the pupil to another class and/or school (both schools must be in your scope)' })
   @ApiResponse({ status: 200, standardSchema: moveResult })
   @errorResponses(400, 401, 403, 404, 409)
@@ -80,7 +78,7 @@ export class AccountsController {
 
   @Post('close')
   @HttpCode(200)
-  @Access({ roles: STAFF, scope: scopeOf.accountParam() })
+  @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Close the account; the remaining balance is refunded or transferred to another (sibling) account' })
   @ApiResponse({ status: 200, standardSchema: closeResult })
   @errorResponses(400, 401, 403, 404, 409)
@@ -94,7 +92,7 @@ export class AccountsController {
 
   @Post('cards/block')
   @HttpCode(200)
-  @Access({ roles: STAFF, scope: scopeOf.accountParam() })
+  @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Block a card (lost, stolen, damaged); it is refused at every till from now on' })
   @ApiResponse({ status: 200, standardSchema: cardResult })
   @errorResponses(400, 401, 403, 404, 409)
@@ -107,7 +105,7 @@ export class AccountsController {
   }
 
   @Post('cards/reissue')
-  @Access({ roles: STAFF, scope: scopeOf.accountParam() })
+  @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Issue a new card on the same account (the old one is blocked); the money stays' })
   @ApiResponse({ status: 201, standardSchema: reissueResult })
   @errorResponses(401, 403, 404, 409)
@@ -116,7 +114,7 @@ export class AccountsController {
   }
 
   @Post('corrections')
-  @Access({ roles: STAFF, scope: scopeOf.accountParam() })
+  @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'A correction entry by staff (positive credits, negative debits), once per correctionId' })
   @ApiResponse({ status: 201, description: 'recorded', standardSchema: correctionResult })
   @ApiResponse({ status: 200, description: 'duplicate of a recorded correction', standardSchema: correctionResult })

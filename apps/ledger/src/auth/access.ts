@@ -21,6 +21,11 @@ export type AccessRule =
 
 export const ACCESS_RULE = Symbol('ACCESS_RULE');
 
+/** Staff who change pupils' accounts and lists within their scope. */
+export const STAFF_ROLES = ['admin', 'department_admin', 'school_staff'] as const satisfies readonly Role[];
+/** Everyone who may read accounts, statements and school reports within their scope. */
+export const READER_ROLES = [...STAFF_ROLES, 'auditor'] as const satisfies readonly Role[];
+
 export const Access = (rule: { roles: readonly Role[]; scope?: ScopeResolver }) => SetMetadata(ACCESS_RULE, rule);
 export const PublicRoute = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, scopeOf } from '../auth/access.js';
+import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { ApiError } from '../http/api-error.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { schoolId } from '../http/common-schemas.js';
@@ -47,7 +47,7 @@ export class SchoolsController {
   }
 
   @Post(':schoolId/pupils/import')
-  @Access({ roles: ['admin', 'department_admin', 'school_staff'], scope: scopeOf.schoolParam() })
+  @Access({ roles: STAFF_ROLES, scope: scopeOf.schoolParam() })
   @ApiParam(SCHOOL_PARAM)
   @ApiConsumes(CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
   @ApiBody({
@@ -76,7 +76,7 @@ export class SchoolsController {
   }
 
   @Get(':schoolId/day-totals')
-  @Access({ roles: ['admin', 'department_admin', 'school_staff', 'auditor'], scope: scopeOf.schoolParam() })
+  @Access({ roles: READER_ROLES, scope: scopeOf.schoolParam() })
   @ApiParam(SCHOOL_PARAM)
   @ApiOperation({ summary: "A school's sales and top-ups per business day (at most 400 days)" })
   @ApiResponse({ status: 200, standardSchema: schoolDayTotals })
@@ -89,7 +89,7 @@ export class SchoolsController {
   }
 
   @Get(':schoolId/accounts')
-  @Access({ roles: ['admin', 'department_admin', 'school_staff', 'auditor'], scope: scopeOf.schoolParam() })
+  @Access({ roles: READER_ROLES, scope: scopeOf.schoolParam() })
   @ApiParam(SCHOOL_PARAM)
   @ApiOperation({ summary: "A school's pupils with balances and cards, by class and name (open accounts by default)" })
   @ApiResponse({ status: 200, standardSchema: schoolAccounts })
