@@ -3,7 +3,7 @@
  * («Пицца 125 г» 34,50 руб., «Каша гречневая рассыпчатая 150 г» 8,30 руб., …), and the
  * ways pupils combine it into checks.
  */
-import type { Kopecks } from '@meals/domain';
+import { checkLines, type Kopecks } from '@meals/domain';
 import type { SeededRandom } from './seeded-random.js';
 
 export type MenuCategory = 'porridge' | 'main' | 'garnish' | 'soup' | 'salad' | 'bakery' | 'bread' | 'drink' | 'hot_drink' | 'fruit';
@@ -112,5 +112,5 @@ export function randomCheckLines(random: SeededRandom, meal: MealKind): CheckLin
   return lines;
 }
 
-export const checkTotal = (lines: readonly CheckLine[]): Kopecks =>
-  lines.reduce((sum, line) => sum + line.qty * line.price, 0);
+/** What the ledger will debit for these lines (the domain's own check arithmetic). */
+export const checkTotal = (lines: readonly CheckLine[]): Kopecks => checkLines(lines).total;
