@@ -1,1 +1,1 @@
-export { pragmaRetryingBusy } from './pragma-retrying-busy.js';
+export { DEFAULT_BUSY_TIMEOUT_MS, pragmaRetryingBusy } from './pragma-retrying-busy.js';

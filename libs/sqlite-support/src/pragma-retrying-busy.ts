@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 
+/** how long a connection waits for another one's lock, unless told otherwise (ms) */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 const RETRY_PAUSE_MS = 20;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { DEFAULT_BUSY_TIMEOUT_MS } from '@meals/sqlite-support';
 import type {
   AllSubscription,
   AppendOptions,
@@ -16,7 +17,7 @@ import { GroupCommitWriter } from './group-commit-writer.js';
 import type { SerializedEvent } from './sqlite-batch-writer.js';
 import { SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { SqliteEventReader } from './sqlite-event-reader.js';
-import { applyDurablePragmas, DEFAULT_BUSY_TIMEOUT_MS, ensureEventsSchema } from './sqlite-schema.js';
+import { applyDurablePragmas, ensureEventsSchema } from './sqlite-schema.js';
 
 export interface SqliteEventStoreOptions {
   /** database file; created when missing */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { pragmaRetryingBusy } from '@meals/sqlite-support';
+import { DEFAULT_BUSY_TIMEOUT_MS, pragmaRetryingBusy } from '@meals/sqlite-support';
 
 /**
  * The events table. `position` is the global log position ($all): AUTOINCREMENT never
@@ -19,9 +19,6 @@ export const EVENTS_TABLE_DDL = `
     recorded_at INTEGER NOT NULL,
     UNIQUE (stream_id, revision)
   )`;
-
-/** how long a connection waits for another one by default (ms) */
-export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /** Durable settings: WAL + synchronous=FULL means an acknowledged commit survives a crash or power loss. */
 export function applyDurablePragmas(db: Database.Database, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): void {

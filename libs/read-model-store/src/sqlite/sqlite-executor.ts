@@ -3,11 +3,8 @@
  * transaction, with prepared statements cached by their text.
  */
 import Database from 'better-sqlite3';
-import { pragmaRetryingBusy } from '@meals/sqlite-support';
+import { DEFAULT_BUSY_TIMEOUT_MS, pragmaRetryingBusy } from '@meals/sqlite-support';
 import type { SqlValue } from './sql-query.js';
-
-/** how long a connection waits for another one (ms) */
-const BUSY_TIMEOUT_MS = 5000;
 
 /** One write: the index of its SQL text in the batch's `sqls`, then its parameters. */
 export type WriteRow = [number, ...SqlValue[]];
@@ -24,9 +21,9 @@ export class SqliteExecutor {
   private readonly writeTransaction: (sqls: string[], rows: WriteRow[]) => void;
 
   constructor(options: ExecutorOptions) {
-    this.db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
+    this.db = new Database(options.path, { timeout: DEFAULT_BUSY_TIMEOUT_MS });
     try {
-      for (const pragma of options.pragmas) pragmaRetryingBusy(this.db, pragma, BUSY_TIMEOUT_MS);
+      for (const pragma of options.pragmas) pragmaRetryingBusy(this.db, pragma, DEFAULT_BUSY_TIMEOUT_MS);
     } catch (error) {
       this.db.close();
       throw error;

@@ -222,7 +222,8 @@ function upsertRows({ collections, ids, jsons }: SerializedChanges, indexOf: (sq
 }
 
 function pragmasFor(options: SqliteReadModelStoreOptions): string[] {
-  const common = ['temp_store = MEMORY', `busy_timeout = 5000`];
+  // the busy timeout is the connection's own (SqliteExecutor)
+  const common = ['temp_store = MEMORY'];
   if (options.bulkLoad) {
     return ['locking_mode = EXCLUSIVE', 'journal_mode = MEMORY', 'synchronous = OFF', 'cache_size = -1048576', ...common];
   }
