@@ -1,7 +1,7 @@
 import type { Change, Doc } from './read-model-store.port.js';
 
 /** The document exactly as stored: the change id under `_id`, put first like MongoDB does. */
-export function storedDoc(change: Extract<Change, { op: 'put' }>): Doc {
+export function storedDoc(change: Extract<Change, { op: 'put' | 'insert' }>): Doc {
   const { id, doc } = change;
   if (doc['_id'] === undefined) return { _id: id, ...doc };
   if (doc['_id'] !== id) {

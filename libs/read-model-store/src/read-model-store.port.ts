@@ -15,6 +15,13 @@ export type Doc = { [key: string]: DocValue };
 export type Change =
   /** insert or replace the whole document */
   | { op: 'put'; collection: string; id: string; doc: Doc }
+  /**
+   * A document that is new to the collection, and not written again in the same commit
+   * (e.g. one per event, keyed by the event id): a store may write it without looking for
+   * one to replace. Inserting an id the collection holds fails the commit; a bulk load may
+   * only find out when it builds its id index at close.
+   */
+  | { op: 'insert'; collection: string; id: string; doc: Doc }
   | { op: 'delete'; collection: string; id: string };
 
 export interface RangeFilter {

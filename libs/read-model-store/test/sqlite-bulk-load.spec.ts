@@ -8,10 +8,11 @@ import { BULK_INSERT_ROWS, bulkWriteRows } from '../src/sqlite/bulk-writes.js';
 import type { SerializedChanges } from '../src/sqlite/serialized-change.js';
 import { getSql } from '../src/sqlite/sql-statements.js';
 
-const changes = (...list: [collection: string, id: string, json: string | null][]): SerializedChanges => ({
+const changes = (...list: [collection: string, id: string, json: string | null, op?: 'insert'][]): SerializedChanges => ({
   collections: list.map(([collection]) => collection),
   ids: list.map(([, id]) => id),
   jsons: list.map(([, , json]) => json),
+  inserts: Uint8Array.from(list, ([, , , op]) => (op === 'insert' ? 1 : 0)),
 });
 
 describe('bulk load: rows by rowid until the id index is built', () => {
@@ -48,6 +49,30 @@ describe('bulk load: rows by rowid until the id index is built', () => {
     const list: [string, string, string][] = Array.from({ length: BULK_INSERT_ROWS * 2 + 3 }, (_, i) => ['lines', `id${i}`, '{}']);
     const rows = bulkWriteRows(changes(...list), () => table, (sql) => sql.split('(?, ?, ?)').length - 1);
     expect(rows.map(([rowsPerStatement]) => rowsPerStatement)).toEqual([BULK_INSERT_ROWS, BULK_INSERT_ROWS, 3]);
+  });
+
+  it('a commit that only inserts into a table appends without remembering the ids; one that also looks ids up remembers them', () => {
+    const lines = TableRowIds.of([['old', 1]]);
+    const lookedUp: boolean[] = [];
+    const rowIdsOf = (_: string, lookups: boolean): TableRowIds => (lookedUp.push(lookups), lines);
+    const sqlIndex = (sql: string): number => sql.split('(?, ?, ?)').length - 1;
+
+    const blind = bulkWriteRows(changes(['lines', 'e1', '{}', 'insert'], ['lines', 'e2', '{}', 'insert']), rowIdsOf, sqlIndex);
+    expect(blind).toEqual([[2, 2, 'e1', '{}', 3, 'e2', '{}']]);
+    expect([lines.get('e1'), lines.unrememberedFrom, lookedUp.every((lookups) => !lookups)]).toEqual([undefined, 2, true]);
+
+    lines.remember([['e1', 2], ['e2', 3]]);
+    lookedUp.length = 0;
+    bulkWriteRows(changes(['lines', 'e3', '{}', 'insert'], ['lines', 'old', '{"n":1}']), rowIdsOf, sqlIndex);
+    expect([lines.get('e1'), lines.get('e3'), lines.unrememberedFrom, lookedUp.every(Boolean)]).toEqual([2, 4, null, true]);
+  });
+
+  it('a rolled back commit forgets the rows it appended unremembered', () => {
+    const table = TableRowIds.of([['kept', 1]]);
+    table.begin();
+    expect(table.appendUnremembered()).toBe(2);
+    table.rollback();
+    expect([table.unrememberedFrom, table.appendUnremembered()]).toEqual([null, 2]);
   });
 
   it('a rolled back commit leaves the row locations as they were', () => {
@@ -98,5 +123,13 @@ describe('a bulk-loaded file', () => {
     expect(await live.count('lines')).toBe(301);
     expect(await live.getCheckpoint('p')).toBe('300');
     await live.close();
+  });
+
+  it('an insert of an id the file holds fails the build at close, when the id index is built', async () => {
+    const bulk = await openSqliteBulkLoadThread({ path: join(dir, 'read-models.db') });
+    await bulk.ensureCollections([{ name: 'lines', indexes: [] }]);
+    await bulk.commit([{ op: 'insert', collection: 'lines', id: 'e1', doc: { n: 1 } }]);
+    await bulk.commit([{ op: 'insert', collection: 'lines', id: 'e1', doc: { n: 2 } }]);
+    await expect(bulk.close()).rejects.toThrow(/UNIQUE constraint failed/);
   });
 });

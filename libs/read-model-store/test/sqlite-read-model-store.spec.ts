@@ -19,7 +19,10 @@ const sqliteFixture = (options: Omit<SqliteReadModelStoreOptions, 'path'>) => as
 };
 
 describeReadModelStoreContract('SQLite (temp file)', sqliteFixture({}));
-describeReadModelStoreContract('SQLite (bulk load mode)', sqliteFixture({ bulkLoad: true }), { numRuns: 20 });
+describeReadModelStoreContract('SQLite (bulk load mode)', sqliteFixture({ bulkLoad: true }), {
+  numRuns: 20,
+  insertConflictFailsCommit: false,
+});
 describeReadModelStoreContract(
   'SQLite (bulk load on a thread)',
   async () => {
@@ -29,7 +32,7 @@ describeReadModelStoreContract(
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
-  { numRuns: 20 },
+  { numRuns: 20, insertConflictFailsCommit: false },
 );
 
 describe('SQLite read-model store specifics', () => {

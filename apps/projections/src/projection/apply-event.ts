@@ -66,7 +66,7 @@ function applyAccountEvent(workingSet: WorkingSet, event: AccountEvent, input: P
     workingSet.put(SCHOOLS, schoolId, changePupilCount(school, schoolId, delta));
   }
   const line = statementLine(event, input);
-  if (line) workingSet.put(STATEMENT_LINES, line._id, line);
+  if (line) workingSet.insert(STATEMENT_LINES, line._id, line);
   const next = evolveAccountDoc(account, event, input);
   if (next) workingSet.put(ACCOUNTS, next._id, next);
 }

@@ -76,6 +76,15 @@ export class WorkingSet {
     docs.set(id, doc);
   }
 
+  /**
+   * A document new to a write-only collection, never written again (one per event, keyed
+   * by the event id): the store need not look for one to replace.
+   */
+  insert(collection: string, id: string, doc: Doc): void {
+    if (!this.writeOnly.has(collection)) throw new Error(`working set: insert into ${collection}, which is not write-only`);
+    this.written.push({ op: 'insert', collection, id, doc });
+  }
+
   /** Loads the keys not known yet (absent documents are remembered as absent). */
   async load(store: ReadModelStore, keys: Iterable<DocKey>): Promise<void> {
     const wanted = new Map<string, Set<string>>();

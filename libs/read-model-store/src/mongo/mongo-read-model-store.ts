@@ -138,6 +138,8 @@ export class MongoReadModelStore implements ReadModelStore {
       if (change.op === 'put') {
         const replacement = storedDoc(change) as StoredDoc;
         ops.push({ replaceOne: { filter: { _id: change.id }, replacement, upsert: true } });
+      } else if (change.op === 'insert') {
+        ops.push({ insertOne: { document: storedDoc(change) as StoredDoc } });
       } else {
         ops.push({ deleteOne: { filter: { _id: change.id } } });
       }

@@ -15,16 +15,21 @@ interface PendingInserts {
 }
 
 /**
+ * How a bulk-load commit finds a table's row locations: `lookups` when the commit looks ids
+ * up in it (a put or delete: the rows appended unremembered must be remembered first), not
+ * when it only inserts.
+ */
+export type RowIdsOf = (collection: string, lookups: boolean) => TableRowIds;
+
+/**
  * The SQL rows of one bulk-load commit. New documents are appended many rows per INSERT;
  * known ones are rewritten or deleted by rowid. Operations on one row keep their order: the
  * inserts waiting for a multi-row statement are written before a later change to one of them.
- * Updates `rowIds` as it goes (the caller restores them if the transaction fails).
+ * Inserts into a table the commit only inserts into are appended without remembering their
+ * ids (see TableRowIds). Updates `rowIds` as it goes (the caller restores them if the
+ * transaction fails).
  */
-export function bulkWriteRows(
-  changes: SerializedChanges,
-  rowIdsOf: (collection: string) => TableRowIds,
-  sqlIndex: (sql: string) => number,
-): WriteRow[] {
+export function bulkWriteRows(changes: SerializedChanges, rowIdsOf: RowIdsOf, sqlIndex: (sql: string) => number): WriteRow[] {
   const rows: WriteRow[] = [];
   const pending = new Map<string, PendingInserts>();
   const flush = (inserts: PendingInserts): void => {
@@ -36,13 +41,26 @@ export function bulkWriteRows(
     }
   };
 
-  const { collections, ids, jsons } = changes;
+  const append = (collection: string, rowid: number, id: string, json: string): void => {
+    const waiting = pending.get(collection);
+    if (waiting) waiting.params.push(rowid, id, json);
+    else pending.set(collection, { collection, params: [rowid, id, json], firstRowid: rowid });
+  };
+
+  const { collections, ids, jsons, inserts } = changes;
+  const lookedUp = collectionsLookedUp(changes);
   for (let i = 0; i < ids.length; i++) {
     const collection = collections[i]!;
     const id = ids[i]!;
     const json = jsons[i] as string | null;
-    const rowIds = rowIdsOf(collection);
-    const rowid = rowIds.get(id);
+    const lookups = lookedUp.has(collection);
+    const rowIds = rowIdsOf(collection, lookups);
+    if (!lookups) {
+      // an insert into a table this commit only inserts into
+      append(collection, rowIds.appendUnremembered(), id, json!);
+      continue;
+    }
+    const rowid = inserts[i] === 1 ? undefined : rowIds.get(id);
     const waiting = pending.get(collection);
     if (rowid !== undefined && waiting && rowid >= waiting.firstRowid) flush(waiting);
     if (json === null) {
@@ -52,12 +70,16 @@ export function bulkWriteRows(
     } else if (rowid !== undefined) {
       rows.push([sqlIndex(updateByRowidSql(collection)), json, rowid]);
     } else {
-      const appended = rowIds.append(id);
-      const inserts = pending.get(collection);
-      if (inserts) inserts.params.push(appended, id, json);
-      else pending.set(collection, { collection, params: [appended, id, json], firstRowid: appended });
+      append(collection, rowIds.append(id), id, json);
     }
   }
-  for (const inserts of [...pending.values()]) flush(inserts);
+  for (const waiting of [...pending.values()]) flush(waiting);
   return rows;
+}
+
+/** Collections with a put or delete among the changes. */
+export function collectionsLookedUp({ collections, inserts }: SerializedChanges): Set<string> {
+  const lookedUp = new Set<string>();
+  for (let i = 0; i < collections.length; i++) if (inserts[i] !== 1) lookedUp.add(collections[i]!);
+  return lookedUp;
 }

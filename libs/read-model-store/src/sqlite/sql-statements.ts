@@ -47,19 +47,35 @@ export const getManySql = (collection: string): string =>
 export const upsertSql = (collection: string): string =>
   `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`;
 
+/** An insert op: fails on an id the table holds. */
+export const insertSql = (collection: string): string => `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?)`;
+
 export const deleteSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE id = ?`;
 
 // Bulk load: rows addressed by rowid (see BulkRowIds), inserted many per statement.
 
-/** `rows` new rows per statement, each bound as (rowid, id, doc). */
-export const insertRowsSql = (collection: string, rows: number): string =>
-  `INSERT INTO ${tableName(collection)} (rowid, id, doc) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')}`;
+const insertRowsSqls = new Map<string, string>();
+
+/** `rows` new rows per statement, each bound as (rowid, id, doc); the same string each time (its hash is kept). */
+export function insertRowsSql(collection: string, rows: number): string {
+  const key = `${collection}\u0000${rows}`;
+  let sql = insertRowsSqls.get(key);
+  if (sql === undefined) {
+    sql = `INSERT INTO ${tableName(collection)} (rowid, id, doc) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')}`;
+    insertRowsSqls.set(key, sql);
+  }
+  return sql;
+}
 
 export const updateByRowidSql = (collection: string): string => `UPDATE ${tableName(collection)} SET doc = ? WHERE rowid = ?`;
 
 export const deleteByRowidSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE rowid = ?`;
 
 export const rowidsSql = (collection: string): string => `SELECT id, rowid FROM ${tableName(collection)}`;
+
+/** The (id, rowid) pairs from a rowid on. */
+export const rowidsFromSql = (collection: string): string =>
+  `SELECT id, rowid FROM ${tableName(collection)} WHERE rowid >= ?`;
 
 /** Rowids bound as one JSON array. */
 export const getManyByRowidSql = (collection: string): string =>

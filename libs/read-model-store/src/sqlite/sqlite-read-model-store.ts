@@ -26,6 +26,8 @@ import {
   getManySql,
   getSql,
   idIndexDdl,
+  insertSql,
+  rowidsFromSql,
   rowidsSql,
   tableExistsParam,
   tableExistsSql,
@@ -99,7 +101,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     let sql = getManySql(collection);
     let keys: (string | number)[] = ids;
     if (this.bulk) {
-      const rowIds = this.rowIdsOf(collection);
+      const rowIds = this.rowIdsOf(collection, true);
       sql = getManyByRowidSql(collection);
       keys = ids.map((id) => rowIds.get(id)).filter((rowid) => rowid !== undefined);
     }
@@ -144,11 +146,11 @@ export class SqliteReadModelStore implements ReadModelStore {
       if (!this.tableExists(collection)) throw new UnknownCollectionError(collection);
     }
     // a bulk load's row locations move with the transaction
-    const rowIds = this.bulk ? [...collections].map((collection) => this.rowIdsOf(collection)) : [];
+    const rowIds = this.bulk ? [...collections].map((collection) => this.rowIdsOf(collection, false)) : [];
     rowIds.forEach((table) => table.begin());
     try {
       const rows: WriteRow[] = this.bulk
-        ? bulkWriteRows(changes, (collection) => this.rowIdsOf(collection), indexOf)
+        ? bulkWriteRows(changes, (collection, lookups) => this.rowIdsOf(collection, lookups), indexOf)
         : upsertRows(changes, indexOf);
       if (checkpoint) rows.push([indexOf(checkpointUpsertSql), checkpoint.name, checkpoint.position]);
       if (rows.length > 0) this.executor.write(sqls, rows);
@@ -186,12 +188,16 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
   }
 
-  private rowIdsOf(collection: string): TableRowIds {
+  /** `lookups`: ids will be looked up, so rows appended unremembered are read back first. */
+  private rowIdsOf(collection: string, lookups: boolean): TableRowIds {
     const rowIds = this.bulk!.rowIds;
     let table = rowIds.get(collection);
     if (!table) {
       table = TableRowIds.of(this.executor.all(rowidsSql(collection), []) as [string, number][]);
       rowIds.set(collection, table);
+    }
+    if (lookups && table.unrememberedFrom !== null) {
+      table.remember(this.executor.all(rowidsFromSql(collection), [table.unrememberedFrom]) as [string, number][]);
     }
     return table;
   }
@@ -206,18 +212,23 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 }
 
-/** Live writes: upserts and deletes by id. */
-function upsertRows({ collections, ids, jsons }: SerializedChanges, indexOf: (sql: string) => number): WriteRow[] {
-  const statementsOf = new Map<string, { upsert: number; delete: number }>();
+/** Live writes: upserts, inserts (failing on a known id) and deletes by id. */
+function upsertRows({ collections, ids, jsons, inserts }: SerializedChanges, indexOf: (sql: string) => number): WriteRow[] {
+  const statementsOf = new Map<string, { upsert: number; insert: number; delete: number }>();
   return ids.map((id, i) => {
     const collection = collections[i]!;
     let statements = statementsOf.get(collection);
     if (!statements) {
-      statements = { upsert: indexOf(upsertSql(collection)), delete: indexOf(deleteSql(collection)) };
+      statements = {
+        upsert: indexOf(upsertSql(collection)),
+        insert: indexOf(insertSql(collection)),
+        delete: indexOf(deleteSql(collection)),
+      };
       statementsOf.set(collection, statements);
     }
     const json = jsons[i] as string | null;
-    return json === null ? [statements.delete, id] : [statements.upsert, id, json];
+    if (json === null) return [statements.delete, id];
+    return [inserts[i] === 1 ? statements.insert : statements.upsert, id, json];
   });
 }
 
