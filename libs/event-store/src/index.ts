@@ -1,7 +1,12 @@
 export * from './event-store.port.js';
 export { openSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export { SqliteReplayReader, type ReplayPage, type SqliteReplayReaderOptions } from './sqlite/sqlite-replay-reader.js';
-export { replayOnThread, type ReplayOnThreadOptions } from './sqlite/replay-thread.js';
+export {
+  replayOnThread,
+  type ReplayOnThreadOptions,
+  type ReplayPageTransform,
+  type ReplayTransform,
+} from './sqlite/replay-thread.js';
 export {
   openKurrentDbEventStore,
   KurrentDbEventStore,

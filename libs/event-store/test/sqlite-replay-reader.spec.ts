@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import {
   openSqliteEventStore,
   replayOnThread,
@@ -11,6 +12,7 @@ import {
   type ReplayPage,
   type SqliteEventStore,
 } from '../src/index.js';
+import type { PageSummary } from './fixtures/summarise-replay-page.js';
 
 const event = (metadata: JsonObject, data: JsonObject = { n: 1 }): EventToAppend => ({
   id: randomUUID(),
@@ -106,6 +108,23 @@ describe('SQLite replay of the whole log', () => {
       break;
     }
     expect(rowsOf(first)).toEqual(rowsOf([expected]).slice(0, 2));
+  });
+
+  it('passes each page through a transform on the replay thread, with its options', async () => {
+    await appendSamples();
+    const transform = { module: new URL('./fixtures/summarise-replay-page.ts', import.meta.url).href, options: { label: 'x' } };
+    const pages: PageSummary[] = [];
+    for await (const page of replayOnThread<PageSummary>({ path: store.path, metadataField: 'occurredAt', pageSize: 4, readAhead: 1, transform })) {
+      pages.push(page);
+    }
+    expect(pages.map((page) => page.ids.length)).toEqual([4, 4, 1]);
+    expect(new Set(pages.map((page) => page.label))).toEqual(new Set(['x']));
+    expect(pages.every((page) => page.threadId !== threadId)).toBe(true);
+
+    const broken = { module: new URL('./fixtures/summarise-replay-page.ts', import.meta.url).href.replace('summarise', 'missing') };
+    await expect(
+      replayOnThread({ path: store.path, metadataField: 'occurredAt', pageSize: 4, readAhead: 1, transform: broken }).next(),
+    ).rejects.toThrow();
   });
 
   it('an empty log is no page at all; a missing file fails the replay', async () => {

@@ -1,1 +1,1 @@
-export { startThread } from './start-thread.js';
+export { startThread, threadModuleUrl } from './start-thread.js';

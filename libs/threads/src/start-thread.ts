@@ -10,11 +10,21 @@ import { Worker } from 'node:worker_threads';
 
 /** `compiled` is the `.js` URL of the entry module; its `.ts` sibling is the fallback. */
 export function startThread(compiled: URL, workerData: unknown): Worker {
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData });
+  const entry = threadModuleUrl(compiled);
+  if (entry === compiled) return new Worker(compiled, { workerData });
+  const swcPath = createRequire(entry).resolve('@swc/core');
+  return new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry: entry.href, swcPath, workerData } });
+}
+
+/**
+ * A module for a thread to import: `compiled` (a `.js` URL) when it exists, else its `.ts`
+ * source, which threads started by startThread from sources can import.
+ */
+export function threadModuleUrl(compiled: URL): URL {
+  if (existsSync(fileURLToPath(compiled))) return compiled;
   const source = new URL(compiled.href.replace(/\.js$/, '.ts'));
-  if (!existsSync(fileURLToPath(source))) throw new Error(`no thread entry at ${fileURLToPath(compiled)} (build the package)`);
-  const swcPath = createRequire(source).resolve('@swc/core');
-  return new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry: source.href, swcPath, workerData } });
+  if (!existsSync(fileURLToPath(source))) throw new Error(`no module at ${fileURLToPath(compiled)} (build the package)`);
+  return source;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface ProjectionInput {
   at: string;
   /** `YYYY-MM-DD` of `at` in the municipality's time zone */
   date: string;
+  /**
+   * The event's statement line as stored JSON when it was built already (by the replay
+   * thread of a rebuild), null when the event has none; absent: build it while folding.
+   */
+  statementLineJson?: string | null;
 }
 
 const PROJECTED_TYPES: Record<LedgerEventType, true> = {

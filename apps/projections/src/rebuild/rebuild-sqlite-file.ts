@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { replayOnThread, SqliteEventStore } from '@meals/event-store';
 import { assertSqliteFileNotInUse, openSqliteBulkLoadThread, swapSqliteFile } from '@meals/read-model-store';
+import { threadModuleUrl } from '@meals/threads';
 import { OCCURRED_AT } from '../projection/projection-input.js';
+import type { PreparedReplayPage, PrepareReplayPageOptions } from './prepare-replay-page.js';
 import { DEFAULT_PAGE_SIZE, replayFromZero, type RebuildOptions, type RebuildResult } from './rebuild-read-models.js';
 import { eventStorePages, replayedPage, type ReplaySource } from './replay-pages.js';
 
@@ -43,10 +45,22 @@ export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOpti
 /** pages the replay thread reads ahead of the fold */
 const READ_AHEAD_PAGES = 4;
 
-/** The embedded event store's file, read ahead on a thread of its own. */
+/**
+ * The embedded event store's file, read ahead on a thread of its own, which also builds the
+ * statement lines (prepare-replay-page.ts).
+ */
 function sqliteFilePages(eventsPath: string, pageSize: number): ReplaySource {
   return async function* (dates) {
-    const pages = replayOnThread({ path: eventsPath, metadataField: OCCURRED_AT, pageSize, readAhead: READ_AHEAD_PAGES });
+    const pages = replayOnThread<PreparedReplayPage>({
+      path: eventsPath,
+      metadataField: OCCURRED_AT,
+      pageSize,
+      readAhead: READ_AHEAD_PAGES,
+      transform: {
+        module: threadModuleUrl(new URL('./prepare-replay-page.js', import.meta.url)).href,
+        options: { timeZone: dates.timeZone } satisfies PrepareReplayPageOptions,
+      },
+    });
     for await (const page of pages) yield replayedPage(page, dates);
   };
 }

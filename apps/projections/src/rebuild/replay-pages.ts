@@ -38,15 +38,26 @@ export function eventStorePages(eventStore: Pick<EventStore, 'readAll'>, pageSiz
   };
 }
 
-/** A page of SqliteReplayReader (read with the `occurredAt` metadata field) for the fold. */
-export function replayedPage(page: StoredReplayPage, dates: BusinessDateCache): ReplayPage {
-  const { positions, ids, types, data, metadataField: occurredAt, recordedAt } = page;
+/**
+ * A page of SqliteReplayReader (read with the `occurredAt` metadata field) for the fold,
+ * with the statement lines the replay thread built when it did (PreparedReplayPage).
+ */
+export function replayedPage(page: StoredReplayPage & { statementLines?: (string | null)[] }, dates: BusinessDateCache): ReplayPage {
+  const { ids, positions, statementLines } = page;
   const inputs: ProjectionInput[] = [];
   for (let i = 0; i < ids.length; i++) {
-    const type = types[i]!;
-    if (!isLedgerEventType(type)) continue;
-    const when = occurredAt[i] ?? new Date(recordedAt[i]!).toISOString();
-    inputs.push(projectionInput({ id: ids[i]!, position: positions[i]!, type, data: JSON.parse(data[i]!) }, when, dates));
+    const input = replayedInput(page, i, dates);
+    if (!input) continue;
+    if (statementLines) input.statementLineJson = statementLines[i]!;
+    inputs.push(input);
   }
   return { inputs, events: ids.length, lastPosition: positions[ids.length - 1]! };
+}
+
+/** Event `i` of a replayed page as the projection folds it; null when the read models ignore it. */
+export function replayedInput(page: StoredReplayPage, i: number, dates: BusinessDateCache): ProjectionInput | null {
+  const type = page.types[i]!;
+  if (!isLedgerEventType(type)) return null;
+  const when = page.metadataField[i] ?? new Date(page.recordedAt[i]!).toISOString();
+  return projectionInput({ id: page.ids[i]!, position: page.positions[i]!, type, data: JSON.parse(page.data[i]!) }, when, dates);
 }

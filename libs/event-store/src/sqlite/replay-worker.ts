@@ -1,14 +1,25 @@
 /**
  * The replay thread: reads the log page by page ahead of the consumer (as many pages as it
- * was granted), so that reading the file overlaps with folding the events.
+ * was granted), so that reading the file (and the transform, if any) overlaps with folding
+ * the events.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FromReplayThread, ReplayWorkerData, ToReplayThread } from './replay-thread.js';
-import { SqliteReplayReader } from './sqlite-replay-reader.js';
+import type { FromReplayThread, ReplayPageTransform, ReplayWorkerData, ToReplayThread } from './replay-thread.js';
+import { SqliteReplayReader, type ReplayPage } from './sqlite-replay-reader.js';
 
 const port = parentPort;
 if (!port) throw new Error('replay-worker.js runs as a worker thread only');
-const { path, metadataField, pageSize } = workerData as ReplayWorkerData;
+const { path, metadataField, pageSize, transform } = workerData as ReplayWorkerData;
+
+const transformPage: (page: ReplayPage) => unknown = transform
+  ? await loadTransform(transform.module, transform.options)
+  : (page) => page;
+
+async function loadTransform(module: string, options: unknown): Promise<(page: ReplayPage) => unknown> {
+  const { transformReplayPage } = (await import(module)) as { transformReplayPage?: ReplayPageTransform<unknown> };
+  if (typeof transformReplayPage !== 'function') throw new Error(`${module} does not export transformReplayPage`);
+  return (page) => transformReplayPage(page, options);
+}
 
 let reader: SqliteReplayReader | null = null;
 let after = -1n;
@@ -34,7 +45,10 @@ function readNext(): void {
     const page = reader.readPage(after, pageSize);
     const count = page.ids.length;
     if (count > 0) after = page.positions[count - 1]!;
-    send({ kind: 'page', page }, [page.positions.buffer as ArrayBuffer, page.recordedAt.buffer as ArrayBuffer]);
+    send({ kind: 'page', page: transformPage(page), events: count }, [
+      page.positions.buffer as ArrayBuffer,
+      page.recordedAt.buffer as ArrayBuffer,
+    ]);
     if (count === 0) return finish();
   } catch (error) {
     const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };

@@ -1,4 +1,4 @@
-import { storedDoc } from '../changes.js';
+import { storedJson } from '../changes.js';
 import type { Change } from '../read-model-store.port.js';
 
 /**
@@ -24,7 +24,7 @@ export function serializeChanges(changes: readonly Change[]): SerializedChanges 
   changes.forEach((change, i) => {
     serialized.collections.push(change.collection);
     serialized.ids.push(change.id);
-    serialized.jsons.push(change.op === 'delete' ? null : JSON.stringify(storedDoc(change)));
+    serialized.jsons.push(change.op === 'delete' ? null : storedJson(change));
     if (change.op === 'insert') serialized.inserts[i] = 1;
   });
   return serialized;
