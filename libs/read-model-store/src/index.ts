@@ -11,5 +11,6 @@ export {
   type MongoReadModelStoreOptions,
 } from './mongo/mongo-read-model-store.js';
 export { openSqliteBulkLoadThread, SqliteBulkLoadThread } from './sqlite/sqlite-bulk-load-thread.js';
+export { encodedInsertsTransfer, InsertsEncoder, type EncodedInserts } from './sqlite/encoded-inserts.js';
 export { createReadModelStore, type ReadModelStoreConfig } from './create-read-model-store.js';
 export { assertSqliteFileNotInUse, swapSqliteFile, SqliteFileInUseError } from './sqlite/sqlite-file-swap.js';

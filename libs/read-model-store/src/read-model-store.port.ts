@@ -22,11 +22,6 @@ export type Change =
    * only find out when it builds its id index at close.
    */
   | { op: 'insert'; collection: string; id: string; doc: Doc }
-  /**
-   * `insert` of a document serialised already, e.g. on another thread: `json` is
-   * JSON.stringify of the document, which starts with its `_id` (the change id).
-   */
-  | { op: 'insert'; collection: string; id: string; json: string }
   | { op: 'delete'; collection: string; id: string };
 
 export interface RangeFilter {

@@ -6,14 +6,14 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 /** `compiled` is the `.js` URL of the entry module; its `.ts` sibling is the fallback. */
-export function startThread(compiled: URL, workerData: unknown): Worker {
+export function startThread(compiled: URL, workerData: unknown, transferList: Transferable[] = []): Worker {
   const entry = threadModuleUrl(compiled);
-  if (entry === compiled) return new Worker(compiled, { workerData });
+  if (entry === compiled) return new Worker(compiled, { workerData, transferList });
   const swcPath = createRequire(entry).resolve('@swc/core');
-  return new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry: entry.href, swcPath, workerData } });
+  return new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry: entry.href, swcPath, workerData }, transferList });
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * The timed part of the rebuild bench in a fresh process (forked by runRebuildBench), as
- * `projections:rebuild` runs: nothing else in its heap. Argument: the work directory;
- * the TimedRebuild goes back over IPC.
+ * A step of the rebuild bench in a fresh process (forked by runRebuildBench), so that
+ * nothing else is in its heap: `generate <workDir> <events>` appends the events,
+ * `rebuild <workDir>` times the rebuild as `projections:rebuild` runs it. The result goes
+ * back over IPC.
  */
-import { timeRebuild } from './rebuild-bench.js';
+import { generateEvents, timeRebuild } from './rebuild-bench.js';
 
-const [workDir] = process.argv.slice(2);
-if (!workDir || !process.send) throw new Error('rebuild-bench-child runs forked, with the work directory as argument');
-process.send(await timeRebuild(workDir));
+const [step, workDir, events] = process.argv.slice(2);
+if (!workDir || !process.send) throw new Error('rebuild-bench-child runs forked: generate|rebuild <workDir> [events]');
+if (step === 'generate') process.send(await generateEvents(workDir, Number(events)));
+else if (step === 'rebuild') process.send(await timeRebuild(workDir));
+else throw new Error(`unknown step ${step}`);

@@ -46,25 +46,18 @@ export async function runRebuildBench(options: RebuildBenchOptions): Promise<Reb
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const workDir = mkdtempSync(join(options.dir, 'rebuild-bench-'));
   try {
-    const eventsPath = join(workDir, 'events.db');
     const generateStarted = performance.now();
-    const generating = openSqliteEventStore({ path: eventsPath });
-    let events: number;
-    try {
-      const pupilsPerSchool = Math.ceil((target * 1.1) / (SCHOOLS * EVENTS_PER_PUPIL));
-      const history = generateLedgerHistory({ seed: 2025, schools: SCHOOLS, pupilsPerSchool, days: SCHOOL_DAYS, daysPerAppend: 35 });
-      events = await appendHistory(generating, history, { concurrency: 256, maxEvents: target });
-      if (events < target) throw new Error(`generated only ${events} of ${target} events`);
-    } finally {
-      await generating.close();
-    }
+    // in a process of its own too: a generator's heap left in this one slows the rebuilds
+    const events = options.inProcess
+      ? await generateEvents(workDir, target)
+      : ((await inFreshProcess(['generate', workDir, String(target)])) as number);
     log(`rebuild bench: ${events} events appended in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`);
 
     const rates: number[] = [];
     for (let run = 0; run < (options.runs ?? 3); run++) {
       rmSync(join(workDir, 'read-models.db'), { force: true }); // each run builds from nothing
       // timed in a process of its own, as `projections:rebuild` runs (the store reopened there)
-      const result = options.inProcess ? await timeRebuild(workDir) : await rebuildInFreshProcess(workDir);
+      const result = options.inProcess ? await timeRebuild(workDir) : ((await inFreshProcess(['rebuild', workDir])) as TimedRebuild);
       const rebuildSeconds = result.durationMs / 1000;
       rates.push(Math.round(result.events / rebuildSeconds));
       log(`rebuild bench: ${result.events} events replayed in ${rebuildSeconds.toFixed(1)} s (${rates.at(-1)} events/s)`);
@@ -72,6 +65,20 @@ export async function runRebuildBench(options: RebuildBenchOptions): Promise<Reb
     return { rebuildEventsPerSec: median(rates) };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Appends at least `target` events of a synthetic school year to `<workDir>/events.db`; returns how many. */
+export async function generateEvents(workDir: string, target: number): Promise<number> {
+  const store = openSqliteEventStore({ path: join(workDir, 'events.db') });
+  try {
+    const pupilsPerSchool = Math.ceil((target * 1.1) / (SCHOOLS * EVENTS_PER_PUPIL));
+    const history = generateLedgerHistory({ seed: 2025, schools: SCHOOLS, pupilsPerSchool, days: SCHOOL_DAYS, daysPerAppend: 35 });
+    const events = await appendHistory(store, history, { concurrency: 256, maxEvents: target });
+    if (events < target) throw new Error(`generated only ${events} of ${target} events`);
+    return events;
+  } finally {
+    await store.close();
   }
 }
 
@@ -92,15 +99,16 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }
 
-function rebuildInFreshProcess(workDir: string): Promise<TimedRebuild> {
+/** A step of the bench in rebuild-bench-child.js; its result comes back over IPC. */
+function inFreshProcess(args: string[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./rebuild-bench-child.js', import.meta.url)), [workDir], { stdio: 'inherit' });
-    let result: TimedRebuild | undefined;
-    child.once('message', (message) => (result = message as TimedRebuild));
+    const child = fork(fileURLToPath(new URL('./rebuild-bench-child.js', import.meta.url)), args, { stdio: 'inherit' });
+    let result: { value: unknown } | undefined;
+    child.once('message', (message) => (result = { value: message }));
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      if (result && code === 0) resolve(result);
-      else reject(new Error(`the rebuild process exited (${signal ?? code}) without a result`));
+      if (result && code === 0) resolve(result.value);
+      else reject(new Error(`the bench process (${args[0]}) exited (${signal ?? code}) without a result`));
     });
   });
 }

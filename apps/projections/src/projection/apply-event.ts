@@ -65,11 +65,9 @@ function applyAccountEvent(workingSet: WorkingSet, event: AccountEvent, input: P
   for (const [schoolId, delta, school] of schools) {
     workingSet.put(SCHOOLS, schoolId, changePupilCount(school, schoolId, delta));
   }
-  if (input.statementLineJson === undefined) {
+  if (!input.statementLineWritten) {
     const line = statementLine(event, input);
     if (line) workingSet.insert(STATEMENT_LINES, line._id, line);
-  } else if (input.statementLineJson !== null) {
-    workingSet.insertJson(STATEMENT_LINES, input.eventId, input.statementLineJson);
   }
   const next = evolveAccountDoc(account, event, input);
   if (next) workingSet.put(ACCOUNTS, next._id, next);

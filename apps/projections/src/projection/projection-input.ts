@@ -14,11 +14,8 @@ export interface ProjectionInput {
   at: string;
   /** `YYYY-MM-DD` of `at` in the municipality's time zone */
   date: string;
-  /**
-   * The event's statement line as stored JSON when it was built already (by the replay
-   * thread of a rebuild), null when the event has none; absent: build it while folding.
-   */
-  statementLineJson?: string | null;
+  /** The replay thread of a rebuild has written the event's statement line itself. */
+  statementLineWritten?: boolean;
 }
 
 const PROJECTED_TYPES: Record<LedgerEventType, true> = {

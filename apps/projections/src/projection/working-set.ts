@@ -81,18 +81,8 @@ export class WorkingSet {
    * by the event id): the store need not look for one to replace.
    */
   insert(collection: string, id: string, doc: Doc): void {
-    this.assertWriteOnly(collection);
-    this.written.push({ op: 'insert', collection, id, doc });
-  }
-
-  /** `insert` of a document already serialised (see Change). */
-  insertJson(collection: string, id: string, json: string): void {
-    this.assertWriteOnly(collection);
-    this.written.push({ op: 'insert', collection, id, json });
-  }
-
-  private assertWriteOnly(collection: string): void {
     if (!this.writeOnly.has(collection)) throw new Error(`working set: insert into ${collection}, which is not write-only`);
+    this.written.push({ op: 'insert', collection, id, doc });
   }
 
   /** Loads the keys not known yet (absent documents are remembered as absent). */

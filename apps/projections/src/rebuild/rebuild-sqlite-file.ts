@@ -1,6 +1,11 @@
 import { rmSync } from 'node:fs';
 import { replayOnThread, SqliteEventStore } from '@meals/event-store';
-import { assertSqliteFileNotInUse, openSqliteBulkLoadThread, swapSqliteFile } from '@meals/read-model-store';
+import {
+  assertSqliteFileNotInUse,
+  openSqliteBulkLoadThread,
+  swapSqliteFile,
+  type SqliteBulkLoadThread,
+} from '@meals/read-model-store';
 import { threadModuleUrl } from '@meals/threads';
 import { OCCURRED_AT } from '../projection/projection-input.js';
 import type { PreparedReplayPage, PrepareReplayPageOptions } from './prepare-replay-page.js';
@@ -26,9 +31,11 @@ export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOpti
   const buildPath = `${path}.rebuild`;
   removeDatabaseFiles(buildPath);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const source =
-    eventStore instanceof SqliteEventStore ? sqliteFilePages(eventStore.path, pageSize) : eventStorePages(eventStore, pageSize);
   const readModels = await openSqliteBulkLoadThread({ path: buildPath });
+  const source =
+    eventStore instanceof SqliteEventStore
+      ? sqliteFilePages(eventStore.path, pageSize, readModels)
+      : eventStorePages(eventStore, pageSize);
   let result: RebuildResult;
   try {
     result = await replayFromZero(source, { ...rebuild, readModels });
@@ -46,11 +53,19 @@ export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOpti
 const READ_AHEAD_PAGES = 4;
 
 /**
- * The embedded event store's file, read ahead on a thread of its own, which also builds the
- * statement lines (prepare-replay-page.ts).
+ * Share of the pages whose statement lines the replay thread builds (it also reads the
+ * file); the fold builds the others'. Measured on 2 cores: the replay thread alone saturates.
  */
-function sqliteFilePages(eventsPath: string, pageSize: number): ReplaySource {
+const PREPARED_ON_REPLAY_THREAD = { preparePages: 1, ofPages: 2 };
+
+/**
+ * The embedded event store's file, read ahead on a thread of its own, which also builds the
+ * statement lines and sends them to the file's writer (prepare-replay-page.ts).
+ */
+function sqliteFilePages(eventsPath: string, pageSize: number, readModels: SqliteBulkLoadThread): ReplaySource {
   return async function* (dates) {
+    // opened once the collections are ready: the writer builds no index while a feed is open
+    const statementLines = await readModels.insertFeed();
     const pages = replayOnThread<PreparedReplayPage>({
       path: eventsPath,
       metadataField: OCCURRED_AT,
@@ -58,10 +73,15 @@ function sqliteFilePages(eventsPath: string, pageSize: number): ReplaySource {
       readAhead: READ_AHEAD_PAGES,
       transform: {
         module: threadModuleUrl(new URL('./prepare-replay-page.js', import.meta.url)).href,
-        options: { timeZone: dates.timeZone } satisfies PrepareReplayPageOptions,
+        options: { timeZone: dates.timeZone, statementLines, ...PREPARED_ON_REPLAY_THREAD } satisfies PrepareReplayPageOptions,
       },
+      transferList: [statementLines],
     });
-    for await (const page of pages) yield replayedPage(page, dates);
+    try {
+      for await (const page of pages) yield replayedPage(page, dates, page.statementLinesWritten);
+    } finally {
+      statementLines.close(); // when the replay thread never started (it closes the feed itself)
+    }
   };
 }
 

@@ -39,16 +39,16 @@ export function eventStorePages(eventStore: Pick<EventStore, 'readAll'>, pageSiz
 }
 
 /**
- * A page of SqliteReplayReader (read with the `occurredAt` metadata field) for the fold,
- * with the statement lines the replay thread built when it did (PreparedReplayPage).
+ * A page of SqliteReplayReader (read with the `occurredAt` metadata field) for the fold;
+ * `statementLinesWritten`: the replay thread wrote the statement lines (prepare-replay-page.ts).
  */
-export function replayedPage(page: StoredReplayPage & { statementLines?: (string | null)[] }, dates: BusinessDateCache): ReplayPage {
-  const { ids, positions, statementLines } = page;
+export function replayedPage(page: StoredReplayPage, dates: BusinessDateCache, statementLinesWritten = false): ReplayPage {
+  const { ids, positions } = page;
   const inputs: ProjectionInput[] = [];
   for (let i = 0; i < ids.length; i++) {
     const input = replayedInput(page, i, dates);
     if (!input) continue;
-    if (statementLines) input.statementLineJson = statementLines[i]!;
+    if (statementLinesWritten) input.statementLineWritten = true;
     inputs.push(input);
   }
   return { inputs, events: ids.length, lastPosition: positions[ids.length - 1]! };

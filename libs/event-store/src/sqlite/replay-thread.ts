@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import type { Transferable, Worker } from 'node:worker_threads';
 import type { ReplayPage } from './sqlite-replay-reader.js';
 import { startThread } from '@meals/threads';
 
@@ -12,7 +12,7 @@ export type ReplayPageTransform<T, O = unknown> = (page: ReplayPage, options: O)
 export interface ReplayTransform {
   /** URL of an ES module exporting `transformReplayPage` (see ReplayPageTransform) */
   module: string;
-  /** passed to every call (structured-cloned to the thread) */
+  /** passed to every call (structured-cloned to the thread; ports in it must be in `transferList`) */
   options?: unknown;
 }
 
@@ -33,6 +33,8 @@ export type FromReplayThread =
 export interface ReplayOnThreadOptions extends ReplayWorkerData {
   /** pages read ahead of the consumer */
   readAhead: number;
+  /** what the transform options carry that must move to the thread, e.g. a MessagePort */
+  transferList?: Transferable[];
 }
 
 /**
@@ -42,8 +44,8 @@ export interface ReplayOnThreadOptions extends ReplayWorkerData {
  * when the last page is read; stopping early (break, throw) ends the thread.
  */
 export async function* replayOnThread<T = ReplayPage>(options: ReplayOnThreadOptions): AsyncGenerator<T, void, undefined> {
-  const { readAhead, ...data } = options;
-  const worker: Worker = startThread(new URL('./replay-worker.js', import.meta.url), data satisfies ReplayWorkerData);
+  const { readAhead, transferList, ...data } = options;
+  const worker: Worker = startThread(new URL('./replay-worker.js', import.meta.url), data satisfies ReplayWorkerData, transferList);
   // tagged, not told apart by instanceof: the thread's errors may come from another realm
   const arrived: ({ page: T; events: number } | { error: unknown })[] = [];
   let wake: (() => void) | null = null;

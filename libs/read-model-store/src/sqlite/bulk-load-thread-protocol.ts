@@ -3,6 +3,7 @@
  * calls of the thread's SqliteReadModelStore, answered one by one in the order sent. Only
  * plain data crosses; errors are rebuilt on this side.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { UnknownCollectionError } from '../changes.js';
 import type { SqliteReadModelStore } from './sqlite-read-model-store.js';
 
@@ -12,9 +13,12 @@ export interface BulkLoadWorkerData {
 
 type Callable = 'ensureCollections' | 'get' | 'getMany' | 'find' | 'count' | 'getCheckpoint' | 'clear' | 'commitSerialized' | 'close';
 
-export type BulkLoadCall = {
-  [M in Callable]: { method: M; args: Parameters<SqliteReadModelStore[M]> };
-}[Callable];
+export type BulkLoadCall =
+  | {
+      [M in Callable]: { method: M; args: Parameters<SqliteReadModelStore[M]> };
+    }[Callable]
+  /** EncodedInserts will come on `feed` (see SqliteBulkLoadThread.insertFeed) */
+  | { method: 'attachInsertFeed'; args: []; feed: MessagePort };
 
 export type BulkLoadAnswer = { ok: true; value: unknown } | { ok: false; error: EncodedError };
 

@@ -9,7 +9,7 @@ export const BULK_INSERT_ROWS = 64;
 interface PendingInserts {
   collection: string;
   /** rowid, id, doc of each new row, flat */
-  params: (string | number)[];
+  params: (string | number | Uint8Array)[];
   /** the smallest rowid in `params` */
   firstRowid: number;
 }
@@ -41,7 +41,7 @@ export function bulkWriteRows(changes: SerializedChanges, rowIdsOf: RowIdsOf, sq
     }
   };
 
-  const append = (collection: string, rowid: number, id: string, json: string): void => {
+  const append = (collection: string, rowid: number, id: string, json: string | Uint8Array): void => {
     const waiting = pending.get(collection);
     if (waiting) waiting.params.push(rowid, id, json);
     else pending.set(collection, { collection, params: [rowid, id, json], firstRowid: rowid });
@@ -52,7 +52,7 @@ export function bulkWriteRows(changes: SerializedChanges, rowIdsOf: RowIdsOf, sq
   for (let i = 0; i < ids.length; i++) {
     const collection = collections[i]!;
     const id = ids[i]!;
-    const json = jsons[i] as string | null;
+    const json = jsons[i]!;
     const lookups = lookedUp.has(collection);
     const rowIds = rowIdsOf(collection, lookups);
     if (!lookups) {

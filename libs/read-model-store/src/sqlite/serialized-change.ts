@@ -1,16 +1,16 @@
-import { storedJson } from '../changes.js';
+import { storedDoc } from '../changes.js';
 import type { Change } from '../read-model-store.port.js';
 
 /**
  * Changes with their documents already turned into the JSON text that is stored, in columns:
  * change i writes `jsons[i]` to `collections[i]`/`ids[i]` (an insert when `inserts[i]` is 1,
  * else a put), or deletes it when `jsons[i]` is null. Columns of strings cost little to pass
- * to another thread; objects cost more.
+ * to another thread; objects cost more. A document may also come UTF-8 encoded (EncodedInserts).
  */
 export interface SerializedChanges {
   collections: string[];
   ids: string[];
-  jsons: (string | null)[];
+  jsons: (string | Uint8Array | null)[];
   /** 1 where the change is an insert */
   inserts: Uint8Array;
 }
@@ -24,7 +24,7 @@ export function serializeChanges(changes: readonly Change[]): SerializedChanges 
   changes.forEach((change, i) => {
     serialized.collections.push(change.collection);
     serialized.ids.push(change.id);
-    serialized.jsons.push(change.op === 'delete' ? null : storedJson(change));
+    serialized.jsons.push(change.op === 'delete' ? null : JSON.stringify(storedDoc(change)));
     if (change.op === 'insert') serialized.inserts[i] = 1;
   });
   return serialized;

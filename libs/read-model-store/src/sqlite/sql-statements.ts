@@ -6,6 +6,9 @@ import { fieldExpression, limitClause, orderClause, whereClause, type SqlFragmen
 
 export const tableName = (collection: string): string => `"rm_${collection}"`;
 
+/** A document parameter: JSON text, or its UTF-8 bytes (bound as a BLOB) read as text. */
+const DOC_PARAM = 'CAST(? AS TEXT)';
+
 export const CHECKPOINTS_DDL = `CREATE TABLE IF NOT EXISTS ${CHECKPOINTS} (name TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID`;
 
 /**
@@ -45,10 +48,10 @@ export const getManySql = (collection: string): string =>
   `SELECT id, doc FROM ${tableName(collection)} WHERE id IN (SELECT value FROM json_each(?))`;
 
 export const upsertSql = (collection: string): string =>
-  `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`;
+  `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ${DOC_PARAM}) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`;
 
 /** An insert op: fails on an id the table holds. */
-export const insertSql = (collection: string): string => `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?)`;
+export const insertSql = (collection: string): string => `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ${DOC_PARAM})`;
 
 export const deleteSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE id = ?`;
 
@@ -61,13 +64,13 @@ export function insertRowsSql(collection: string, rows: number): string {
   const key = `${collection}\u0000${rows}`;
   let sql = insertRowsSqls.get(key);
   if (sql === undefined) {
-    sql = `INSERT INTO ${tableName(collection)} (rowid, id, doc) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')}`;
+    sql = `INSERT INTO ${tableName(collection)} (rowid, id, doc) VALUES ${Array.from({ length: rows }, () => `(?, ?, ${DOC_PARAM})`).join(', ')}`;
     insertRowsSqls.set(key, sql);
   }
   return sql;
 }
 
-export const updateByRowidSql = (collection: string): string => `UPDATE ${tableName(collection)} SET doc = ? WHERE rowid = ?`;
+export const updateByRowidSql = (collection: string): string => `UPDATE ${tableName(collection)} SET doc = ${DOC_PARAM} WHERE rowid = ?`;
 
 export const deleteByRowidSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE rowid = ?`;
 

@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Change, Checkpoint, CollectionSpec, Doc, Query, ReadModelStore } from '../read-model-store.port.js';
 import {
   decodeError,
@@ -78,6 +78,18 @@ export class SqliteBulkLoadThread implements ReadModelStore {
     await this.call({ method: 'commitSerialized', args: [serializeChanges(changes), checkpoint] });
   }
 
+  /**
+   * A port for another thread to send inserts on directly (EncodedInserts, e.g. from
+   * InsertsEncoder, buffers transferred), applied as they arrive, each batch in a transaction
+   * of its own. Transfer the port to the producing thread, which closes it when done (or
+   * exits): the final `ensureCollections` and `close` wait for that.
+   */
+  async insertFeed(): Promise<MessagePort> {
+    const { port1, port2 } = new MessageChannel();
+    await this.call({ method: 'attachInsertFeed', args: [], feed: port2 }, [port2]);
+    return port1;
+  }
+
   getCheckpoint(name: string): Promise<string | null> {
     return this.call({ method: 'getCheckpoint', args: [name] }) as Promise<string | null>;
   }
@@ -96,12 +108,12 @@ export class SqliteBulkLoadThread implements ReadModelStore {
     return this.closing;
   }
 
-  private call(call: BulkLoadCall): Promise<unknown> {
+  private call(call: BulkLoadCall, transfer: MessagePort[] = []): Promise<unknown> {
     if (this.ended) return Promise.reject(this.ended);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.worker.ref();
-      this.worker.postMessage(call);
+      this.worker.postMessage(call, transfer);
     });
   }
 

@@ -6,8 +6,11 @@ import Database from 'better-sqlite3';
 import { DEFAULT_BUSY_TIMEOUT_MS, pragmaRetryingBusy } from '@meals/sqlite-support';
 import type { SqlValue } from './sql-query.js';
 
+/** A parameter of a write: bytes are bound as a BLOB (the SQL casts UTF-8 JSON to TEXT). */
+export type WriteValue = SqlValue | Uint8Array;
+
 /** One write: the index of its SQL text in the batch's `sqls`, then its parameters. */
-export type WriteRow = [number, ...SqlValue[]];
+export type WriteRow = [number, ...WriteValue[]];
 
 export interface ExecutorOptions {
   path: string;
@@ -16,7 +19,7 @@ export interface ExecutorOptions {
 
 export class SqliteExecutor {
   private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement<SqlValue[]>>();
+  private readonly statements = new Map<string, Database.Statement<WriteValue[]>>();
   private readonly execAllTransaction: (sqls: string[]) => void;
   private readonly writeTransaction: (sqls: string[], rows: WriteRow[]) => void;
 
@@ -36,7 +39,7 @@ export class SqliteExecutor {
       for (const row of rows) {
         const statement = batch[row[0]]!;
         if (row.length === 3) statement.run(row[1]!, row[2]!);
-        else statement.run(...(row.slice(1) as SqlValue[]));
+        else statement.run(...(row.slice(1) as WriteValue[]));
       }
     });
   }
@@ -63,10 +66,10 @@ export class SqliteExecutor {
     this.db.close();
   }
 
-  private prepared(sql: string): Database.Statement<SqlValue[]> {
+  private prepared(sql: string): Database.Statement<WriteValue[]> {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare<SqlValue[]>(sql);
+      statement = this.db.prepare<WriteValue[]>(sql);
       this.statements.set(sql, statement);
     }
     return statement;

@@ -10,6 +10,7 @@ import type {
 } from '../read-model-store.port.js';
 import { TableRowIds } from './bulk-row-ids.js';
 import { bulkWriteRows } from './bulk-writes.js';
+import type { EncodedInserts } from './encoded-inserts.js';
 import { serializeChanges, type SerializedChanges } from './serialized-change.js';
 import { SqliteExecutor, type WriteRow } from './sqlite-executor.js';
 import {
@@ -161,6 +162,18 @@ export class SqliteReadModelStore implements ReadModelStore {
     rowIds.forEach((table) => table.commit());
   }
 
+  /** Inserts documents encoded elsewhere (see EncodedInserts), in one transaction. */
+  insertEncoded({ collection, ids, utf8, ends }: EncodedInserts): void {
+    const jsons: Uint8Array[] = [];
+    for (let i = 0, start = 0; i < ids.length; start = ends[i++]!) jsons.push(utf8.subarray(start, ends[i]));
+    this.commitSerialized({
+      collections: ids.map(() => collection),
+      ids,
+      jsons,
+      inserts: new Uint8Array(ids.length).fill(1),
+    });
+  }
+
   async getCheckpoint(name: string): Promise<string | null> {
     const [row] = this.executor.all(checkpointGetSql, [name]);
     return row ? (row[0] as string) : null;
@@ -226,7 +239,7 @@ function upsertRows({ collections, ids, jsons, inserts }: SerializedChanges, ind
       };
       statementsOf.set(collection, statements);
     }
-    const json = jsons[i] as string | null;
+    const json = jsons[i]!;
     if (json === null) return [statements.delete, id];
     return [inserts[i] === 1 ? statements.insert : statements.upsert, id, json];
   });
