@@ -10,7 +10,8 @@ import { threadModuleUrl } from '@meals/threads';
 import { OCCURRED_AT } from '../projection/projection-input.js';
 import type { PreparedReplayPage, PrepareReplayPageOptions } from './prepare-replay-page.js';
 import { DEFAULT_PAGE_SIZE, replayFromZero, type RebuildOptions, type RebuildResult } from './rebuild-read-models.js';
-import { eventStorePages, replayedPage, type ReplaySource } from './replay-pages.js';
+import { eventStorePages, pageOfInputs, replayedPage, type ReplaySource } from './replay-pages.js';
+import { StatementLinesFeed } from './statement-lines-feed.js';
 
 export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readModels'> {
   /** the read-model file to replace, e.g. `$DATA_DIR/read-models.db` */
@@ -59,13 +60,15 @@ const READ_AHEAD_PAGES = 4;
 const PREPARED_ON_REPLAY_THREAD = { preparePages: 1, ofPages: 2 };
 
 /**
- * The embedded event store's file, read ahead on a thread of its own, which also builds the
- * statement lines and sends them to the file's writer (prepare-replay-page.ts).
+ * The embedded event store's file, read ahead on a thread of its own. The statement lines go
+ * straight to the file's writer: the replay thread sends those of a share of the pages
+ * (prepare-replay-page.ts), this thread those of the others.
  */
 function sqliteFilePages(eventsPath: string, pageSize: number, readModels: SqliteBulkLoadThread): ReplaySource {
   return async function* (dates) {
     // opened once the collections are ready: the writer builds no index while a feed is open
     const statementLines = await readModels.insertFeed();
+    const ownLines = new StatementLinesFeed(await readModels.insertFeed());
     const pages = replayOnThread<PreparedReplayPage>({
       path: eventsPath,
       metadataField: OCCURRED_AT,
@@ -78,8 +81,12 @@ function sqliteFilePages(eventsPath: string, pageSize: number, readModels: Sqlit
       transferList: [statementLines],
     });
     try {
-      for await (const page of pages) yield replayedPage(page, dates, page.statementLinesWritten);
+      for await (const page of pages) {
+        if (page.statementLinesWritten) yield replayedPage(page, dates, true);
+        else yield pageOfInputs(page, ownLines.send(page, dates));
+      }
     } finally {
+      ownLines.close();
       statementLines.close(); // when the replay thread never started (it closes the feed itself)
     }
   };

@@ -43,15 +43,22 @@ export function eventStorePages(eventStore: Pick<EventStore, 'readAll'>, pageSiz
  * `statementLinesWritten`: the replay thread wrote the statement lines (prepare-replay-page.ts).
  */
 export function replayedPage(page: StoredReplayPage, dates: BusinessDateCache, statementLinesWritten = false): ReplayPage {
-  const { ids, positions } = page;
-  const inputs: ProjectionInput[] = [];
-  for (let i = 0; i < ids.length; i++) {
+  const inputs: (ProjectionInput | null)[] = [];
+  for (let i = 0; i < page.ids.length; i++) {
     const input = replayedInput(page, i, dates);
-    if (!input) continue;
-    if (statementLinesWritten) input.statementLineWritten = true;
+    if (input && statementLinesWritten) input.statementLineWritten = true;
     inputs.push(input);
   }
-  return { inputs, events: ids.length, lastPosition: positions[ids.length - 1]! };
+  return pageOfInputs(page, inputs);
+}
+
+/** The page to fold, given the inputs of its events (null for those the read models ignore). */
+export function pageOfInputs(page: StoredReplayPage, inputs: (ProjectionInput | null)[]): ReplayPage {
+  return {
+    inputs: inputs.filter((input) => input !== null),
+    events: page.ids.length,
+    lastPosition: page.positions[page.ids.length - 1]!,
+  };
 }
 
 /** Event `i` of a replayed page as the projection folds it; null when the read models ignore it. */
