@@ -23,7 +23,10 @@ export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readMode
  * (no WAL, synchronous OFF: a crash only loses the half-built file), then renames it over
  * `path` atomically. Refuses to start, and to swap, while another process has `path` open
  * (the ledger or the projections service): stop them first. Until the swap the old read
- * models stay untouched. `durationMs` covers everything up to the swap.
+ * models stay untouched. `durationMs` covers everything up to the swap. From the embedded
+ * event store the statement lines reach the file outside the fold's commits (insert feeds,
+ * see sqliteFilePages): the half-built file is thrown away on any failure, so no reader
+ * ever sees them ahead of the checkpoint.
  */
 export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOptions): Promise<RebuildResult> {
   const { path, eventStore, ...rebuild } = options;
