@@ -10,7 +10,7 @@ import { threadModuleUrl } from '@meals/threads';
 import { OCCURRED_AT } from '../projection/projection-input.js';
 import type { PreparedReplayPage, PrepareReplayPageOptions } from './prepare-replay-page.js';
 import { DEFAULT_PAGE_SIZE, replayFromZero, type RebuildOptions, type RebuildResult } from './rebuild-read-models.js';
-import { eventStorePages, pageOfInputs, replayedPage, type ReplaySource } from './replay-pages.js';
+import { eventStorePages, pageOfInputs, preparedPage, type ReplaySource } from './replay-pages.js';
 import { StatementLinesFeed } from './statement-lines-feed.js';
 
 export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readModels'> {
@@ -85,7 +85,7 @@ function sqliteFilePages(eventsPath: string, pageSize: number, readModels: Sqlit
     });
     try {
       for await (const page of pages) {
-        if (page.statementLinesWritten) yield replayedPage(page, dates, true);
+        if (page.statementLinesWritten) yield preparedPage(page, dates);
         else yield pageOfInputs(page, ownLines.send(page, dates));
       }
     } finally {

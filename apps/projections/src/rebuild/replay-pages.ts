@@ -39,14 +39,14 @@ export function eventStorePages(eventStore: Pick<EventStore, 'readAll'>, pageSiz
 }
 
 /**
- * A page of SqliteReplayReader (read with the `occurredAt` metadata field) for the fold;
- * `statementLinesWritten`: the replay thread wrote the statement lines (prepare-replay-page.ts).
+ * A page of SqliteReplayReader (read with the `occurredAt` metadata field) whose statement
+ * lines the replay thread wrote (prepare-replay-page.ts), for the fold.
  */
-export function replayedPage(page: StoredReplayPage, dates: BusinessDateCache, statementLinesWritten = false): ReplayPage {
+export function preparedPage(page: StoredReplayPage, dates: BusinessDateCache): ReplayPage {
   const inputs: (ProjectionInput | null)[] = [];
   for (let i = 0; i < page.ids.length; i++) {
     const input = replayedInput(page, i, dates);
-    if (input && statementLinesWritten) input.statementLineWritten = true;
+    if (input) input.statementLineWritten = true;
     inputs.push(input);
   }
   return pageOfInputs(page, inputs);
