@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
 import { ACCOUNTS, PROJECTION_NAME, rebuildSqliteReadModelsFile, startProjections, type AccountDoc } from '@meals/projections';
 import { appendHistory, generateLedgerHistory } from '../src/bench/ledger-history.js';
@@ -64,5 +65,26 @@ describe('rebuilding the embedded read-model file', () => {
       SqliteFileInUseError,
     );
     expect(await inUse.get(ACCOUNTS, 'x')).toEqual({ _id: 'x', balance: 1 });
+  });
+
+  // pages of 20 events: page 4 is one the replay thread prepares, page 5 one the main thread does
+  it.each([4, 5])('a log it cannot replay (page %i) fails the rebuild without hanging, keeping the old file', async (page) => {
+    const eventStore = stores.eventStore();
+    await appendHistory(eventStore, generateLedgerHistory({ seed: 6, schools: 1, pupilsPerSchool: 10, days: 20 }));
+    const live = await stores.readModels();
+    await live.ensureCollections([{ name: ACCOUNTS, indexes: [] }]);
+    await live.commit([{ op: 'put', collection: ACCOUNTS, id: 'old', doc: { balance: 1 } }]);
+    await live.close();
+    const db = new Database(eventStore.path);
+    const broken = `UPDATE events SET data = '{broken' WHERE position = (SELECT min(position) FROM events) + ?`;
+    db.prepare(broken).run(20 * page + 10);
+    db.close();
+
+    await expect(
+      rebuildSqliteReadModelsFile({ eventStore, path: stores.path('read-models.db'), pageSize: 20, commitSize: 40 }),
+    ).rejects.toThrow(/JSON/);
+    expect(existsSync(stores.path('read-models.db.rebuild'))).toBe(false);
+    const kept = await stores.readModels();
+    expect(await kept.get(ACCOUNTS, 'old')).toEqual({ _id: 'old', balance: 1 });
   });
 });
