@@ -75,7 +75,7 @@ describe('rebuilding the embedded read-model file', () => {
     await live.ensureCollections([{ name: ACCOUNTS, indexes: [] }]);
     await live.commit([{ op: 'put', collection: ACCOUNTS, id: 'old', doc: { balance: 1 } }]);
     await live.close();
-    const db = new Database(eventStore.path);
+    const db = new Database(stores.path('events.db'));
     const broken = `UPDATE events SET data = '{broken' WHERE position = (SELECT min(position) FROM events) + ?`;
     db.prepare(broken).run(20 * page + 10);
     db.close();
