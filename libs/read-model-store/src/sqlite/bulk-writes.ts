@@ -52,12 +52,12 @@ export function bulkWriteRows(changes: SerializedChanges, rowIdsOf: RowIdsOf, sq
   for (let i = 0; i < ids.length; i++) {
     const collection = collections[i]!;
     const id = ids[i]!;
-    const json = jsons[i]!;
+    const json = jsons[i] as string | Uint8Array | null;
     const lookups = lookedUp.has(collection);
     const rowIds = rowIdsOf(collection, lookups);
     if (!lookups) {
-      // an insert into a table this commit only inserts into
-      append(collection, rowIds.appendUnremembered(), id, json!);
+      // an insert (never a delete: its document is there) into a table this commit only inserts into
+      append(collection, rowIds.appendUnremembered(), id, json as string | Uint8Array);
       continue;
     }
     const rowid = inserts[i] === 1 ? undefined : rowIds.get(id);

@@ -41,10 +41,6 @@ export class InsertsEncoder {
     this.ends.push(this.used);
   }
 
-  get size(): number {
-    return this.ids.length;
-  }
-
   /** What was added since the last take (its buffers may be transferred), or null for nothing. */
   take(): EncodedInserts | null {
     if (this.ids.length === 0) return null;

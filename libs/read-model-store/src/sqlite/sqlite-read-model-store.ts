@@ -239,7 +239,7 @@ function upsertRows({ collections, ids, jsons, inserts }: SerializedChanges, ind
       };
       statementsOf.set(collection, statements);
     }
-    const json = jsons[i]!;
+    const json = jsons[i] as string | Uint8Array | null;
     if (json === null) return [statements.delete, id];
     return [inserts[i] === 1 ? statements.insert : statements.upsert, id, json];
   });
