@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     ...stores,
     logger,
     metrics: new LedgerMetrics({ defaultMetrics: true }),
-    settings: { tokenSecret: config.tokenSecret ?? '', runTransferReconciler: true },
+    settings: { tokenSecret: config.tokenSecret ?? '', runTransferReconciler: true, accountPolicy: config.accountPolicy },
   });
 
   let stopping = false;

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DEFAULT_BUSINESS_TIME_LIMITS, type AccountPolicy } from '@meals/domain';
 import { openSqliteEventStore, type EventStore } from '@meals/event-store';
 import { startProjections, type ProjectionsHandle } from '@meals/projections';
 import { openSqliteReadModelStore, type ReadModelStore } from '@meals/read-model-store';
@@ -24,7 +25,19 @@ export interface HarnessOptions {
   logger?: Logger;
   /** wraps the SQLite event store (e.g. to behave like KurrentDB) */
   wrapEventStore?: (store: EventStore) => EventStore;
+  /** the account rules' limits; FIXTURE_ERA_POLICY unless given */
+  accountPolicy?: AccountPolicy;
 }
+
+const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
+/**
+ * The fixtures are dated January 2024 and the harness runs on the real clock: their dates
+ * pass a ten-year window. Date plausibility itself is tested with the configured defaults.
+ */
+export const FIXTURE_ERA_POLICY: AccountPolicy = {
+  overdraftLimit: 0,
+  businessTimeLimits: { ...DEFAULT_BUSINESS_TIME_LIMITS, saleMaxAgeMs: TEN_YEARS_MS, topUpMaxAgeMs: TEN_YEARS_MS },
+};
 
 export interface Reply<T = any> {
   status: number;
@@ -76,6 +89,7 @@ export class LedgerHarness {
       settings: {
         tokenSecret: 'test-secret-test-secret-test-secret-0123',
         runTransferReconciler: options.runTransferReconciler ?? false,
+        accountPolicy: options.accountPolicy ?? FIXTURE_ERA_POLICY,
       },
       clock: options.clock,
     });
