@@ -11,6 +11,7 @@ import { openSqliteEventStore, type EventStore } from '@meals/event-store';
 import { startProjections, type ProjectionsHandle } from '@meals/projections';
 import { openSqliteReadModelStore, type ReadModelStore } from '@meals/read-model-store';
 import { pino, type Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createLedgerApp } from '../../src/create-app.js';
 import { IdentityDirectory } from '../../src/identity/identity-directory.js';
 import type { Role } from '../../src/identity/principal.js';
@@ -27,6 +28,8 @@ export interface HarnessOptions {
   wrapEventStore?: (store: EventStore) => EventStore;
   /** the account rules' limits; FIXTURE_ERA_POLICY unless given */
   accountPolicy?: AccountPolicy;
+  /** where failed logins are counted (e.g. a Redis shared by two harnesses); memory by default */
+  loginAttempts?: RateLimiterAbstract;
 }
 
 const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
@@ -92,6 +95,7 @@ export class LedgerHarness {
         accountPolicy: options.accountPolicy ?? FIXTURE_ERA_POLICY,
       },
       clock: options.clock,
+      loginAttempts: options.loginAttempts,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
