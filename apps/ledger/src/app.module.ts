@@ -35,6 +35,7 @@ import { createValidationPipe } from './http/validation.js';
 import { IdentityDirectory } from './identity/identity-directory.js';
 import { memoryLoginAttemptCounters } from './identity/login-attempt-counters.js';
 import { LoginRateLimiter } from './identity/login-rate-limiter.js';
+import type { IdentityStore } from './identity/store/identity-store.port.js';
 import { SessionTokens } from './identity/session-tokens.js';
 import { HealthController } from './observability/health.controller.js';
 import { LedgerMetrics } from './observability/metrics.js';
@@ -63,7 +64,7 @@ import {
 export interface LedgerDependencies {
   eventStore: EventStore;
   readModels: ReadModelStore;
-  identityStore: ReadModelStore;
+  identityStore: IdentityStore;
   logger: Logger;
   metrics: LedgerMetrics;
   settings: LedgerSettings;

@@ -6,6 +6,7 @@
 import { DEFAULT_ACCOUNT_POLICY, type AccountPolicy } from '@meals/domain';
 import type { EventStoreConfig } from '@meals/event-store';
 import type { ReadModelStoreConfig } from '@meals/read-model-store';
+import type { IdentityStoreConfig } from '../identity/store/identity-store.port.js';
 import {
   ConfigError,
   documentStoreConfig,
@@ -39,7 +40,7 @@ export interface LedgerConfig {
   eventStore: EventStoreConfig;
   readModelStore: ReadModelStoreConfig;
   /** principals, keys and login attempts: never in events, never in the read models */
-  identityStore: ReadModelStoreConfig;
+  identityStore: IdentityStoreConfig;
   timeZone: string;
   /** undefined until resolved by `resolveTokenSecret` (embedded mode generates one) */
   tokenSecret: string | undefined;

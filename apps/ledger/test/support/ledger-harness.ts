@@ -10,6 +10,8 @@ import { DEFAULT_BUSINESS_TIME_LIMITS, type AccountPolicy } from '@meals/domain'
 import { openSqliteEventStore, type EventStore } from '@meals/event-store';
 import { startProjections, type ProjectionsHandle } from '@meals/projections';
 import { openSqliteReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import type { IdentityStore } from '../../src/identity/store/identity-store.port.js';
+import { openSqliteIdentityStore } from '../../src/identity/store/sqlite-identity-store.js';
 import { pino, type Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createLedgerApp } from '../../src/create-app.js';
@@ -67,7 +69,7 @@ export class LedgerHarness {
     readonly app: NestFastifyApplication,
     readonly eventStore: EventStore,
     readonly readModels: ReadModelStore,
-    readonly identityStore: ReadModelStore,
+    readonly identityStore: IdentityStore,
     readonly identity: IdentityDirectory,
     readonly projections: ProjectionsHandle,
     readonly metrics: LedgerMetrics,
@@ -78,9 +80,8 @@ export class LedgerHarness {
     const sqliteEventStore = openSqliteEventStore({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
     const eventStore = options.wrapEventStore?.(sqliteEventStore) ?? sqliteEventStore;
     const readModels = await openSqliteReadModelStore({ path: join(dir, 'read-models.db') });
-    const identityStore = await openSqliteReadModelStore({ path: join(dir, 'identity.db') });
+    const identityStore = openSqliteIdentityStore({ path: join(dir, 'identity.db') });
     const identity = new IdentityDirectory(identityStore);
-    await identity.init();
     const projections = await startProjections({ eventStore, readModels, timeZone: 'Europe/Moscow', quietMs: 1 });
     const metrics = new LedgerMetrics();
     const app = await createLedgerApp({
