@@ -10,6 +10,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
 import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AccountAggregates } from './accounts/account-aggregates.js';
 import { AccountCommandRunner } from './accounts/account-command-runner.js';
 import { AccountsController } from './accounts/accounts.controller.js';
@@ -32,7 +33,9 @@ import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { CommandContexts } from './http/command-contexts.js';
 import { createValidationPipe } from './http/validation.js';
 import { IdentityDirectory } from './identity/identity-directory.js';
+import { memoryLoginAttemptCounters } from './identity/login-attempt-counters.js';
 import { LoginRateLimiter } from './identity/login-rate-limiter.js';
+import type { IdentityStore } from './identity/store/identity-store.port.js';
 import { SessionTokens } from './identity/session-tokens.js';
 import { HealthController } from './observability/health.controller.js';
 import { LedgerMetrics } from './observability/metrics.js';
@@ -61,11 +64,13 @@ import {
 export interface LedgerDependencies {
   eventStore: EventStore;
   readModels: ReadModelStore;
-  identityStore: ReadModelStore;
+  identityStore: IdentityStore;
   logger: Logger;
   metrics: LedgerMetrics;
   settings: LedgerSettings;
   clock?: Clock;
+  /** where failed logins are counted (see login-attempt-counters.ts); this process's memory by default */
+  loginAttempts?: RateLimiterAbstract;
 }
 
 const COMMAND_HANDLERS = [
@@ -110,7 +115,7 @@ export class LedgerModule {
         { provide: SchoolAggregates, useFactory: () => new SchoolAggregates(deps.eventStore, deps.metrics) },
         { provide: IdentityDirectory, useFactory: () => new IdentityDirectory(deps.identityStore) },
         { provide: SessionTokens, useFactory: () => new SessionTokens(deps.settings.tokenSecret) },
-        { provide: LoginRateLimiter, useFactory: (directory: IdentityDirectory) => new LoginRateLimiter(directory), inject: [IdentityDirectory] },
+        { provide: LoginRateLimiter, useFactory: () => new LoginRateLimiter(deps.loginAttempts ?? memoryLoginAttemptCounters().counters) },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -7,6 +7,7 @@ import { loadConfigOrExit } from '@meals/runtime-config';
 import { createLedgerApp } from './create-app.js';
 import { loadLedgerConfig } from './config/ledger-config.js';
 import { resolveTokenSecret } from './config/token-secret.js';
+import { loginAttemptCounters } from './identity/login-attempt-counters.js';
 import { openLedgerStores } from './infrastructure/open-stores.js';
 import { createLogger } from './observability/logger.js';
 import { LedgerMetrics } from './observability/metrics.js';
@@ -18,11 +19,13 @@ async function main(): Promise<void> {
   });
   const logger = createLogger(config.logLevel);
   const stores = await openLedgerStores(config);
+  const loginAttempts = loginAttemptCounters(config.redisUrl, logger);
   const app = await createLedgerApp({
     ...stores,
     logger,
+    loginAttempts: loginAttempts.counters,
     metrics: new LedgerMetrics({ defaultMetrics: true }),
-    settings: { tokenSecret: config.tokenSecret ?? '', runTransferReconciler: true },
+    settings: { tokenSecret: config.tokenSecret ?? '', runTransferReconciler: true, accountPolicy: config.accountPolicy },
   });
 
   let stopping = false;
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'ledger stopping');
     await app.close();
     await stores.close();
+    await loginAttempts.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

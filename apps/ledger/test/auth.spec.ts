@@ -72,10 +72,7 @@ describe('authentication', () => {
 
     // another address is not locked out by someone else's guessing
     expect((await login(h, 'ivan', 'right-password-2', '10.0.0.3')).status).toBe(200);
-
-    now = new Date(now.getTime() + 15 * 60 * 1000 + 1000);
-    expect((await login(h, 'ivan', 'right-password-2', '10.0.0.2')).status).toBe(200);
-    now = new Date('2024-01-18T09:00:00Z');
+    // (the lock ending with its window: login-rate-limiter.spec.ts)
   });
 
   it('counts concurrent failures without losing any', async () => {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteReadModelStore } from '@meals/read-model-store';
 import { runCli } from '../src/cli/run-cli.js';
 import { IdentityDirectory } from '../src/identity/identity-directory.js';
 import { hashApiKey } from '../src/identity/api-keys.js';
+import { openSqliteIdentityStore } from '../src/identity/store/sqlite-identity-store.js';
 
 describe('cli', () => {
   let dir: string;
@@ -39,7 +39,7 @@ describe('cli', () => {
     expect(listed.lines.join('\n')).not.toContain(key);
     expect(listed.lines.join('\n')).not.toContain('scrypt');
 
-    const store = await openSqliteReadModelStore({ path: join(dir, 'identity.db') });
+    const store = openSqliteIdentityStore({ path: join(dir, 'identity.db') });
     const directory = new IdentityDirectory(store);
     expect(await directory.principalForKey(key)).toEqual({
       id: 'key:till-24-01',
@@ -49,9 +49,8 @@ describe('cli', () => {
       schoolId: '24',
       tillId: '24-01',
     });
-    const stored = await store.find('api_keys');
-    expect(stored.map((doc) => doc['_id'])).toEqual([hashApiKey(key)]);
-    expect(JSON.stringify(stored)).not.toContain(key);
+    expect(await store.findApiKey(hashApiKey(key))).toMatchObject({ name: 'till-24-01' });
+    expect(JSON.stringify(await store.listApiKeys())).not.toContain(key);
     const user = await directory.findUser('marina');
     expect(user!.passwordHash).toMatch(/^scrypt\$/);
     expect(user!.passwordHash).not.toContain('long-enough-1');

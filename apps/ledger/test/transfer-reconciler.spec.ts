@@ -1,6 +1,6 @@
 import { accountStreamId, decideAccount, foldAccount, type AccountEvent } from '@meals/domain';
 import { join } from 'node:path';
-import { openSqliteReadModelStore } from '@meals/read-model-store';
+import { openSqliteIdentityStore } from '../src/identity/store/sqlite-identity-store.js';
 import { RECONCILER_CHECKPOINT, TransferReconciler } from '../src/reconciler/transfer-reconciler.js';
 import { eventIdOf } from '../src/infrastructure/event-ids.js';
 import { LedgerHarness } from './support/ledger-harness.js';
@@ -48,8 +48,8 @@ describe('transfer reconciler', () => {
     await restarted.close(true);
 
     // Another restart from a lost checkpoint replays the log and appends nothing new.
-    const identity = await openSqliteReadModelStore({ path: join(first.dir, 'identity.db') });
-    await identity.commit([], { name: RECONCILER_CHECKPOINT, position: '0' });
+    const identity = openSqliteIdentityStore({ path: join(first.dir, 'identity.db') });
+    await identity.saveCheckpoint(RECONCILER_CHECKPOINT, '0');
     await identity.close();
     const again = await LedgerHarness.start({ dir: first.dir, runTransferReconciler: true });
     await again.app.get(TransferReconciler).whenCaughtUp();

@@ -37,6 +37,7 @@ export const ERROR_KINDS = {
   invalid_channel: 'invalid',
   invalid_block_reason: 'invalid',
   invalid_timestamp: 'invalid',
+  implausible_date: 'invalid',
   invalid_settlement: 'invalid',
   too_many_rows: 'invalid',
   not_enough_card_uids: 'invalid',

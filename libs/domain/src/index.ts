@@ -20,6 +20,7 @@ export * from './school/evolve-school.js';
 export * from './account/account-state.js';
 export * from './account/account-commands.js';
 export * from './account/account-policy.js';
+export * from './account/business-time-limits.js';
 export * from './account/account-errors.js';
 export * from './account/account-rules.js';
 export * from './account/sale-items.js';

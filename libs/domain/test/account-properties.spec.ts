@@ -20,7 +20,7 @@ const on = <T extends object>(command: T) => ({ accountNumber: ACCOUNT, ...comma
 
 // Small id pools, so that duplicates and conflicts happen often.
 const commandArb: fc.Arbitrary<AccountCommand> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ paymentId: fc.constantFrom('p0', 'p1', 'p2', 'p3', 'p4'), channel: fc.constantFrom(...TOP_UP_CHANNELS), amount: fc.integer({ min: 1, max: 20_000 }) }).map((c) => on({ type: 'RecordTopUp' as const, ...c, paidAt: '2024-01-17T21:30:00Z' })) },
+  { weight: 5, arbitrary: fc.record({ paymentId: fc.constantFrom('p0', 'p1', 'p2', 'p3', 'p4'), channel: fc.constantFrom(...TOP_UP_CHANNELS), amount: fc.integer({ min: 1, max: 20_000 }) }).map((c) => on({ type: 'RecordTopUp' as const, ...c, paidAt: '2024-01-17T21:30:00Z', receivedAt: '2024-01-18T12:00:00Z' })) },
   {
     weight: 8,
     arbitrary: fc
@@ -31,7 +31,7 @@ const commandArb: fc.Arbitrary<AccountCommand> = fc.oneof(
         items: fc.array(fc.record({ name: fc.constantFrom('Пицца 125 г', 'Чай'), qty: fc.integer({ min: 1, max: 3 }), price: fc.integer({ min: 0, max: 5_000 }) }), { minLength: 1, maxLength: 3 }),
       })
       .map(({ seq, tillSchoolId, ...c }) =>
-        on({ type: 'RecordSale' as const, ...c, tillSchoolId, checkNumber: `${tillSchoolId}-00000${seq}`, tillId: `${tillSchoolId}-01`, soldAt: '2024-01-18T09:00:00Z' }),
+        on({ type: 'RecordSale' as const, ...c, tillSchoolId, checkNumber: `${tillSchoolId}-00000${seq}`, tillId: `${tillSchoolId}-01`, soldAt: '2024-01-18T09:00:00Z', receivedAt: '2024-01-18T12:00:00Z' }),
       ),
   },
   { weight: 4, arbitrary: fc.record({ correctionId: fc.constantFrom('c0', 'c1', 'c2', 'c3'), amount: fc.integer({ min: -10_000, max: 10_000 }).filter((a) => a !== 0) }).map((c) => on({ type: 'RecordCorrection' as const, ...c, reason: 'исправление' })) },

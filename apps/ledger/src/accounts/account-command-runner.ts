@@ -2,7 +2,7 @@
  * Runs one account command: load the account, let the domain's `decideAccount` decide,
  * append the events (see AggregateStore for caching, queuing and conflict retries).
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_ACCOUNT_POLICY,
   DomainError,
@@ -13,6 +13,7 @@ import {
 } from '@meals/domain';
 import type { Outcome } from '../infrastructure/aggregate-store.js';
 import type { CommandContext } from '../infrastructure/command-context.js';
+import { LEDGER_SETTINGS, type LedgerSettings } from '../infrastructure/tokens.js';
 import { LedgerMetrics } from '../observability/metrics.js';
 import { AccountAggregates } from './account-aggregates.js';
 
@@ -23,12 +24,13 @@ export class AccountCommandRunner {
   constructor(
     private readonly accounts: AccountAggregates,
     private readonly metrics: LedgerMetrics,
+    @Inject(LEDGER_SETTINGS) private readonly settings: LedgerSettings,
   ) {}
 
   async run(command: AccountCommand, context: CommandContext): Promise<AccountOutcome> {
     try {
       return await this.accounts.execute(command.accountNumber, command.type, context, (state) =>
-        decideAccount(command, state, DEFAULT_ACCOUNT_POLICY),
+        decideAccount(command, state, this.settings.accountPolicy ?? DEFAULT_ACCOUNT_POLICY),
       );
     } catch (error) {
       if (error instanceof DomainError) this.metrics.commandsRefused.inc({ code: error.code });

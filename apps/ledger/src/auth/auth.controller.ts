@@ -42,7 +42,7 @@ export class AuthController {
   async login(@Body({ schema: loginRequest }) body: LoginRequest, @Req() request: FastifyRequest) {
     const username = normalizeUsername(body.username);
     const now = this.clock();
-    const outcome = await this.limiter.guard(username, request.ip, now, async () => {
+    const outcome = await this.limiter.guard(username, request.ip, async () => {
       const user = await this.directory.findUser(username);
       // Verify against a dummy hash for unknown users: same time, no user enumeration.
       const valid = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash()));

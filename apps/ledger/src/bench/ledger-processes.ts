@@ -58,6 +58,10 @@ export async function startLedgerProcesses(options: LedgerProcessesOptions): Pro
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
+    // The demo seeder and the statement bench write up to a school year of history through the
+    // API: this ledger accepts sales and payments dated that far back (the defaults are 7/45 days).
+    SALE_MAX_AGE_DAYS: '400',
+    TOP_UP_MAX_AGE_DAYS: '400',
     ...process.env,
     LOG_LEVEL: 'warn',
     ...options.env,

@@ -3,8 +3,10 @@
  * @meals/runtime-config) plus the HTTP listener and the session-token secret. Validated
  * once at start-up: a wrong value stops the process with a clear message.
  */
+import { DEFAULT_ACCOUNT_POLICY, type AccountPolicy } from '@meals/domain';
 import type { EventStoreConfig } from '@meals/event-store';
 import type { ReadModelStoreConfig } from '@meals/read-model-store';
+import type { IdentityStoreConfig } from '../identity/store/identity-store.port.js';
 import {
   ConfigError,
   documentStoreConfig,
@@ -21,7 +23,15 @@ const ledgerEnvShape = {
   LEDGER_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LEDGER_HOST: nonEmpty.default('127.0.0.1'),
   TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters').optional(),
+  // How old a sale or a bank payment may be when it arrives, and how far ahead of the server clock.
+  SALE_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3660).default(7),
+  TOP_UP_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3660).default(45),
+  CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** the distributed profile: login attempts are counted in Redis, shared by every ledger instance */
+  REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface LedgerConfig {
   port: number;
@@ -30,11 +40,15 @@ export interface LedgerConfig {
   eventStore: EventStoreConfig;
   readModelStore: ReadModelStoreConfig;
   /** principals, keys and login attempts: never in events, never in the read models */
-  identityStore: ReadModelStoreConfig;
+  identityStore: IdentityStoreConfig;
   timeZone: string;
   /** undefined until resolved by `resolveTokenSecret` (embedded mode generates one) */
   tokenSecret: string | undefined;
   logLevel: LogLevel;
+  /** overdraft and date plausibility limits the account rules apply */
+  accountPolicy: AccountPolicy;
+  /** undefined in the embedded profile: login attempts are counted in memory */
+  redisUrl: string | undefined;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every bad variable. */
@@ -50,5 +64,14 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     timeZone: e.TIME_ZONE,
     tokenSecret: e.TOKEN_SECRET,
     logLevel: e.LOG_LEVEL,
+    accountPolicy: {
+      ...DEFAULT_ACCOUNT_POLICY,
+      businessTimeLimits: {
+        saleMaxAgeMs: e.SALE_MAX_AGE_DAYS * DAY_MS,
+        topUpMaxAgeMs: e.TOP_UP_MAX_AGE_DAYS * DAY_MS,
+        clockSkewMs: e.CLOCK_SKEW_SECONDS * 1000,
+      },
+    },
+    redisUrl: e.REDIS_URL,
   };
 }

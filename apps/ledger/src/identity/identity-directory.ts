@@ -1,41 +1,16 @@
 /**
- * Staff users, API keys and login attempts. They live in a store of their own (never in
- * the event log: a password hash or key hash must not be replayed into read models or
- * exported with the ledger). Used by the HTTP service and the CLI alike.
+ * Staff users and API keys: creating them with their rules (usernames, key names, scopes,
+ * password length) and finding principals. Kept in the identity store (see
+ * store/identity-store.port.ts). Used by the HTTP service and the CLI alike.
  */
-import type { CollectionSpec, ReadModelStore } from '@meals/read-model-store';
 import { generateApiKey, hashApiKey } from './api-keys.js';
 import { hashPassword } from './passwords.js';
 import { scopeProblem, type Principal, type Role } from './principal.js';
+import type { ApiKeyRecord, IdentityStore, UserRecord } from './store/identity-store.port.js';
 
-export const IDENTITY_COLLECTIONS: CollectionSpec[] = [
-  { name: 'users', indexes: [] },
-  { name: 'api_keys', indexes: [['name']] },
-  { name: 'login_attempts', indexes: [] },
-];
-
-export type UserDoc = {
-  username: string;
-  passwordHash: string;
-  role: Role;
-  departmentId: string | null;
-  schoolId: string | null;
-  createdAt: string;
-};
-
-export type ApiKeyDoc = {
-  name: string;
-  role: Role;
-  departmentId: string | null;
-  schoolId: string | null;
-  tillId: string | null;
-  createdAt: string;
-};
-
-export type LoginAttemptsDoc = {
-  /** ISO instants of recent failed attempts, oldest first */
-  failures: string[];
-};
+/** The stored forms (kept under their earlier names for callers). */
+export type UserDoc = UserRecord;
+export type ApiKeyDoc = ApiKeyRecord;
 
 export interface ScopeInput {
   departmentId?: string | null;
@@ -65,11 +40,7 @@ function normalizeScope(role: Role, input: ScopeInput) {
 }
 
 export class IdentityDirectory {
-  constructor(private readonly store: ReadModelStore) {}
-
-  async init(): Promise<void> {
-    await this.store.ensureCollections(IDENTITY_COLLECTIONS);
-  }
+  constructor(private readonly store: IdentityStore) {}
 
   async createUser(input: { username: string; password: string; role: Role } & ScopeInput, now: Date): Promise<UserDoc> {
     const username = normalizeUsername(input.username);
@@ -79,8 +50,8 @@ export class IdentityDirectory {
     }
     const scope = normalizeScope(input.role, input);
     if (scope.tillId) throw new IdentityError('a staff user has no till');
-    if (await this.store.get('users', username)) throw new IdentityError(`user ${username} already exists`);
-    const doc: UserDoc = {
+    if (await this.store.findUser(username)) throw new IdentityError(`user ${username} already exists`);
+    const user: UserDoc = {
       username,
       passwordHash: await hashPassword(input.password),
       role: input.role,
@@ -88,8 +59,9 @@ export class IdentityDirectory {
       schoolId: scope.schoolId,
       createdAt: now.toISOString(),
     };
-    await this.store.commit([{ op: 'put', collection: 'users', id: username, doc }]);
-    return doc;
+    // checked again by the store: another process (the CLI) may have created it meanwhile
+    if (!(await this.store.insertUser(user))) throw new IdentityError(`user ${username} already exists`);
+    return user;
   }
 
   /** Creates a key and returns it in clear: the only time it is ever visible. */
@@ -97,17 +69,14 @@ export class IdentityDirectory {
     const name = input.name.trim();
     if (!KEY_NAME.test(name)) throw new IdentityError('key name: 2-64 characters A-Z, a-z, 0-9, ".", "_", ":", "-"');
     const scope = normalizeScope(input.role, input);
-    if ((await this.store.count('api_keys', { where: { name } })) > 0) {
-      throw new IdentityError(`key ${name} already exists`);
-    }
     const key = generateApiKey();
     const record: ApiKeyDoc = { name, role: input.role, ...scope, createdAt: now.toISOString() };
-    await this.store.commit([{ op: 'put', collection: 'api_keys', id: hashApiKey(key), doc: record }]);
+    if (!(await this.store.insertApiKey(hashApiKey(key), record))) throw new IdentityError(`key ${name} already exists`);
     return { key, record };
   }
 
   async findUser(username: string): Promise<UserDoc | null> {
-    return this.store.get<UserDoc>('users', normalizeUsername(username));
+    return this.store.findUser(normalizeUsername(username));
   }
 
   async principalForUser(username: string): Promise<Principal | null> {
@@ -120,30 +89,14 @@ export class IdentityDirectory {
   }
 
   async principalForKeyHash(keyHash: string): Promise<Principal | null> {
-    const record = await this.store.get<ApiKeyDoc>('api_keys', keyHash);
+    const record = await this.store.findApiKey(keyHash);
     return record && keyPrincipal(record);
   }
 
   /** Users and keys without any secret material, for `cli list`. */
   async list(): Promise<{ users: Omit<UserDoc, 'passwordHash'>[]; keys: ApiKeyDoc[] }> {
-    const users = await this.store.find<UserDoc>('users', { orderBy: [{ field: 'username', direction: 'asc' }] });
-    const keys = await this.store.find<ApiKeyDoc>('api_keys', { orderBy: [{ field: 'name', direction: 'asc' }] });
-    return {
-      users: users.map(({ passwordHash: _hidden, _id: _ignored, ...rest }: UserDoc & { _id?: unknown }) => rest),
-      keys: keys.map(({ _id: _ignored, ...rest }: ApiKeyDoc & { _id?: unknown }) => rest),
-    };
-  }
-
-  async loginFailures(attemptKey: string): Promise<string[]> {
-    return (await this.store.get<LoginAttemptsDoc>('login_attempts', attemptKey))?.failures ?? [];
-  }
-
-  async saveLoginFailures(attemptKey: string, failures: string[]): Promise<void> {
-    await this.store.commit([
-      failures.length === 0
-        ? { op: 'delete', collection: 'login_attempts', id: attemptKey }
-        : { op: 'put', collection: 'login_attempts', id: attemptKey, doc: { failures } },
-    ]);
+    const users = await this.store.listUsers();
+    return { users: users.map(({ passwordHash: _hidden, ...rest }) => rest), keys: await this.store.listApiKeys() };
   }
 }
 

@@ -1,41 +1,39 @@
 /**
- * Slows down password guessing: after MAX_FAILURES failed logins for the same username
- * from the same address within the window, further attempts are refused (429) until
- * the oldest failure leaves the window. A successful login clears the record.
+ * Slows down password guessing: after MAX_LOGIN_FAILURES failed logins for the same username
+ * from the same address within the window, further attempts are refused (429) until the
+ * window ends. A successful login clears the record. The counters live in a
+ * rate-limiter-flexible store (see login-attempt-counters.ts): process memory in the
+ * embedded profile, Redis shared by every ledger instance in the distributed one.
  */
-import { KeyedMutex } from '../infrastructure/keyed-mutex.js';
-import type { IdentityDirectory } from './identity-directory.js';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
-export class LoginRateLimiter {
-  private readonly mutex = new KeyedMutex();
+export interface LoginOutcome {
+  ok: boolean;
+  /** set when the caller is locked out (and the attempt was not run) */
+  retryAfterSeconds: number | null;
+}
 
-  constructor(private readonly directory: IdentityDirectory) {}
+export class LoginRateLimiter {
+  constructor(private readonly counters: RateLimiterAbstract) {}
 
   /**
-   * Runs one login attempt under the limiter. `attempt` returns whether the credentials
-   * were right. Returns `{ retryAfterSeconds }` when the caller is locked out (and
-   * `attempt` was not run), otherwise the attempt's outcome.
+   * Runs one login attempt under the limiter; `attempt` returns whether the credentials were
+   * right. Every attempt is counted before it runs (one atomic increment, so concurrent
+   * guesses on several instances cannot slip past the limit) and a success clears the count.
    */
-  guard(username: string, ip: string, now: Date, attempt: () => Promise<boolean>): Promise<{ ok: boolean; retryAfterSeconds: number | null }> {
+  async guard(username: string, ip: string, attempt: () => Promise<boolean>): Promise<LoginOutcome> {
     const key = `${username}|${ip}`;
-    return this.mutex.run(key, async () => {
-      const windowStart = now.getTime() - LOGIN_WINDOW_MS;
-      const recent = (await this.directory.loginFailures(key)).filter((at) => Date.parse(at) > windowStart);
-      if (recent.length >= MAX_LOGIN_FAILURES) {
-        const oldest = Date.parse(recent[recent.length - MAX_LOGIN_FAILURES] ?? '');
-        const retryAfterMs = oldest + LOGIN_WINDOW_MS - now.getTime();
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-      }
-      const ok = await attempt();
-      if (ok) {
-        if (recent.length > 0) await this.directory.saveLoginFailures(key, []);
-      } else {
-        await this.directory.saveLoginFailures(key, [...recent, now.toISOString()]);
-      }
-      return { ok, retryAfterSeconds: null };
-    });
+    try {
+      await this.counters.consume(key);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+    }
+    const ok = await attempt();
+    if (ok) await this.counters.delete(key);
+    return { ok, retryAfterSeconds: null };
   }
 }

@@ -4,26 +4,25 @@ import { createEventStore, type EventStore } from '@meals/event-store';
 import { createReadModelStore, type ReadModelStore } from '@meals/read-model-store';
 import { READ_MODEL_COLLECTIONS } from '@meals/projections';
 import type { LedgerConfig } from '../config/ledger-config.js';
-import { IdentityDirectory } from '../identity/identity-directory.js';
+import type { IdentityStore } from '../identity/store/identity-store.port.js';
+import { createIdentityStore } from '../identity/store/open-identity-store.js';
 
 function ensureDataDir(config: LedgerConfig): void {
-  if (config.eventStore.kind === 'sqlite' || config.readModelStore.kind === 'sqlite') {
+  if (config.eventStore.kind === 'sqlite' || config.readModelStore.kind === 'sqlite' || config.identityStore.kind === 'sqlite') {
     mkdirSync(config.dataDir, { recursive: true });
   }
 }
 
 /** The identity store only (the CLI needs nothing else). */
-export async function openIdentityStore(config: LedgerConfig): Promise<ReadModelStore> {
+export async function openIdentityStore(config: LedgerConfig): Promise<IdentityStore> {
   ensureDataDir(config);
-  const store = await createReadModelStore(config.identityStore);
-  await new IdentityDirectory(store).init();
-  return store;
+  return createIdentityStore(config.identityStore);
 }
 
 export interface LedgerStores {
   eventStore: EventStore;
   readModels: ReadModelStore;
-  identityStore: ReadModelStore;
+  identityStore: IdentityStore;
   close(): Promise<void>;
 }
 

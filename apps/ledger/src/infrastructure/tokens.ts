@@ -1,3 +1,5 @@
+import type { AccountPolicy } from '@meals/domain';
+
 /** Injection tokens of the ledger's runtime dependencies (opened outside Nest, passed in). */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const READ_MODELS = Symbol('READ_MODELS');
@@ -14,4 +16,6 @@ export interface LedgerSettings {
   tokenSecret: string;
   /** complete transfers whose transferred-in is missing (on in the HTTP service) */
   runTransferReconciler: boolean;
+  /** overdraft and date plausibility limits (configured: LedgerConfig.accountPolicy); domain defaults when left out */
+  accountPolicy?: AccountPolicy;
 }

@@ -11,6 +11,7 @@ import type { EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/access.js';
+import type { IdentityStore } from '../identity/store/identity-store.port.js';
 import { EVENT_STORE, IDENTITY_STORE, READ_MODELS } from '../infrastructure/tokens.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -25,7 +26,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
-    @Inject(IDENTITY_STORE) private readonly identity: ReadModelStore,
+    @Inject(IDENTITY_STORE) private readonly identity: IdentityStore,
   ) {}
 
   @Get()

@@ -7,10 +7,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { BalanceTransferredOut } from '@meals/domain';
 import type { AllSubscription, EventStore } from '@meals/event-store';
-import type { ReadModelStore } from '@meals/read-model-store';
 import type { Logger } from 'pino';
 import { TransferCompleter } from '../accounts/transfer-completer.js';
 import { systemContext } from '../infrastructure/command-context.js';
+import type { CheckpointStore } from '../identity/store/identity-store.port.js';
 import { CLOCK, EVENT_STORE, IDENTITY_STORE, LEDGER_SETTINGS, LOGGER, type Clock, type LedgerSettings } from '../infrastructure/tokens.js';
 
 export const RECONCILER_CHECKPOINT = 'ledger-transfer-reconciler';
@@ -42,7 +42,7 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(IDENTITY_STORE) private readonly checkpoints: ReadModelStore,
+    @Inject(IDENTITY_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(LEDGER_SETTINGS) private readonly settings: LedgerSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -94,7 +94,7 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
     let skipped = 0;
     let savedAt = 0;
     const save = async (position: bigint) => {
-      await this.checkpoints.commit([], { name: RECONCILER_CHECKPOINT, position: position.toString() });
+      await this.checkpoints.saveCheckpoint(RECONCILER_CHECKPOINT, position.toString());
       pending = null;
       skipped = 0;
       savedAt = Date.now();

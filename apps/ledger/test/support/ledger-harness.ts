@@ -6,10 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DEFAULT_BUSINESS_TIME_LIMITS, type AccountPolicy } from '@meals/domain';
 import { openSqliteEventStore, type EventStore } from '@meals/event-store';
 import { startProjections, type ProjectionsHandle } from '@meals/projections';
 import { openSqliteReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import type { IdentityStore } from '../../src/identity/store/identity-store.port.js';
+import { openSqliteIdentityStore } from '../../src/identity/store/sqlite-identity-store.js';
 import { pino, type Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createLedgerApp } from '../../src/create-app.js';
 import { IdentityDirectory } from '../../src/identity/identity-directory.js';
 import type { Role } from '../../src/identity/principal.js';
@@ -24,7 +28,21 @@ export interface HarnessOptions {
   logger?: Logger;
   /** wraps the SQLite event store (e.g. to behave like KurrentDB) */
   wrapEventStore?: (store: EventStore) => EventStore;
+  /** the account rules' limits; FIXTURE_ERA_POLICY unless given */
+  accountPolicy?: AccountPolicy;
+  /** where failed logins are counted (e.g. a Redis shared by two harnesses); memory by default */
+  loginAttempts?: RateLimiterAbstract;
 }
+
+const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
+/**
+ * The fixtures are dated January 2024 and the harness runs on the real clock: their dates
+ * pass a ten-year window. Date plausibility itself is tested with the configured defaults.
+ */
+export const FIXTURE_ERA_POLICY: AccountPolicy = {
+  overdraftLimit: 0,
+  businessTimeLimits: { ...DEFAULT_BUSINESS_TIME_LIMITS, saleMaxAgeMs: TEN_YEARS_MS, topUpMaxAgeMs: TEN_YEARS_MS },
+};
 
 export interface Reply<T = any> {
   status: number;
@@ -51,7 +69,7 @@ export class LedgerHarness {
     readonly app: NestFastifyApplication,
     readonly eventStore: EventStore,
     readonly readModels: ReadModelStore,
-    readonly identityStore: ReadModelStore,
+    readonly identityStore: IdentityStore,
     readonly identity: IdentityDirectory,
     readonly projections: ProjectionsHandle,
     readonly metrics: LedgerMetrics,
@@ -62,9 +80,8 @@ export class LedgerHarness {
     const sqliteEventStore = openSqliteEventStore({ path: join(dir, 'events.db'), pollIntervalMs: 10 });
     const eventStore = options.wrapEventStore?.(sqliteEventStore) ?? sqliteEventStore;
     const readModels = await openSqliteReadModelStore({ path: join(dir, 'read-models.db') });
-    const identityStore = await openSqliteReadModelStore({ path: join(dir, 'identity.db') });
+    const identityStore = openSqliteIdentityStore({ path: join(dir, 'identity.db') });
     const identity = new IdentityDirectory(identityStore);
-    await identity.init();
     const projections = await startProjections({ eventStore, readModels, timeZone: 'Europe/Moscow', quietMs: 1 });
     const metrics = new LedgerMetrics();
     const app = await createLedgerApp({
@@ -76,8 +93,10 @@ export class LedgerHarness {
       settings: {
         tokenSecret: 'test-secret-test-secret-test-secret-0123',
         runTransferReconciler: options.runTransferReconciler ?? false,
+        accountPolicy: options.accountPolicy ?? FIXTURE_ERA_POLICY,
       },
       clock: options.clock,
+      loginAttempts: options.loginAttempts,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

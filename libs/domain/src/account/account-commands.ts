@@ -69,6 +69,8 @@ export interface RecordTopUp {
   channel: TopUpChannel;
   amount: Kopecks;
   paidAt: string;
+  /** the server's ISO time of receipt: paidAt is judged against it (the domain has no clock) */
+  receivedAt: string;
 }
 
 export interface SaleItemInput {
@@ -86,6 +88,8 @@ export interface RecordSale {
   cardUid: string;
   items: SaleItemInput[];
   soldAt: string;
+  /** the server's ISO time of receipt: soldAt is judged against it (the domain has no clock) */
+  receivedAt: string;
 }
 
 /** Positive amount credits, negative debits. */

@@ -39,7 +39,7 @@ export function decideAccount(command: AccountCommand, state: AccountState, poli
     case 'BlockCard':
       return decideBlockCard(command, state);
     case 'RecordTopUp':
-      return decideRecordTopUp(command, state);
+      return decideRecordTopUp(command, state, policy);
     case 'RecordSale':
       return decideRecordSale(command, state, policy);
     case 'RecordCorrection':

@@ -3,7 +3,7 @@ import type { AccountEvent } from '../events.js';
 import { requireCardUid, requireId, requireIsoInstant, requireSchoolId } from '../validation.js';
 import type { RecordSale } from './account-commands.js';
 import { checkConflict, checkOfOtherSchool, invalidCheckNumber } from './account-errors.js';
-import type { AccountPolicy } from './account-policy.js';
+import { businessTimeLimitsOf, type AccountPolicy } from './account-policy.js';
 import {
   requireExistingAccount,
   requireOpenAccount,
@@ -12,14 +12,15 @@ import {
   requireWithinOverdraft,
 } from './account-rules.js';
 import type { AccountState } from './account-state.js';
+import { rejectImplausibleBusinessTime } from './business-time-limits.js';
 import { saleFingerprint } from './sale-fingerprint.js';
 import { checkLines } from './sale-items.js';
 
 /**
  * Debits a till's check, at most once per check number: a retry with the same content changes
  * nothing (even after the card was blocked), other content under the same number is a conflict.
- * Only the account's active card pays, only at a till of the account's school, and only
- * within the overdraft limit.
+ * Only the account's active card pays, only at a till of the account's school, only
+ * within the overdraft limit, and only for a soldAt inside the policy's window around receivedAt.
  */
 export function decideRecordSale(command: RecordSale, state: AccountState, policy: AccountPolicy): AccountEvent[] {
   const tillSchoolId = requireSchoolId(command.tillSchoolId, 'tillSchoolId');
@@ -39,6 +40,8 @@ export function decideRecordSale(command: RecordSale, state: AccountState, polic
     throw checkConflict(checkNumber);
   }
   requireOpenAccount(state);
+  const limits = businessTimeLimitsOf(policy);
+  rejectImplausibleBusinessTime('soldAt', soldAt, command.receivedAt, limits.saleMaxAgeMs, limits.clockSkewMs);
   requireTillOfAccountSchool(state, tillSchoolId);
   requirePayingCard(state, cardUid);
   requireWithinOverdraft(state, total, policy);

@@ -3,14 +3,17 @@ import { requireId, requireIsoInstant, requirePositiveAmount } from '../validati
 import type { RecordTopUp } from './account-commands.js';
 import { invalidChannel, paymentConflict } from './account-errors.js';
 import { requireExistingAccount, requireOpenAccount } from './account-rules.js';
+import { businessTimeLimitsOf, type AccountPolicy } from './account-policy.js';
 import type { AccountState } from './account-state.js';
+import { rejectImplausibleBusinessTime } from './business-time-limits.js';
 
 /**
  * Credits a bank payment, at most once per payment id: a redelivery (same amount and
  * channel) changes nothing, whatever paidAt spelling the bank or the registry used; the same
- * id with another amount or channel is a conflict. New payments into a closed account are refused.
+ * id with another amount or channel is a conflict. New payments into a closed account are refused,
+ * and so are payments dated outside the policy's window around receivedAt.
  */
-export function decideRecordTopUp(command: RecordTopUp, state: AccountState): AccountEvent[] {
+export function decideRecordTopUp(command: RecordTopUp, state: AccountState, policy: AccountPolicy): AccountEvent[] {
   const paymentId = requireId(command.paymentId, 'paymentId');
   if (!TOP_UP_CHANNELS.includes(command.channel)) throw invalidChannel();
   const amount = requirePositiveAmount(command.amount);
@@ -23,5 +26,7 @@ export function decideRecordTopUp(command: RecordTopUp, state: AccountState): Ac
     throw paymentConflict(paymentId);
   }
   requireOpenAccount(state);
+  const limits = businessTimeLimitsOf(policy);
+  rejectImplausibleBusinessTime('paidAt', paidAt, command.receivedAt, limits.topUpMaxAgeMs, limits.clockSkewMs);
   return [{ type: 'account.topped-up.v1', data: { accountNumber: state.accountNumber, paymentId, channel: command.channel, amount, paidAt } }];
 }

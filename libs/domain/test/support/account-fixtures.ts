@@ -97,6 +97,8 @@ export const block = (over: Partial<BlockCard> = {}): BlockCard => ({
   reason: 'lost',
   ...over,
 });
+/** When the ledger received the fixtures' sales and payments (the server clock). */
+export const RECEIVED_AT = '2024-01-18T10:00:00+03:00';
 export const topUp = (over: Partial<RecordTopUp> = {}): RecordTopUp => ({
   type: 'RecordTopUp',
   accountNumber: ACCOUNT,
@@ -104,6 +106,7 @@ export const topUp = (over: Partial<RecordTopUp> = {}): RecordTopUp => ({
   channel: 'bank_online',
   amount: 50000,
   paidAt: '2024-01-17T21:30:00Z',
+  receivedAt: RECEIVED_AT,
   ...over,
 });
 export const PIZZA = { name: 'Пицца 125 г', qty: 1, price: 3450 };
@@ -117,6 +120,7 @@ export const sale = (over: Partial<RecordSale> = {}): RecordSale => ({
   cardUid: CARD,
   items: [PIZZA, JUICE],
   soldAt: '2024-01-18T09:10:00+03:00',
+  receivedAt: RECEIVED_AT,
   ...over,
 });
 export const lines = (...items: { name: string; qty: number; price: number }[]): CheckItem[] =>

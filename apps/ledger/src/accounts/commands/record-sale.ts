@@ -76,6 +76,7 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleCommand> {
         cardUid: sale.cardUid,
         items: sale.items,
         soldAt: sale.soldAt,
+        receivedAt: context.now.toISOString(),
       },
       context,
     );

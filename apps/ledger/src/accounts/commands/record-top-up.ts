@@ -36,7 +36,7 @@ export class RecordTopUpHandler implements ICommandHandler<RecordTopUpCommand> {
   constructor(private readonly runner: AccountCommandRunner) {}
 
   async execute({ topUp, context }: RecordTopUpCommand): Promise<TopUpResult> {
-    const outcome = await this.runner.run({ type: 'RecordTopUp', ...topUp }, context);
+    const outcome = await this.runner.run({ type: 'RecordTopUp', ...topUp, receivedAt: context.now.toISOString() }, context);
     return {
       status: isRepeat(outcome) ? 'duplicate' : 'recorded',
       accountNumber: topUp.accountNumber,
