@@ -3,7 +3,7 @@
  * from the same address within the window, further attempts are refused (429) until
  * the oldest failure leaves the window. A successful login clears the record.
  */
-import { KeyedMutex } from '../infrastructure/keyed-mutex.js';
+import { KeyedMutex } from '@meals/command-runner';
 import type { IdentityDirectory } from './identity-directory.js';
 
 export const MAX_LOGIN_FAILURES = 5;

@@ -10,7 +10,7 @@ import type { AllSubscription, EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
 import type { Logger } from 'pino';
 import { TransferCompleter } from '../accounts/transfer-completer.js';
-import { systemContext } from '../infrastructure/command-context.js';
+import { systemContext } from '@meals/command-runner';
 import { CLOCK, EVENT_STORE, IDENTITY_STORE, LEDGER_SETTINGS, LOGGER, type Clock, type LedgerSettings } from '../infrastructure/tokens.js';
 
 export const RECONCILER_CHECKPOINT = 'ledger-transfer-reconciler';
