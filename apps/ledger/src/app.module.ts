@@ -111,7 +111,7 @@ export class LedgerModule {
         { provide: LEDGER_SETTINGS, useValue: deps.settings },
         { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },
         { provide: LedgerMetrics, useValue: deps.metrics },
-        { provide: AccountAggregates, useFactory: () => new AccountAggregates(deps.eventStore, deps.metrics) },
+        { provide: AccountAggregates, useFactory: () => new AccountAggregates(deps.eventStore, deps.metrics, deps.settings.accountPolicy) },
         { provide: SchoolAggregates, useFactory: () => new SchoolAggregates(deps.eventStore, deps.metrics) },
         { provide: IdentityDirectory, useFactory: () => new IdentityDirectory(deps.identityStore) },
         { provide: SessionTokens, useFactory: () => new SessionTokens(deps.settings.tokenSecret) },

@@ -3,6 +3,9 @@ import { accountStreamId, decideSchool, evolveSchool, initialSchoolState, school
 import { LedgerHarness } from './support/ledger-harness.js';
 import { activate, checkNo, csvOf, enrol, importCsv, registerSchool, sale, topUp, type Pupil } from './support/fixtures.js';
 
+/** a log position as a command answers it: a decimal string */
+const POSITION = expect.stringMatching(/^\d+$/);
+
 describe('ledger flows end to end', () => {
   let h: LedgerHarness;
   let admin: string;
@@ -24,12 +27,21 @@ describe('ledger flows end to end', () => {
 
     const top = await topUp(h, bank, pupil!.accountNumber, 50_000, 'flow-pay-1');
     expect(top.status).toBe(201);
-    expect(top.body).toEqual({ status: 'recorded', accountNumber: pupil!.accountNumber, balance: 50_000 });
+    expect(top.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, balance: 50_000 });
 
     await activate(h, till24, pupil!.cardUid);
     const sold = await h.post('/api/sales', sale(checkNo('24', 1), pupil!.cardUid, 3450), till24);
     expect(sold.status).toBe(201);
-    expect(sold.body).toEqual({ status: 'recorded', checkNumber: '24-000001', accountNumber: pupil!.accountNumber, total: 3450, balance: 46_550 });
+    expect(sold.body).toEqual({
+      status: 'recorded',
+      position: POSITION,
+      checkNumber: '24-000001',
+      accountNumber: pupil!.accountNumber,
+      total: 3450,
+      balance: 46_550,
+    });
+    expect(BigInt(sold.body.position)).toBeGreaterThan(BigInt(top.body.position));
+    expect(BigInt(sold.body.position)).toBe(await h.headPosition());
 
     await h.settle();
     const profile = await h.get(`/api/accounts/${pupil!.accountNumber}`, admin);
@@ -56,7 +68,7 @@ describe('ledger flows end to end', () => {
     const again = await h.post('/api/sales', check, till24);
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ ...first.body, status: 'duplicate' });
+    expect(again.body).toEqual({ ...first.body, status: 'duplicate', position: null });
     expect(again.body.balance).toBe(9_000);
 
     const different = await h.post('/api/sales', { ...check, items: [{ name: 'Компот', qty: 2, price: 1000 }] }, till24);
@@ -80,7 +92,7 @@ describe('ledger flows end to end', () => {
     const again = await topUp(h, bank, pupil!.accountNumber, 2_500, 'dup-pay');
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ status: 'duplicate', accountNumber: pupil!.accountNumber, balance: 2_500 });
+    expect(again.body).toEqual({ status: 'duplicate', position: null, accountNumber: pupil!.accountNumber, balance: 2_500 });
 
     const otherAmount = await topUp(h, bank, pupil!.accountNumber, 9_999, 'dup-pay');
     expect(otherAmount.status).toBe(409);
@@ -98,17 +110,15 @@ describe('ledger flows end to end', () => {
       const csv = '\uFEFF' + csvOf('31', [['1а', 'Смирнов Олег'], ['01А', 'Смирнова Ольга'], ['1A', 'Смирнов   Олег']], ';');
       const first = await importCsv(h, admin, '31', csv);
       expect(first.status).toBe(201);
-      expect(first.body.created).toBe(2);
-      expect(first.body.unchanged).toBe(0);
+      expect(first.body).toMatchObject({ status: 'recorded', position: POSITION, created: 2, existing: 0 });
       expect(first.body.accounts.map((a: Pupil) => [a.className, a.fullName])).toEqual([
         ['01А', 'Смирнов Олег'],
         ['01А', 'Смирнова Ольга'],
       ]);
       const events = await h.eventCount();
       const again = await importCsv(h, admin, '31', csv);
-      expect(again.status).toBe(201);
-      expect(again.body.created).toBe(0);
-      expect(again.body.unchanged).toBe(2);
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ status: 'duplicate', position: null, created: 0, existing: 2 });
       expect(again.body.accounts).toEqual(first.body.accounts.map((a: Pupil) => ({ ...a, created: false })));
       expect(await h.eventCount()).toBe(events);
     });
@@ -151,7 +161,8 @@ describe('ledger flows end to end', () => {
 
       const reply = await importCsv(h, admin, '33', csvOf('33', [['2Г', 'Волков Артём']]));
       expect(reply.status).toBe(201);
-      expect(reply.body).toMatchObject({ created: 0, unchanged: 1, accounts: [{ cardUid: 'CRASHCARD01', created: false }] });
+      // the import recorded the missing account: 'recorded', though no pupil is new
+      expect(reply.body).toMatchObject({ status: 'recorded', created: 0, existing: 1, accounts: [{ cardUid: 'CRASHCARD01', created: false }] });
       const account = await h.eventStore.readStream(accountStreamId(reply.body.accounts[0].accountNumber));
       expect(account.map((e) => e.type)).toEqual(['account.opened.v1', 'card.issued.v1']);
     });
@@ -175,8 +186,17 @@ describe('ledger flows end to end', () => {
       expect((await h.post('/api/sales', sale(checkNo('24', 101), pupil.cardUid, 1_000), till24)).status).toBe(201);
 
       const blocked = await h.post(`/api/accounts/${pupil.accountNumber}/cards/block`, { cardUid: pupil.cardUid, reason: 'lost' }, admin);
-      expect(blocked.status).toBe(200);
-      expect(blocked.body).toEqual({ accountNumber: pupil.accountNumber, cardUid: pupil.cardUid, status: 'blocked', changed: true });
+      expect(blocked.status).toBe(201);
+      expect(blocked.body).toEqual({
+        status: 'recorded',
+        position: POSITION,
+        accountNumber: pupil.accountNumber,
+        cardUid: pupil.cardUid,
+        cardStatus: 'blocked',
+      });
+      const blockedAgain = await h.post(`/api/accounts/${pupil.accountNumber}/cards/block`, { cardUid: pupil.cardUid, reason: 'lost' }, admin);
+      expect(blockedAgain.status).toBe(200);
+      expect(blockedAgain.body).toEqual({ ...blocked.body, status: 'duplicate', position: null });
 
       const refused = await h.post('/api/sales', sale(checkNo('24', 102), pupil.cardUid, 1_000), till24);
       expect(refused.status).toBe(409);
@@ -186,7 +206,7 @@ describe('ledger flows end to end', () => {
 
       const reissued = await h.request('POST', `/api/accounts/${pupil.accountNumber}/cards/reissue`, { token: admin });
       expect(reissued.status).toBe(201);
-      expect(reissued.body.replacesCardUid).toBe(pupil.cardUid);
+      expect(reissued.body).toMatchObject({ status: 'recorded', position: POSITION, replacesCardUid: pupil.cardUid });
       const newCard = reissued.body.cardUid as string;
       expect(newCard).not.toBe(pupil.cardUid);
 
@@ -201,17 +221,41 @@ describe('ledger flows end to end', () => {
     });
   });
 
+  it('answers every repeated command in one vocabulary: 201 recorded with a position, 200 duplicate without', async () => {
+    const body = { schoolId: '35', name: 'Школа №35', departmentId: 'uo-1' };
+    const registered = await h.post('/api/schools', body, admin);
+    expect(registered.status).toBe(201);
+    expect(registered.body).toEqual({ status: 'recorded', position: POSITION, ...body });
+    const registeredAgain = await h.post('/api/schools', body, admin);
+    expect(registeredAgain.status).toBe(200);
+    expect(registeredAgain.body).toEqual({ ...registered.body, status: 'duplicate', position: null });
+
+    const [pupil] = await enrol(h, admin, '24', ['Повторов Роман']);
+    const activated = await h.request('POST', `/api/cards/${pupil!.cardUid}/activate`, { token: till24 });
+    expect(activated.status).toBe(201);
+    expect(activated.body).toEqual({
+      status: 'recorded',
+      position: POSITION,
+      accountNumber: pupil!.accountNumber,
+      cardUid: pupil!.cardUid,
+      cardStatus: 'active',
+    });
+    const activatedAgain = await h.request('POST', `/api/cards/${pupil!.cardUid}/activate`, { token: till24 });
+    expect(activatedAgain.status).toBe(200);
+    expect(activatedAgain.body).toEqual({ ...activated.body, status: 'duplicate', position: null });
+  });
+
   it('records staff corrections as new entries, once per correction id', async () => {
     const [pupil] = await enrol(h, admin, '24', ['Исправленный Игорь']);
     const staff = await h.staff('school_staff', { schoolId: '24' });
     const credit = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-1', amount: 500, reason: 'Возврат за обед' }, staff);
     expect(credit.status).toBe(201);
-    expect(credit.body).toEqual({ status: 'recorded', accountNumber: pupil!.accountNumber, correctionId: 'c-1', balance: 500 });
+    expect(credit.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, correctionId: 'c-1', balance: 500 });
     const debit = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-2', amount: -200, reason: 'Ошибка кассира' }, staff);
     expect(debit.body.balance).toBe(300);
     const again = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-2', amount: -200, reason: 'Ошибка кассира' }, staff);
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ status: 'duplicate', balance: 300 });
+    expect(again.body).toMatchObject({ status: 'duplicate', position: null, balance: 300 });
     const tooMuch = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-3', amount: -301, reason: 'x' }, staff);
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.code).toBe('insufficient_funds');
@@ -225,8 +269,11 @@ describe('ledger flows end to end', () => {
     await activate(h, till24, pupil!.cardUid);
 
     const moved = await h.post(`/api/accounts/${pupil!.accountNumber}/move`, { toSchoolId: '25', toClassName: '4а' }, admin);
-    expect(moved.status).toBe(200);
-    expect(moved.body).toEqual({ accountNumber: pupil!.accountNumber, schoolId: '25', className: '04А', status: 'moved' });
+    expect(moved.status).toBe(201);
+    expect(moved.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, schoolId: '25', className: '04А' });
+    const movedAgain = await h.post(`/api/accounts/${pupil!.accountNumber}/move`, { toSchoolId: '25', toClassName: '04А' }, admin);
+    expect(movedAgain.status).toBe(200);
+    expect(movedAgain.body).toEqual({ ...moved.body, status: 'duplicate', position: null });
 
     const oldTill = await h.post('/api/sales', sale(checkNo('24', 200), pupil!.cardUid, 100), till24);
     expect(oldTill.status).toBe(403);
@@ -245,8 +292,17 @@ describe('ledger flows end to end', () => {
       const [pupil] = await enrol(h, admin, '24', ['Уходящий Устин']);
       await topUp(h, bank, pupil!.accountNumber, 7_700);
       const closed = await h.post(`/api/accounts/${pupil!.accountNumber}/close`, { reason: 'Выбыл', settlement: { kind: 'refund' } }, admin);
-      expect(closed.status).toBe(200);
-      expect(closed.body).toEqual({ accountNumber: pupil!.accountNumber, status: 'closed', settlement: { kind: 'refund', amount: 7_700 } });
+      expect(closed.status).toBe(201);
+      expect(closed.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, settlement: { kind: 'refund', amount: 7_700 } });
+      const closedAgain = await h.post(`/api/accounts/${pupil!.accountNumber}/close`, { reason: 'Выбыл', settlement: { kind: 'refund' } }, admin);
+      expect(closedAgain.status).toBe(200);
+      expect(closedAgain.body).toEqual({ ...closed.body, status: 'duplicate', position: null });
+      const otherSettlement = await h.post(
+        `/api/accounts/${pupil!.accountNumber}/close`,
+        { reason: 'Выбыл', settlement: { kind: 'transfer', toAccountNumber: pupil!.accountNumber } },
+        admin,
+      );
+      expect(otherSettlement.status).toBeGreaterThanOrEqual(400);
       const late = await topUp(h, bank, pupil!.accountNumber, 100);
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('account_closed');
@@ -263,8 +319,17 @@ describe('ledger flows end to end', () => {
         { reason: 'Перевод в другой город', settlement: { kind: 'transfer', toAccountNumber: sibling!.accountNumber } },
         admin,
       );
-      expect(closed.status).toBe(200);
+      expect(closed.status).toBe(201);
       expect(closed.body.settlement).toEqual({ kind: 'transfer', amount: 4_000, toAccountNumber: sibling!.accountNumber, toBalance: 5_000 });
+      // the position is the transfer's receiving half, appended last
+      expect(BigInt(closed.body.position)).toBe(await h.headPosition());
+      const closedAgain = await h.post(
+        `/api/accounts/${leaving!.accountNumber}/close`,
+        { reason: 'Перевод в другой город', settlement: { kind: 'transfer', toAccountNumber: sibling!.accountNumber } },
+        admin,
+      );
+      expect(closedAgain.status).toBe(200);
+      expect(closedAgain.body).toEqual({ ...closed.body, status: 'duplicate', position: null });
       await h.settle();
       expect((await h.get(`/api/accounts/${sibling!.accountNumber}`, admin)).body.balance).toBe(5_000);
       expect((await h.get(`/api/accounts/${leaving!.accountNumber}`, admin)).body).toMatchObject({ status: 'closed', balance: 0 });

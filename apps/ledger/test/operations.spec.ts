@@ -42,6 +42,17 @@ describe('operations: OpenAPI, health, metrics', () => {
       'text/csv',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ]);
+    // every command answers one vocabulary: status recorded (201) | duplicate (200) and its log position
+    const schemaOf = (reply: { content: Record<string, { schema: { $ref?: string } }> }) =>
+      docs.body.components.schemas[reply.content['application/json']!.schema.$ref!.split('/').pop()!];
+    for (const operation of operations.filter((op) => op.startsWith('POST ') && op !== 'POST /api/auth/login')) {
+      const responses = docs.body.paths[operation.slice(5)].post.responses;
+      const recorded = schemaOf(responses['201']);
+      expect([operation, recorded.properties.status.enum]).toEqual([operation, ['recorded', 'duplicate']]);
+      expect(recorded.properties.position).toBeDefined();
+      expect(recorded.required).toEqual(expect.arrayContaining(['status', 'position']));
+      if (operation !== 'POST /api/accounts/{accountNumber}/cards/reissue') expect(schemaOf(responses['200'])).toEqual(recorded);
+    }
     const ui = await h.request('GET', '/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);

@@ -26,7 +26,7 @@ describe('GET /api/schools/:schoolId/accounts', () => {
     expect((await topUp(h, bank, number('Антонов Антон'), 12_300)).status).toBe(201);
     expect((await topUp(h, bank, number('Яковлева Яна'), 700)).status).toBe(201);
     const close = await h.post(`/api/accounts/${number('Закрытов Захар')}/close`, { reason: 'Выбыл', settlement: { kind: 'refund' } }, admin);
-    expect(close.status).toBe(200);
+    expect(close.status).toBe(201);
     await h.settle();
   });
   afterAll(() => h.close());

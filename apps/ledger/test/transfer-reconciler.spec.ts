@@ -2,7 +2,7 @@ import { accountStreamId, decideAccount, foldAccount, type AccountEvent } from '
 import { join } from 'node:path';
 import { openSqliteIdentityStore } from '../src/identity/store/sqlite-identity-store.js';
 import { RECONCILER_CHECKPOINT, TransferReconciler } from '../src/reconciler/transfer-reconciler.js';
-import { eventIdOf } from '../src/infrastructure/event-ids.js';
+import { eventIdOf } from '@meals/command-runner';
 import { LedgerHarness } from './support/ledger-harness.js';
 import { enrol, topUp } from './support/fixtures.js';
 

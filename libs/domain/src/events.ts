@@ -1,6 +1,8 @@
 /**
  * Every fact the ledger records. Type names are explicit, versioned strings: they are
  * persisted, so they never derive from class names and never change once released.
+ * Each interface is named after its type string (`account.topped-up.v1` → AccountToppedUp),
+ * so either finds the other; the event catalogue (event-catalogue.ts) lists them all.
  * Amounts are integer kopecks. Dates are ISO-8601 strings.
  */
 import type { Kopecks } from './money.js';
@@ -38,12 +40,12 @@ export interface EnrolledPupil {
 }
 
 /** A batch of pupils from an imported list got accounts (numbers reserved in the school's sequence). */
-export interface PupilsEnrolled {
+export interface SchoolPupilsEnrolled {
   type: 'school.pupils-enrolled.v1';
   data: { schoolId: string; pupils: EnrolledPupil[] };
 }
 
-export type SchoolEvent = SchoolRegistered | PupilsEnrolled;
+export type SchoolEvent = SchoolRegistered | SchoolPupilsEnrolled;
 
 /* ---------- account stream: `account-<accountNumber>` ---------- */
 
@@ -83,7 +85,7 @@ export interface CardBlocked {
   data: { accountNumber: string; cardUid: string; reason: CardBlockReason };
 }
 
-export interface TopUpRecorded {
+export interface AccountToppedUp {
   type: 'account.topped-up.v1';
   data: {
     accountNumber: string;
@@ -96,7 +98,7 @@ export interface TopUpRecorded {
 }
 
 /** A till sale: the check (чек) debits the account. */
-export interface SaleDebited {
+export interface AccountSaleDebited {
   type: 'account.sale-debited.v1';
   data: {
     accountNumber: string;
@@ -112,23 +114,23 @@ export interface SaleDebited {
 }
 
 /** A correction by authorised staff: positive amount credits, negative debits. */
-export interface CorrectionRecorded {
+export interface AccountCorrected {
   type: 'account.corrected.v1';
   data: { accountNumber: string; correctionId: string; amount: Kopecks; reason: string };
 }
 
 /** Money paid back to the parent (debits the account). */
-export interface RefundPaid {
+export interface AccountRefunded {
   type: 'account.refunded.v1';
   data: { accountNumber: string; refundId: string; amount: Kopecks; reason: string };
 }
 
-export interface BalanceTransferredOut {
+export interface AccountBalanceTransferredOut {
   type: 'account.balance-transferred-out.v1';
   data: { accountNumber: string; transferId: string; toAccountNumber: string; amount: Kopecks };
 }
 
-export interface BalanceTransferredIn {
+export interface AccountBalanceTransferredIn {
   type: 'account.balance-transferred-in.v1';
   data: { accountNumber: string; transferId: string; fromAccountNumber: string; amount: Kopecks };
 }
@@ -140,15 +142,19 @@ export type AccountEvent =
   | CardIssued
   | CardActivated
   | CardBlocked
-  | TopUpRecorded
-  | SaleDebited
-  | CorrectionRecorded
-  | RefundPaid
-  | BalanceTransferredOut
-  | BalanceTransferredIn;
+  | AccountToppedUp
+  | AccountSaleDebited
+  | AccountCorrected
+  | AccountRefunded
+  | AccountBalanceTransferredOut
+  | AccountBalanceTransferredIn;
 
 export type LedgerEvent = SchoolEvent | AccountEvent;
 export type LedgerEventType = LedgerEvent['type'];
+export type SchoolEventType = SchoolEvent['type'];
+export type AccountEventType = AccountEvent['type'];
+/** The event of one type string, e.g. `EventOfType<'account.opened.v1'>` is AccountOpened. */
+export type EventOfType<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
 
 /** Who or what caused an event; carried by every event as its metadata. */
 export interface EventMetadata {
@@ -158,6 +164,23 @@ export interface EventMetadata {
   causationId: string;
   occurredAt: string;
 }
+
+/* ---------- the names these interfaces had before they were named after their type strings ---------- */
+
+/** @deprecated use AccountToppedUp (`account.topped-up.v1`) */
+export type TopUpRecorded = AccountToppedUp;
+/** @deprecated use AccountSaleDebited (`account.sale-debited.v1`) */
+export type SaleDebited = AccountSaleDebited;
+/** @deprecated use AccountCorrected (`account.corrected.v1`) */
+export type CorrectionRecorded = AccountCorrected;
+/** @deprecated use AccountRefunded (`account.refunded.v1`) */
+export type RefundPaid = AccountRefunded;
+/** @deprecated use AccountBalanceTransferredOut (`account.balance-transferred-out.v1`) */
+export type BalanceTransferredOut = AccountBalanceTransferredOut;
+/** @deprecated use AccountBalanceTransferredIn (`account.balance-transferred-in.v1`) */
+export type BalanceTransferredIn = AccountBalanceTransferredIn;
+/** @deprecated use SchoolPupilsEnrolled (`school.pupils-enrolled.v1`) */
+export type PupilsEnrolled = SchoolPupilsEnrolled;
 
 export const schoolStreamId = (schoolId: string): string => `school-${schoolId}`;
 export const accountStreamId = (accountNumber: string): string => `account-${accountNumber}`;

@@ -102,8 +102,24 @@ describe('CloseAccount', () => {
       .thenRefused('balance_negative', { balance: -500 });
   });
 
-  it('refuses an account that is already closed or does not exist', () => {
-    givenAccount(...readyAccount, closed).when(closeAccount()).thenRefused('account_closed');
+  it('closing again with the settlement it was closed with changes nothing (a retry)', () => {
+    givenAccount(...readyAccount, closed).when(closeAccount()).thenNothing();
+    const refunded: AccountEvent = { type: 'account.refunded.v1', data: { accountNumber: ACCOUNT, refundId: 'ref-1', amount: 100, reason: 'выбыл' } };
+    givenAccount(...readyAccount, toppedUp(100), refunded, closed).when(closeAccount()).thenNothing();
+    const transferredOut: AccountEvent = {
+      type: 'account.balance-transferred-out.v1',
+      data: { accountNumber: ACCOUNT, transferId: 'tr-9', toAccountNumber: SIBLING, amount: 100 },
+    };
+    givenAccount(...readyAccount, toppedUp(100), transferredOut, closed)
+      .when(closeAccount({ settlement: { kind: 'transfer', transferId: 'tr-9', toAccountNumber: SIBLING } }))
+      .thenNothing();
+  });
+
+  it('refuses an account closed with another settlement, or one that does not exist', () => {
+    const refunded: AccountEvent = { type: 'account.refunded.v1', data: { accountNumber: ACCOUNT, refundId: 'ref-1', amount: 100, reason: 'выбыл' } };
+    givenAccount(...readyAccount, toppedUp(100), refunded, closed)
+      .when(closeAccount({ settlement: { kind: 'transfer', transferId: 'ref-1', toAccountNumber: SIBLING } }))
+      .thenRefused('account_closed');
     givenAccount().when(closeAccount()).thenRefused('account_not_found');
   });
 

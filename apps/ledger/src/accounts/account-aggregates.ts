@@ -1,37 +1,16 @@
 /** The account aggregate as the ledger loads and saves it: stream `account-<accountNumber>`. */
+import { CommandRunner, UniqueKeyClaims } from '@meals/command-runner';
 import {
-  accountStreamId,
-  evolveAccount,
-  foldAccount,
-  initialAccountState,
+  accountDeciderWith,
+  DEFAULT_ACCOUNT_POLICY,
+  type AccountCommand,
   type AccountEvent,
+  type AccountPolicy,
   type AccountState,
 } from '@meals/domain';
 import type { EventStore } from '@meals/event-store';
+import { commandMetricsOf } from '../infrastructure/command-metrics.js';
 import type { LedgerMetrics } from '../observability/metrics.js';
-import { AggregateStore, defineAggregate } from '../infrastructure/aggregate-store.js';
-import { UniqueKeyClaims } from '../infrastructure/unique-key-claims.js';
-
-export const ACCOUNT_AGGREGATE = defineAggregate<AccountState, AccountEvent>({
-  streamId: accountStreamId,
-  initialState: initialAccountState,
-  evolve: evolveAccount,
-  fold: foldAccount,
-  eventTypes: [
-    'account.opened.v1',
-    'account.moved.v1',
-    'account.closed.v1',
-    'card.issued.v1',
-    'card.activated.v1',
-    'card.blocked.v1',
-    'account.topped-up.v1',
-    'account.sale-debited.v1',
-    'account.corrected.v1',
-    'account.refunded.v1',
-    'account.balance-transferred-out.v1',
-    'account.balance-transferred-in.v1',
-  ],
-});
 
 /**
  * How many account states stay in memory. A state remembers every check and payment id
@@ -39,8 +18,12 @@ export const ACCOUNT_AGGREGATE = defineAggregate<AccountState, AccountEvent>({
  */
 export const ACCOUNT_CACHE_CAPACITY = 10_000;
 
-export class AccountAggregates extends AggregateStore<AccountState, AccountEvent> {
-  constructor(eventStore: EventStore, metrics: LedgerMetrics) {
-    super(ACCOUNT_AGGREGATE, eventStore, metrics, ACCOUNT_CACHE_CAPACITY, new UniqueKeyClaims(eventStore));
+export class AccountAggregates extends CommandRunner<AccountCommand, AccountState, AccountEvent> {
+  constructor(eventStore: EventStore, metrics: LedgerMetrics, policy: AccountPolicy = DEFAULT_ACCOUNT_POLICY) {
+    super(accountDeciderWith(policy), eventStore, {
+      cacheCapacity: ACCOUNT_CACHE_CAPACITY,
+      metrics: commandMetricsOf(metrics),
+      uniqueKeys: new UniqueKeyClaims(eventStore),
+    });
   }
 }

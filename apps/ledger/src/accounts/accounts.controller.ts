@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
+import { answerWith, commandResponses } from '../http/command-result.js';
 import { accountNumber } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
 import { accountProfile, GetAccountQuery } from '../queries/get-account.js';
@@ -63,51 +64,62 @@ export class AccountsController {
   }
 
   @Post('move')
-  @HttpCode(200)
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParamAndSchoolInBody() })
   @ApiOperation({ summary: 'Move the pupil to another class and/or school (both schools must be in your scope)' })
-  @ApiResponse({ status: 200, standardSchema: moveResult })
+  @commandResponses(moveResult, 'the pupil moved', 'the pupil was in that class and school already')
   @errorResponses(400, 401, 403, 404, 409)
-  move(
+  async move(
     @Param('accountNumber', { schema: accountNumber }) number: string,
     @Body({ schema: moveRequest }) body: MoveRequest,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.commands.execute(new MoveAccountCommand(number, body, this.contexts.of(request)));
+    const result = await this.commands.execute(new MoveAccountCommand(number, body, this.contexts.of(request)));
+    return answerWith(reply, result);
   }
 
   @Post('close')
-  @HttpCode(200)
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Close the account; the remaining balance is refunded or transferred to another (sibling) account' })
-  @ApiResponse({ status: 200, standardSchema: closeResult })
+  @commandResponses(
+    closeResult,
+    'the account is closed and its balance paid out',
+    'the account was closed with this settlement already',
+  )
   @errorResponses(400, 401, 403, 404, 409)
-  close(
+  async close(
     @Param('accountNumber', { schema: accountNumber }) number: string,
     @Body({ schema: closeRequest }) body: CloseRequest,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.commands.execute(new CloseAccountCommand(number, body, this.contexts.of(request)));
+    const result = await this.commands.execute(new CloseAccountCommand(number, body, this.contexts.of(request)));
+    return answerWith(reply, result);
   }
 
   @Post('cards/block')
-  @HttpCode(200)
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Block a card (lost, stolen, damaged); it is refused at every till from now on' })
-  @ApiResponse({ status: 200, standardSchema: cardResult })
+  @commandResponses(cardResult, 'the card is blocked', 'the card was blocked already')
   @errorResponses(400, 401, 403, 404, 409)
-  blockCard(
+  async blockCard(
     @Param('accountNumber', { schema: accountNumber }) number: string,
     @Body({ schema: blockCardRequest }) body: BlockCardRequest,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.commands.execute(new BlockCardCommand(number, body, this.contexts.of(request)));
+    const result = await this.commands.execute(new BlockCardCommand(number, body, this.contexts.of(request)));
+    return answerWith(reply, result);
   }
 
   @Post('cards/reissue')
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Issue a new card on the same account (the old one is blocked); the money stays' })
-  @ApiResponse({ status: 201, standardSchema: reissueResult })
+  @ApiResponse({
+    status: 201,
+    description: "recorded: a new card (every call issues one, so status is always 'recorded')",
+    standardSchema: reissueResult,
+  })
   @errorResponses(401, 403, 404, 409)
   reissueCard(@Param('accountNumber', { schema: accountNumber }) number: string, @Req() request: FastifyRequest) {
     return this.commands.execute(new ReissueCardCommand(number, this.contexts.of(request)));
@@ -116,8 +128,7 @@ export class AccountsController {
   @Post('corrections')
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'A correction entry by staff (positive credits, negative debits), once per correctionId' })
-  @ApiResponse({ status: 201, description: 'recorded', standardSchema: correctionResult })
-  @ApiResponse({ status: 200, description: 'duplicate of a recorded correction', standardSchema: correctionResult })
+  @commandResponses(correctionResult, 'the correction is entered', 'a repeat of a recorded correction')
   @errorResponses(400, 401, 403, 404, 409)
   async correct(
     @Param('accountNumber', { schema: accountNumber }) number: string,
@@ -126,7 +137,6 @@ export class AccountsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.commands.execute(new RecordCorrectionCommand(number, body, this.contexts.of(request)));
-    if (result.status === 'duplicate') reply.status(200);
-    return result;
+    return answerWith(reply, result);
   }
 }

@@ -5,12 +5,12 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { LruCache } from '../infrastructure/lru-cache.js';
+import { LRUCache } from 'lru-cache';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 
 @Injectable()
 export class CardIndex {
-  private readonly recentlyIssued = new LruCache<string, string>(50_000);
+  private readonly recentlyIssued = new LRUCache<string, string>({ max: 50_000 });
 
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelStore) {}
 

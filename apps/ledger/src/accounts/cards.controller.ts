@@ -1,9 +1,10 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
+import { answerWith, commandResponses } from '../http/command-result.js';
 import { cardUid } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
 import { ActivateCardCommand, cardResult } from './commands/card-commands.js';
@@ -18,13 +19,17 @@ export class CardsController {
   ) {}
 
   @Post(':cardUid/activate')
-  @HttpCode(200)
   @Access({ roles: ['till'] })
   @ApiOperation({ summary: "A till activates a newly issued card of a pupil of its school" })
   @ApiParam({ name: 'cardUid', example: '04A1B2C3D4E5F6' })
-  @ApiResponse({ status: 200, standardSchema: cardResult })
+  @commandResponses(cardResult, 'the card is active now', 'the card was active already')
   @errorResponses(400, 401, 403, 404, 409)
-  activate(@Param('cardUid', { schema: cardUid }) uid: string, @Req() request: FastifyRequest) {
-    return this.commands.execute(new ActivateCardCommand(uid, this.contexts.tillOf(request), this.contexts.of(request)));
+  async activate(
+    @Param('cardUid', { schema: cardUid }) uid: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commands.execute(new ActivateCardCommand(uid, this.contexts.tillOf(request), this.contexts.of(request)));
+    return answerWith(reply, result);
   }
 }

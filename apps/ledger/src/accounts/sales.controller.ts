@@ -1,9 +1,10 @@
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
+import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
 import { RecordSaleCommand, saleRequest, saleResult, type SaleRequest } from './commands/record-sale.js';
 
@@ -24,8 +25,7 @@ export class SalesController {
       "Till keys only; the till's school and id come from its key. A repeated check with the same content answers 200 " +
       "with status 'duplicate' and changes nothing. Short of funds: 409 insufficient_funds with details { balance, total }.",
   })
-  @ApiResponse({ status: 201, description: 'recorded', standardSchema: saleResult })
-  @ApiResponse({ status: 200, description: 'duplicate of a recorded check', standardSchema: saleResult })
+  @commandResponses(saleResult, 'the check debited the account', 'a repeat of a recorded check with the same content')
   @errorResponses(400, 401, 403, 404, 409)
   async sell(
     @Body({ schema: saleRequest }) body: SaleRequest,
@@ -33,7 +33,6 @@ export class SalesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.commands.execute(new RecordSaleCommand(body, this.contexts.tillOf(request), this.contexts.of(request)));
-    if (result.status === 'duplicate') reply.status(200);
-    return result;
+    return answerWith(reply, result);
   }
 }

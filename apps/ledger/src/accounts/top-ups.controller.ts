@@ -1,9 +1,10 @@
 import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
+import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
 import { RecordTopUpCommand, topUpRequest, topUpResult, type TopUpRequest } from './commands/record-top-up.js';
 
@@ -22,8 +23,7 @@ export class TopUpsController {
     summary: 'A bank payment onto an account, recorded once per paymentId',
     description: "A redelivered payment (same paymentId, amount and channel) answers 200 with status 'duplicate'.",
   })
-  @ApiResponse({ status: 201, description: 'recorded', standardSchema: topUpResult })
-  @ApiResponse({ status: 200, description: 'duplicate of a recorded payment', standardSchema: topUpResult })
+  @commandResponses(topUpResult, 'the payment is credited', 'a redelivery of a recorded payment')
   @errorResponses(400, 401, 403, 404, 409)
   async topUp(
     @Body({ schema: topUpRequest }) body: TopUpRequest,
@@ -31,7 +31,6 @@ export class TopUpsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.commands.execute(new RecordTopUpCommand(body, this.contexts.of(request)));
-    if (result.status === 'duplicate') reply.status(200);
-    return result;
+    return answerWith(reply, result);
   }
 }

@@ -4,15 +4,15 @@
  * right after an account closes with a transfer, and by the reconciler after a crash.
  */
 import { Injectable } from '@nestjs/common';
-import type { BalanceTransferredOut } from '@meals/domain';
-import { causedBy, type CommandContext } from '../infrastructure/command-context.js';
+import type { AccountBalanceTransferredOut } from '@meals/domain';
+import { causedBy, type CommandContext } from '@meals/command-runner';
 import { AccountCommandRunner, type AccountOutcome } from './account-command-runner.js';
 
 @Injectable()
 export class TransferCompleter {
   constructor(private readonly runner: AccountCommandRunner) {}
 
-  complete(transfer: BalanceTransferredOut['data'], transferOutEventId: string, context: CommandContext): Promise<AccountOutcome> {
+  complete(transfer: AccountBalanceTransferredOut['data'], transferOutEventId: string, context: CommandContext): Promise<AccountOutcome> {
     return this.runner.run(
       {
         type: 'ReceiveTransfer',

@@ -8,7 +8,7 @@ import { looksLikeApiKey, hashApiKey } from '../identity/api-keys.js';
 import { IdentityDirectory } from '../identity/identity-directory.js';
 import type { Principal } from '../identity/principal.js';
 import { SessionTokens } from '../identity/session-tokens.js';
-import { LruCache } from '../infrastructure/lru-cache.js';
+import { LRUCache } from 'lru-cache';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 
 const KEY_CACHE_TTL_MS = 30_000;
@@ -16,7 +16,7 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,2048})$/;
 
 @Injectable()
 export class Authenticator {
-  private readonly keyCache = new LruCache<string, { principal: Principal | null; until: number }>(10_000);
+  private readonly keyCache = new LRUCache<string, { principal: Principal | null; until: number }>({ max: 10_000 });
 
   constructor(
     private readonly directory: IdentityDirectory,

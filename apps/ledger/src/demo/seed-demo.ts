@@ -3,7 +3,7 @@
  * would: register schools, import pupil lists (CSV), activate cards at the till, then
  * replay the top-ups and checks. Each account's entries go in time order (a check needs
  * the top-ups before it), many accounts at once. Seeding twice changes nothing: the
- * ledger answers the second run with `unchanged` imports and `duplicate` entries.
+ * ledger answers the second run with `duplicate` imports, activations and entries.
  */
 import { pupilKey, type Kopecks } from '@meals/domain';
 import {
@@ -71,7 +71,7 @@ interface ImportedAccount {
 
 interface ImportResult {
   created: number;
-  unchanged: number;
+  existing: number;
   accounts: ImportedAccount[];
 }
 
@@ -127,12 +127,12 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
       async (pupil) => {
         const account = accounts.get(pupil.pupilId)!;
         const response = await withRetries(() =>
-          client.request<{ changed?: boolean }>('POST', `/api/cards/${encodeURIComponent(account.cardUid)}/activate`, {
+          client.request<{ status?: 'recorded' | 'duplicate' }>('POST', `/api/cards/${encodeURIComponent(account.cardUid)}/activate`, {
             token: tillOf(pupil.schoolId),
           }),
         );
-        // a card activated by an earlier seeding answers `changed: false`
-        if (isOk(response)) summary.cards[response.body.changed === false ? 'alreadyActive' : 'activated']++;
+        // a card activated by an earlier seeding answers `status: 'duplicate'`
+        if (isOk(response)) summary.cards[response.body.status === 'duplicate' ? 'alreadyActive' : 'activated']++;
         else fail(`activate card ${account.cardUid}: HTTP ${response.status} ${describe(response)}`);
       },
     );
@@ -183,7 +183,7 @@ async function enrolPupils(
       ),
     );
     summary.accounts.created += imported.created;
-    summary.accounts.unchanged += imported.unchanged;
+    summary.accounts.unchanged += imported.existing;
     const byKey = new Map(imported.accounts.map((account) => [pupilKey(account.fullName, account.className), account]));
     for (const pupil of city.pupils.filter((p) => p.schoolId === school.schoolId)) {
       const account = byKey.get(pupilKey(pupil.fullName, pupil.className));

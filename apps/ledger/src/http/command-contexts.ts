@@ -1,7 +1,8 @@
 /** Builds the CommandContext of an authenticated request (actor, ids, server time). */
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { principalContext, type CommandContext } from '../infrastructure/command-context.js';
+import type { CommandContext } from '@meals/command-runner';
+import { principalContext } from '../infrastructure/command-context.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { forbidden, unauthorized } from './api-error.js';
 import type { Till } from '../accounts/commands/record-sale.js';

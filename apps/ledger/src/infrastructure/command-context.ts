@@ -1,18 +1,10 @@
 /**
- * Who issued a command, why and when: becomes the metadata of every event the command
- * records (actor, source, correlation and causation ids, occurredAt from the server clock).
+ * The command context of a request: a principal of the ledger's API issues the command
+ * (see CommandContext in @meals/command-runner for what becomes event metadata).
  */
-import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@meals/domain';
+import type { CommandContext } from '@meals/command-runner';
 import type { Principal } from '../identity/principal.js';
-
-export interface CommandContext {
-  actor: EventMetadata['actor'];
-  source: EventMetadata['source'];
-  correlationId: string;
-  causationId: string;
-  now: Date;
-}
 
 const ACTOR_KIND: Record<Principal['role'], EventMetadata['actor']['kind']> = {
   admin: 'staff',
@@ -44,33 +36,5 @@ export function principalContext(
     correlationId: request.correlationId,
     causationId: request.requestId,
     now,
-  };
-}
-
-/** Work the ledger does on its own (e.g. completing a transfer), caused by an event. */
-export function systemContext(process: string, cause: { correlationId?: string; causationId: string }, now: Date): CommandContext {
-  return {
-    actor: { kind: 'system', id: process },
-    source: 'system',
-    correlationId: cause.correlationId ?? randomUUID(),
-    causationId: cause.causationId,
-    now,
-  };
-}
-
-/** A follow-up step of the same command (e.g. opening accounts after enrolment). */
-export const causedBy = (context: CommandContext, causationId: string, source?: EventMetadata['source']): CommandContext => ({
-  ...context,
-  causationId,
-  source: source ?? context.source,
-});
-
-export function eventMetadata(context: CommandContext): EventMetadata {
-  return {
-    actor: context.actor,
-    source: context.source,
-    correlationId: context.correlationId,
-    causationId: context.causationId,
-    occurredAt: context.now.toISOString(),
   };
 }

@@ -9,7 +9,7 @@ import type { BalanceTransferredOut } from '@meals/domain';
 import type { AllSubscription, EventStore } from '@meals/event-store';
 import type { Logger } from 'pino';
 import { TransferCompleter } from '../accounts/transfer-completer.js';
-import { systemContext } from '../infrastructure/command-context.js';
+import { systemContext } from '@meals/command-runner';
 import type { CheckpointStore } from '../identity/store/identity-store.port.js';
 import { CLOCK, EVENT_STORE, IDENTITY_STORE, LEDGER_SETTINGS, LOGGER, type Clock, type LedgerSettings } from '../infrastructure/tokens.js';
 

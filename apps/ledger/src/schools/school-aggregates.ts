@@ -1,19 +1,12 @@
 /** The school aggregate as the ledger loads and saves it: stream `school-<schoolId>`. */
-import { evolveSchool, foldSchool, initialSchoolState, schoolStreamId, type SchoolEvent, type SchoolState } from '@meals/domain';
+import { CommandRunner } from '@meals/command-runner';
+import { schoolDecider, type SchoolCommand, type SchoolEvent, type SchoolState } from '@meals/domain';
 import type { EventStore } from '@meals/event-store';
+import { commandMetricsOf } from '../infrastructure/command-metrics.js';
 import type { LedgerMetrics } from '../observability/metrics.js';
-import { AggregateStore, defineAggregate } from '../infrastructure/aggregate-store.js';
 
-export const SCHOOL_AGGREGATE = defineAggregate<SchoolState, SchoolEvent>({
-  streamId: schoolStreamId,
-  initialState: initialSchoolState,
-  evolve: evolveSchool,
-  fold: foldSchool,
-  eventTypes: ['school.registered.v1', 'school.pupils-enrolled.v1'],
-});
-
-export class SchoolAggregates extends AggregateStore<SchoolState, SchoolEvent> {
+export class SchoolAggregates extends CommandRunner<SchoolCommand, SchoolState, SchoolEvent> {
   constructor(eventStore: EventStore, metrics: LedgerMetrics) {
-    super(SCHOOL_AGGREGATE, eventStore, metrics, 2_000);
+    super(schoolDecider, eventStore, { cacheCapacity: 2_000, metrics: commandMetricsOf(metrics) });
   }
 }

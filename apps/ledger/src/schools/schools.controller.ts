@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { ApiError } from '../http/api-error.js';
 import { CommandContexts } from '../http/command-contexts.js';
+import { answerWith, commandResponses } from '../http/command-result.js';
 import { schoolId } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
 import { dayTotalsQuery, GetDayTotalsQuery, schoolDayTotals } from '../queries/get-day-totals.js';
@@ -33,8 +34,7 @@ export class SchoolsController {
   @Post()
   @Access({ roles: ['admin', 'department_admin'], scope: scopeOf.departmentInBody() })
   @ApiOperation({ summary: 'Register a school in an education department (a department admin: only in their own)' })
-  @ApiResponse({ status: 201, description: 'registered', standardSchema: schoolResult })
-  @ApiResponse({ status: 200, description: 'already registered with the same data', standardSchema: schoolResult })
+  @commandResponses(schoolResult, 'the school is registered', 'already registered with the same data')
   @errorResponses(400, 401, 403, 409)
   async register(
     @Body({ schema: registerSchoolRequest }) body: RegisterSchoolRequest,
@@ -42,8 +42,7 @@ export class SchoolsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.commands.execute(new RegisterSchoolCommand(body, this.contexts.of(request)));
-    if (result.status === 'unchanged') reply.status(200);
-    return result;
+    return answerWith(reply, result);
   }
 
   @Post(':schoolId/pupils/import')
@@ -55,12 +54,16 @@ export class SchoolsController {
     schema: { type: 'string', format: 'binary' },
   })
   @ApiOperation({
-    summary: 'Import a pupil list: new pupils get accounts and cards; re-importing changes nothing',
+    summary: "Import a pupil list: new pupils get accounts and cards; re-importing changes nothing ('duplicate')",
     description: 'A malformed file is refused with 400 naming the line; nothing is recorded then.',
   })
-  @ApiResponse({ status: 201, standardSchema: importResult })
+  @commandResponses(importResult, 'new pupils were enrolled or accounts opened', 'every listed pupil has an account already')
   @errorResponses(400, 401, 403, 404, 413, 415)
-  async importPupils(@Param('schoolId', { schema: schoolId }) id: string, @Req() request: FastifyRequest) {
+  async importPupils(
+    @Param('schoolId', { schema: schoolId }) id: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const body = request.body;
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!Buffer.isBuffer(body) || (contentType !== CSV_CONTENT_TYPE && contentType !== XLSX_CONTENT_TYPE)) {
@@ -72,7 +75,8 @@ export class SchoolsController {
       );
     }
     const rows = contentType === CSV_CONTENT_TYPE ? parsePupilCsv(body) : await parsePupilXlsx(body);
-    return this.commands.execute(new ImportPupilsCommand(id, rows, this.contexts.of(request)));
+    const result = await this.commands.execute(new ImportPupilsCommand(id, rows, this.contexts.of(request)));
+    return answerWith(reply, result);
   }
 
   @Get(':schoolId/day-totals')

@@ -4,7 +4,7 @@
  * another stream is NOT refused. Retries within a stream still work (same stream, same id).
  */
 import type { AppendOptions, AppendResult, EventStore, EventToAppend } from '@meals/event-store';
-import { nameBasedUuid } from '../../src/infrastructure/event-ids.js';
+import { nameBasedUuid } from '@meals/command-runner';
 
 export function idsUniquePerStreamOnly(store: EventStore): EventStore {
   return {

@@ -1,3 +1,4 @@
+import { foldWith } from '../decider.js';
 import type { SchoolEvent } from '../events.js';
 import type { SchoolState } from './school-state.js';
 import { initialSchoolState } from './school-state.js';
@@ -24,8 +25,7 @@ export function evolveSchool(state: SchoolState, event: SchoolEvent): SchoolStat
   }
 }
 
-export const foldSchool = (events: Iterable<SchoolEvent>, from: SchoolState = initialSchoolState): SchoolState => {
-  let state = from;
-  for (const event of events) state = evolveSchool(state, event);
-  return state;
-};
+const foldSchoolEvents = foldWith(evolveSchool);
+
+export const foldSchool = (events: Iterable<SchoolEvent>, from: SchoolState = initialSchoolState): SchoolState =>
+  foldSchoolEvents(events, from);

@@ -1,11 +1,8 @@
 import {
   DomainError,
-  decideAccount,
-  decideSchool,
-  evolveAccount,
-  evolveSchool,
-  foldAccount,
-  foldSchool,
+  accountDecider,
+  accountDeciderWith,
+  schoolDecider,
   type AccountCommand,
   type AccountEvent,
   type AccountPolicy,
@@ -54,19 +51,21 @@ function outcome<E, S>(run: () => E[], evolve: (state: S, event: E) => S, state:
   };
 }
 
+/** The aggregates as the command runner sees them: decider values. */
 export function givenAccount(...history: AccountEvent[]) {
-  const state: AccountState = foldAccount(history);
+  const state: AccountState = accountDecider.fold(history, accountDecider.initialState);
   return {
     state,
     when: (command: AccountCommand, policy?: AccountPolicy): Outcome<AccountEvent> =>
-      outcome(() => decideAccount(command, state, policy), evolveAccount, state),
+      // built inside run: an invalid policy is refused like any other rule
+      outcome(() => (policy ? accountDeciderWith(policy) : accountDecider).decide(command, state), accountDecider.evolve, state),
   };
 }
 
 export function givenSchool(...history: SchoolEvent[]) {
-  const state: SchoolState = foldSchool(history);
+  const state: SchoolState = schoolDecider.fold(history, schoolDecider.initialState);
   return {
     state,
-    when: (command: SchoolCommand): Outcome<SchoolEvent> => outcome(() => decideSchool(command, state), evolveSchool, state),
+    when: (command: SchoolCommand): Outcome<SchoolEvent> => outcome(() => schoolDecider.decide(command, state), schoolDecider.evolve, state),
   };
 }

@@ -5,8 +5,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CARD_BLOCK_REASONS, unknownCard, type CardBlockReason } from '@meals/domain';
 import { z } from 'zod';
-import type { CommandContext } from '../../infrastructure/command-context.js';
+import type { CommandContext } from '@meals/command-runner';
 import { cardUid } from '../../http/common-schemas.js';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 import { newCardUid } from '../card-uids.js';
 import { CardIndex } from '../card-index.js';
@@ -14,10 +15,10 @@ import type { Till } from './record-sale.js';
 
 export const cardResult = z
   .object({
+    ...commandResultFields,
     accountNumber: z.string(),
     cardUid: z.string(),
-    status: z.enum(['issued', 'active', 'blocked']),
-    changed: z.boolean().meta({ description: 'false when the card was already in this state (a retry)' }),
+    cardStatus: z.enum(['issued', 'active', 'blocked']),
   })
   .meta({ id: 'CardResult' });
 export type CardResult = z.infer<typeof cardResult>;
@@ -28,7 +29,7 @@ export const blockCardRequest = z
 export type BlockCardRequest = z.infer<typeof blockCardRequest>;
 
 export const reissueResult = z
-  .object({ accountNumber: z.string(), cardUid: z.string(), replacesCardUid: z.string().nullable() })
+  .object({ ...commandResultFields, accountNumber: z.string(), cardUid: z.string(), replacesCardUid: z.string().nullable() })
   .meta({ id: 'ReissueCardResult' });
 export type ReissueResult = z.infer<typeof reissueResult>;
 
@@ -56,7 +57,12 @@ export class ActivateCardHandler implements ICommandHandler<ActivateCardCommand>
       { type: 'ActivateCard', accountNumber, cardUid, tillId: till.tillId, tillSchoolId: till.schoolId },
       context,
     );
-    return { accountNumber, cardUid, status: outcome.state.cards.get(cardUid) ?? 'active', changed: outcome.appended.length > 0 };
+    return {
+      ...commandResultOf(outcome.position),
+      accountNumber,
+      cardUid,
+      cardStatus: outcome.state.cards.get(cardUid) ?? 'active',
+    };
   }
 }
 
@@ -76,7 +82,7 @@ export class BlockCardHandler implements ICommandHandler<BlockCardCommand> {
 
   async execute({ accountNumber, block, context }: BlockCardCommand): Promise<CardResult> {
     const outcome = await this.runner.run({ type: 'BlockCard', accountNumber, ...block }, context);
-    return { accountNumber, cardUid: block.cardUid, status: 'blocked', changed: outcome.appended.length > 0 };
+    return { ...commandResultOf(outcome.position), accountNumber, cardUid: block.cardUid, cardStatus: 'blocked' };
   }
 }
 
@@ -102,6 +108,7 @@ export class ReissueCardHandler implements ICommandHandler<ReissueCardCommand> {
     this.cards.remember(cardUid, accountNumber);
     const issued = outcome.appended.find((event) => event.type === 'card.issued.v1');
     return {
+      ...commandResultOf(outcome.position),
       accountNumber,
       cardUid,
       replacesCardUid: issued?.type === 'card.issued.v1' ? issued.data.replacesCardUid : null,

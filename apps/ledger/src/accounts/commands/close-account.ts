@@ -4,10 +4,10 @@
  * right away; if the process dies in between, the TransferReconciler completes it.
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { accountClosed, accountNotFound, type AccountSettlement } from '@meals/domain';
+import { accountClosed, accountNotFound, type AccountBalanceTransferredOut, type AccountSettlement } from '@meals/domain';
 import { z } from 'zod';
-import { eventIdOf } from '../../infrastructure/event-ids.js';
-import type { CommandContext } from '../../infrastructure/command-context.js';
+import { eventIdOf, type CommandContext } from '@meals/command-runner';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
 import { accountNumber, reason } from '../../http/common-schemas.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 import { TransferCompleter } from '../transfer-completer.js';
@@ -25,8 +25,8 @@ export type CloseRequest = z.infer<typeof closeRequest>;
 
 export const closeResult = z
   .object({
+    ...commandResultFields,
     accountNumber: z.string(),
-    status: z.literal('closed'),
     settlement: z.object({
       kind: z.enum(['refund', 'transfer']),
       amount: z.number().int().meta({ description: 'kopecks paid out (0 when the balance was 0)' }),
@@ -65,23 +65,25 @@ export class CloseAccountHandler implements ICommandHandler<CloseAccountCommand>
     if (settlement.kind === 'transfer') await this.requireOpenTarget(settlement.toAccountNumber);
 
     const outcome = await this.runner.run({ type: 'CloseAccount', accountNumber, reason: close.reason, settlement }, context);
-    let amount = 0;
-    let toBalance: number | undefined;
-    for (const event of outcome.appended) {
-      if (event.type === 'account.refunded.v1') amount = event.data.amount;
-      if (event.type === 'account.balance-transferred-out.v1') {
-        amount = event.data.amount;
-        // the transfer-out's id is name-based, so this is the id it was stored under
-        toBalance = (await this.transfers.complete(event.data, eventIdOf(event), context)).state.balance;
-      }
+    // the payout is read from the state, so a repeated close answers the same as the first
+    if (settlement.kind === 'refund') {
+      const amount = outcome.state.refunds.get(settlement.refundId) ?? 0;
+      return { ...commandResultOf(outcome.position), accountNumber, settlement: { kind: 'refund', amount } };
     }
+    const { transferId, toAccountNumber } = settlement;
+    const paidOut = outcome.state.transfersOut.get(transferId);
+    if (!paidOut) return { ...commandResultOf(outcome.position), accountNumber, settlement: { kind: 'transfer', amount: 0, toAccountNumber } };
+    // the receiving half, also when repeating a close (once per transfer: a repeat changes nothing)
+    const transferredOut: AccountBalanceTransferredOut = {
+      type: 'account.balance-transferred-out.v1',
+      data: { accountNumber, transferId, toAccountNumber, amount: paidOut.amount },
+    };
+    // the transfer-out's id is name-based, so this is the id it was stored under
+    const received = await this.transfers.complete(transferredOut.data, eventIdOf(transferredOut), context);
     return {
+      ...commandResultOf(outcome.position, received.position),
       accountNumber,
-      status: 'closed',
-      settlement:
-        settlement.kind === 'refund'
-          ? { kind: 'refund', amount }
-          : { kind: 'transfer', amount, toAccountNumber: settlement.toAccountNumber, ...(toBalance === undefined ? {} : { toBalance }) },
+      settlement: { kind: 'transfer', amount: paidOut.amount, toAccountNumber, toBalance: received.state.balance },
     };
   }
 

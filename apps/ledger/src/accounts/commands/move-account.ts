@@ -1,9 +1,10 @@
 /** A pupil moves to another class or school; the target school must exist. */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import type { CommandContext } from '../../infrastructure/command-context.js';
+import type { CommandContext } from '@meals/command-runner';
 import { schoolId } from '../../http/common-schemas.js';
 import { SchoolDirectory } from '../../schools/school-directory.js';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 
 export const moveRequest = z
@@ -15,7 +16,7 @@ export const moveRequest = z
 export type MoveRequest = z.infer<typeof moveRequest>;
 
 export const moveResult = z
-  .object({ accountNumber: z.string(), schoolId: z.string(), className: z.string(), status: z.enum(['moved', 'unchanged']) })
+  .object({ ...commandResultFields, accountNumber: z.string(), schoolId: z.string(), className: z.string() })
   .meta({ id: 'MoveAccountResult' });
 export type MoveResult = z.infer<typeof moveResult>;
 
@@ -40,10 +41,10 @@ export class MoveAccountHandler implements ICommandHandler<MoveAccountCommand> {
     await this.schools.assertRegistered(move.toSchoolId);
     const outcome = await this.runner.run({ type: 'MoveAccount', accountNumber, ...move }, context);
     return {
+      ...commandResultOf(outcome.position),
       accountNumber,
       schoolId: outcome.state.schoolId,
       className: outcome.state.className,
-      status: outcome.appended.length > 0 ? 'moved' : 'unchanged',
     };
   }
 }

@@ -1,9 +1,10 @@
 /** A correction by authorised staff: a new entry (positive credits, negative debits), never an edit. */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { z } from 'zod';
-import type { CommandContext } from '../../infrastructure/command-context.js';
+import type { CommandContext } from '@meals/command-runner';
 import { externalId, kopecks, reason } from '../../http/common-schemas.js';
-import { AccountCommandRunner, isRepeat } from '../account-command-runner.js';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
+import { AccountCommandRunner } from '../account-command-runner.js';
 
 export const correctionRequest = z
   .strictObject({
@@ -18,7 +19,7 @@ export type CorrectionRequest = z.infer<typeof correctionRequest>;
 
 export const correctionResult = z
   .object({
-    status: z.enum(['recorded', 'duplicate']),
+    ...commandResultFields,
     accountNumber: z.string(),
     correctionId: z.string(),
     balance: z.number().int(),
@@ -43,7 +44,7 @@ export class RecordCorrectionHandler implements ICommandHandler<RecordCorrection
   async execute({ accountNumber, correction, context }: RecordCorrectionCommand): Promise<CorrectionResult> {
     const outcome = await this.runner.run({ type: 'RecordCorrection', accountNumber, ...correction }, context);
     return {
-      status: isRepeat(outcome) ? 'duplicate' : 'recorded',
+      ...commandResultOf(outcome.position),
       accountNumber,
       correctionId: correction.correctionId,
       balance: outcome.state.balance,

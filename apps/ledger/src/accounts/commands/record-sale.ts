@@ -6,9 +6,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { unknownCard } from '@meals/domain';
 import { z } from 'zod';
-import type { CommandContext } from '../../infrastructure/command-context.js';
+import type { CommandContext } from '@meals/command-runner';
 import { cardUid, checkNumber, isoInstant, kopecks } from '../../http/common-schemas.js';
-import { AccountCommandRunner, isRepeat } from '../account-command-runner.js';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
+import { AccountCommandRunner } from '../account-command-runner.js';
 import { CardIndex } from '../card-index.js';
 
 export const saleRequest = z
@@ -32,7 +33,7 @@ export type SaleRequest = z.infer<typeof saleRequest>;
 
 export const saleResult = z
   .object({
-    status: z.enum(['recorded', 'duplicate']),
+    ...commandResultFields,
     checkNumber: z.string(),
     accountNumber: z.string(),
     total: z.number().int(),
@@ -81,7 +82,7 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleCommand> {
       context,
     );
     return {
-      status: isRepeat(outcome) ? 'duplicate' : 'recorded',
+      ...commandResultOf(outcome.position),
       checkNumber: sale.checkNumber,
       accountNumber,
       total: outcome.state.checks.get(sale.checkNumber)?.total ?? 0,

@@ -2,9 +2,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { TOP_UP_CHANNELS, type TopUpChannel } from '@meals/domain';
 import { z } from 'zod';
-import type { CommandContext } from '../../infrastructure/command-context.js';
+import type { CommandContext } from '@meals/command-runner';
 import { accountNumber, externalId, isoInstant, kopecks } from '../../http/common-schemas.js';
-import { AccountCommandRunner, isRepeat } from '../account-command-runner.js';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
+import { AccountCommandRunner } from '../account-command-runner.js';
 
 export const topUpRequest = z
   .strictObject({
@@ -18,7 +19,7 @@ export const topUpRequest = z
 export type TopUpRequest = z.infer<typeof topUpRequest>;
 
 export const topUpResult = z
-  .object({ status: z.enum(['recorded', 'duplicate']), accountNumber: z.string(), balance: z.number().int() })
+  .object({ ...commandResultFields, accountNumber: z.string(), balance: z.number().int() })
   .meta({ id: 'TopUpResult' });
 export type TopUpResult = z.infer<typeof topUpResult>;
 
@@ -38,7 +39,7 @@ export class RecordTopUpHandler implements ICommandHandler<RecordTopUpCommand> {
   async execute({ topUp, context }: RecordTopUpCommand): Promise<TopUpResult> {
     const outcome = await this.runner.run({ type: 'RecordTopUp', ...topUp, receivedAt: context.now.toISOString() }, context);
     return {
-      status: isRepeat(outcome) ? 'duplicate' : 'recorded',
+      ...commandResultOf(outcome.position),
       accountNumber: topUp.accountNumber,
       balance: outcome.state.balance,
     };

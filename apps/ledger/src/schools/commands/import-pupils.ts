@@ -9,21 +9,23 @@
  * stopped between the two steps.
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, decideSchool, pupilKey, type EnrolledPupil, type PupilsEnrolled } from '@meals/domain';
+import { DomainError, pupilKey, type EnrolledPupil, type SchoolPupilsEnrolled } from '@meals/domain';
 import { z } from 'zod';
 import { AccountCommandRunner } from '../../accounts/account-command-runner.js';
 import { newCardUids } from '../../accounts/card-uids.js';
 import { CardIndex } from '../../accounts/card-index.js';
-import { causedBy, type CommandContext } from '../../infrastructure/command-context.js';
+import { causedBy, type CommandContext } from '@meals/command-runner';
 import { ApiError } from '../../http/api-error.js';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
 import type { PupilListRow } from '../pupil-list.js';
 import { invalidList } from '../pupil-list.js';
 import { SchoolAggregates } from '../school-aggregates.js';
 
 export const importResult = z
   .object({
+    ...commandResultFields,
     created: z.number().int().meta({ description: 'pupils enrolled by this import' }),
-    unchanged: z.number().int().meta({ description: 'pupils that were enrolled before' }),
+    existing: z.number().int().meta({ description: 'pupils that were enrolled before' }),
     accounts: z.array(
       z.object({
         accountNumber: z.string(),
@@ -75,8 +77,8 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
       const pupil = enrolled.pupils.get(pupilKey(row.fullName, row.className));
       if (pupil && !listed.has(pupil.pupilKey)) listed.set(pupil.pupilKey, pupil);
     }
-    const newKeys = new Set(enrolment?.data.pupils.map((pupil) => pupil.pupilKey) ?? []);
-    await this.openAccounts(schoolId, [...listed.values()], enrolled.eventIds, context);
+    const newKeys = new Set(enrolment.event?.data.pupils.map((pupil) => pupil.pupilKey) ?? []);
+    const opened = await this.openAccounts(schoolId, [...listed.values()], enrolled.eventIds, context);
 
     const accounts = [...listed.values()].map((pupil) => ({
       accountNumber: pupil.accountNumber,
@@ -86,24 +88,24 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
       created: newKeys.has(pupil.pupilKey),
     }));
     const created = accounts.filter((account) => account.created).length;
-    return { created, unchanged: accounts.length - created, accounts };
+    return { ...commandResultOf(enrolment.position, ...opened), created, existing: accounts.length - created, accounts };
   }
 
   /** Step 1: the school enrols the listed pupils it does not know yet. */
-  private async enrol(schoolId: string, rows: PupilListRow[], context: CommandContext): Promise<PupilsEnrolled | undefined> {
+  private async enrol(schoolId: string, rows: PupilListRow[], context: CommandContext) {
     try {
-      const outcome = await this.schools.execute(schoolId, 'EnrollPupils', { ...context, source: 'import' }, (state) =>
-        decideSchool(
-          {
-            type: 'EnrollPupils',
-            schoolId,
-            rows: rows.map(({ fullName, className }) => ({ fullName, className })),
-            newCardUids: newCardUids(rows.length),
-          },
-          state,
-        ),
+      const outcome = await this.schools.run(
+        schoolId,
+        {
+          type: 'EnrollPupils',
+          schoolId,
+          rows: rows.map(({ fullName, className }) => ({ fullName, className })),
+          newCardUids: newCardUids(rows.length),
+        },
+        { ...context, source: 'import' },
       );
-      return outcome.appended.find((event): event is PupilsEnrolled => event.type === 'school.pupils-enrolled.v1');
+      const event = outcome.appended.find((event): event is SchoolPupilsEnrolled => event.type === 'school.pupils-enrolled.v1');
+      return { event, position: outcome.position };
     } catch (error) {
       throw withFileLine(error, rows);
     }
@@ -115,7 +117,7 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
     const eventIds = new Map<string, string>();
     for (const recorded of await this.schools.readEvents(schoolId)) {
       if (recorded.type !== 'school.pupils-enrolled.v1') continue;
-      for (const pupil of (recorded.data as unknown as PupilsEnrolled['data']).pupils) {
+      for (const pupil of (recorded.data as unknown as SchoolPupilsEnrolled['data']).pupils) {
         pupils.set(pupil.pupilKey, pupil);
         eventIds.set(pupil.pupilKey, recorded.id);
       }
@@ -123,13 +125,17 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
     return { pupils, eventIds };
   }
 
-  /** Step 2: open each pupil's account with its card; an account opened before stays as it is. */
+  /**
+   * Step 2: open each pupil's account with its card; an account opened before stays as it is.
+   * Answers the log positions of the opening events (null for accounts opened before).
+   */
   private async openAccounts(schoolId: string, pupils: EnrolledPupil[], eventIds: Map<string, string>, context: CommandContext) {
+    const positions: (bigint | null)[] = [];
     let next = 0;
     const worker = async () => {
       while (next < pupils.length) {
         const pupil = pupils[next++]!;
-        await this.accounts.run(
+        const outcome = await this.accounts.run(
           {
             type: 'OpenAccount',
             accountNumber: pupil.accountNumber,
@@ -141,9 +147,11 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
           causedBy(context, eventIds.get(pupil.pupilKey) ?? context.causationId, 'import'),
         );
         this.cards.remember(pupil.cardUid, pupil.accountNumber);
+        positions.push(outcome.position);
       }
     };
     await Promise.all(Array.from({ length: Math.min(OPEN_CONCURRENCY, pupils.length) }, worker));
+    return positions;
   }
 }
 

@@ -1,8 +1,8 @@
 /** Registers a school in an education department (the start of its stream). */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideSchool } from '@meals/domain';
+import type { CommandContext } from '@meals/command-runner';
 import { z } from 'zod';
-import type { CommandContext } from '../../infrastructure/command-context.js';
+import { commandResultFields, commandResultOf } from '../../http/command-result.js';
 import { externalId, schoolId } from '../../http/common-schemas.js';
 import { SchoolAggregates } from '../school-aggregates.js';
 
@@ -16,7 +16,7 @@ export const registerSchoolRequest = z
 export type RegisterSchoolRequest = z.infer<typeof registerSchoolRequest>;
 
 export const schoolResult = z
-  .object({ schoolId: z.string(), name: z.string(), departmentId: z.string(), status: z.enum(['registered', 'unchanged']) })
+  .object({ ...commandResultFields, schoolId: z.string(), name: z.string(), departmentId: z.string() })
   .meta({ id: 'SchoolResult' });
 export type SchoolResult = z.infer<typeof schoolResult>;
 
@@ -34,10 +34,8 @@ export class RegisterSchoolHandler implements ICommandHandler<RegisterSchoolComm
   constructor(private readonly schools: SchoolAggregates) {}
 
   async execute({ school, context }: RegisterSchoolCommand): Promise<SchoolResult> {
-    const outcome = await this.schools.execute(school.schoolId, 'RegisterSchool', context, (state) =>
-      decideSchool({ type: 'RegisterSchool', ...school }, state),
-    );
+    const outcome = await this.schools.run(school.schoolId, { type: 'RegisterSchool', ...school }, context);
     const { schoolId, name, departmentId } = outcome.state;
-    return { schoolId, name, departmentId, status: outcome.appended.length > 0 ? 'registered' : 'unchanged' };
+    return { ...commandResultOf(outcome.position), schoolId, name, departmentId };
   }
 }

@@ -11,15 +11,16 @@
  * IdempotencyConflictError the SQLite store raises. A claim whose account append then fails
  * stays: the same command retried on the same account goes through, another account never.
  */
-import type { EventMetadata, LedgerEvent } from '@meals/domain';
+import { uniqueKeyOf, type EventMetadata, type LedgerEvent } from '@meals/domain';
 import {
   IdempotencyConflictError,
   WrongExpectedRevisionError,
   type EventStore,
   type JsonObject,
 } from '@meals/event-store';
-import { nameBasedUuid, uniqueKeyOf } from './event-ids.js';
+import { nameBasedUuid } from './event-ids.js';
 
+/** The claim's own event type: not a domain event (the codec does not know it), it lives in claim streams only. */
 export const UNIQUE_KEY_CLAIMED = 'ledger.unique-key-claimed.v1';
 
 export const uniqueKeyStreamId = (key: string): string => `unique-key-${key}`;
