@@ -4,26 +4,33 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
-import { accountNumber } from '../http/common-schemas.js';
-import { errorResponses } from '../http/openapi.js';
-import { accountProfile, GetAccountQuery } from '../queries/get-account.js';
-import { GetStatementQuery, statement, statementQuery, type StatementQueryParams } from '../queries/get-statement.js';
 import {
-  BlockCardCommand,
+  accountNumber,
+  accountProfile,
   blockCardRequest,
   cardResult,
-  ReissueCardCommand,
-  reissueResult,
-  type BlockCardRequest,
-} from './commands/card-commands.js';
-import { CloseAccountCommand, closeRequest, closeResult, type CloseRequest } from './commands/close-account.js';
-import { MoveAccountCommand, moveRequest, moveResult, type MoveRequest } from './commands/move-account.js';
-import {
+  closeAccountRequest,
+  closeAccountResult,
   correctionRequest,
   correctionResult,
-  RecordCorrectionCommand,
+  moveAccountRequest,
+  moveAccountResult,
+  reissueCardResult,
+  statement,
+  statementQuery,
+  type BlockCardRequest,
+  type CloseAccountRequest,
   type CorrectionRequest,
-} from './commands/record-correction.js';
+  type MoveAccountRequest,
+  type StatementQuery,
+} from '@meals/contracts';
+import { errorResponses } from '../http/openapi.js';
+import { GetAccountQuery } from '../queries/get-account.js';
+import { GetStatementQuery } from '../queries/get-statement.js';
+import { BlockCardCommand, ReissueCardCommand } from './commands/card-commands.js';
+import { CloseAccountCommand } from './commands/close-account.js';
+import { MoveAccountCommand } from './commands/move-account.js';
+import { RecordCorrectionCommand } from './commands/record-correction.js';
 
 const ACCOUNT_PARAM = { name: 'accountNumber', example: '0242013138', description: '10-digit account number' };
 
@@ -57,7 +64,7 @@ export class AccountsController {
   @errorResponses(400, 401, 403, 404)
   statement(
     @Param('accountNumber', { schema: accountNumber }) number: string,
-    @Query({ schema: statementQuery }) query: StatementQueryParams,
+    @Query({ schema: statementQuery }) query: StatementQuery,
   ) {
     return this.queries.execute(new GetStatementQuery(number, query.from, query.to, query.details === 'true'));
   }
@@ -66,11 +73,11 @@ export class AccountsController {
   @HttpCode(200)
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParamAndSchoolInBody() })
   @ApiOperation({ summary: 'Move the pupil to another class and/or school (both schools must be in your scope)' })
-  @ApiResponse({ status: 200, standardSchema: moveResult })
+  @ApiResponse({ status: 200, standardSchema: moveAccountResult })
   @errorResponses(400, 401, 403, 404, 409)
   move(
     @Param('accountNumber', { schema: accountNumber }) number: string,
-    @Body({ schema: moveRequest }) body: MoveRequest,
+    @Body({ schema: moveAccountRequest }) body: MoveAccountRequest,
     @Req() request: FastifyRequest,
   ) {
     return this.commands.execute(new MoveAccountCommand(number, body, this.contexts.of(request)));
@@ -80,11 +87,11 @@ export class AccountsController {
   @HttpCode(200)
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Close the account; the remaining balance is refunded or transferred to another (sibling) account' })
-  @ApiResponse({ status: 200, standardSchema: closeResult })
+  @ApiResponse({ status: 200, standardSchema: closeAccountResult })
   @errorResponses(400, 401, 403, 404, 409)
   close(
     @Param('accountNumber', { schema: accountNumber }) number: string,
-    @Body({ schema: closeRequest }) body: CloseRequest,
+    @Body({ schema: closeAccountRequest }) body: CloseAccountRequest,
     @Req() request: FastifyRequest,
   ) {
     return this.commands.execute(new CloseAccountCommand(number, body, this.contexts.of(request)));
@@ -107,7 +114,7 @@ export class AccountsController {
   @Post('cards/reissue')
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Issue a new card on the same account (the old one is blocked); the money stays' })
-  @ApiResponse({ status: 201, standardSchema: reissueResult })
+  @ApiResponse({ status: 201, standardSchema: reissueCardResult })
   @errorResponses(401, 403, 404, 409)
   reissueCard(@Param('accountNumber', { schema: accountNumber }) number: string, @Req() request: FastifyRequest) {
     return this.commands.execute(new ReissueCardCommand(number, this.contexts.of(request)));

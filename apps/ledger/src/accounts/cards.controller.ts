@@ -2,11 +2,11 @@ import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { cardResult, cardUid } from '@meals/contracts';
 import { Access } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
-import { cardUid } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
-import { ActivateCardCommand, cardResult } from './commands/card-commands.js';
+import { ActivateCardCommand } from './commands/card-commands.js';
 
 @ApiTags('cards')
 @ApiBearerAuth()

@@ -3,34 +3,13 @@
  * damaged) and re-issue one on the same account, where the money stays.
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CARD_BLOCK_REASONS, unknownCard, type CardBlockReason } from '@meals/domain';
-import { z } from 'zod';
+import { unknownCard } from '@meals/domain';
+import type { BlockCardRequest, CardResult, ReissueCardResult as ReissueResult } from '@meals/contracts';
 import type { CommandContext } from '../../infrastructure/command-context.js';
-import { cardUid } from '../../http/common-schemas.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 import { newCardUid } from '../card-uids.js';
 import { CardIndex } from '../card-index.js';
 import type { Till } from './record-sale.js';
-
-export const cardResult = z
-  .object({
-    accountNumber: z.string(),
-    cardUid: z.string(),
-    status: z.enum(['issued', 'active', 'blocked']),
-    changed: z.boolean().meta({ description: 'false when the card was already in this state (a retry)' }),
-  })
-  .meta({ id: 'CardResult' });
-export type CardResult = z.infer<typeof cardResult>;
-
-export const blockCardRequest = z
-  .strictObject({ cardUid, reason: z.enum(CARD_BLOCK_REASONS as [CardBlockReason, ...CardBlockReason[]]) })
-  .meta({ id: 'BlockCardRequest' });
-export type BlockCardRequest = z.infer<typeof blockCardRequest>;
-
-export const reissueResult = z
-  .object({ accountNumber: z.string(), cardUid: z.string(), replacesCardUid: z.string().nullable() })
-  .meta({ id: 'ReissueCardResult' });
-export type ReissueResult = z.infer<typeof reissueResult>;
 
 export class ActivateCardCommand extends Command<CardResult> {
   constructor(

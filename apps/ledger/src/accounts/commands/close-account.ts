@@ -5,37 +5,11 @@
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountClosed, accountNotFound, type AccountSettlement } from '@meals/domain';
-import { z } from 'zod';
+import type { CloseAccountRequest as CloseRequest, CloseAccountResult as CloseResult } from '@meals/contracts';
 import { eventIdOf } from '../../infrastructure/event-ids.js';
 import type { CommandContext } from '../../infrastructure/command-context.js';
-import { accountNumber, reason } from '../../http/common-schemas.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 import { TransferCompleter } from '../transfer-completer.js';
-
-export const closeRequest = z
-  .strictObject({
-    reason,
-    settlement: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('refund') }),
-      z.strictObject({ kind: z.literal('transfer'), toAccountNumber: accountNumber }),
-    ]),
-  })
-  .meta({ id: 'CloseAccountRequest' });
-export type CloseRequest = z.infer<typeof closeRequest>;
-
-export const closeResult = z
-  .object({
-    accountNumber: z.string(),
-    status: z.literal('closed'),
-    settlement: z.object({
-      kind: z.enum(['refund', 'transfer']),
-      amount: z.number().int().meta({ description: 'kopecks paid out (0 when the balance was 0)' }),
-      toAccountNumber: z.string().optional(),
-      toBalance: z.number().int().optional().meta({ description: "target account's balance after the transfer" }),
-    }),
-  })
-  .meta({ id: 'CloseAccountResult' });
-export type CloseResult = z.infer<typeof closeResult>;
 
 export class CloseAccountCommand extends Command<CloseResult> {
   constructor(

@@ -1,10 +1,10 @@
 /**
- * Building blocks of the request schemas (zod, validated by Nest's Standard Schema pipe
- * and documented in OpenAPI from the same definitions). They check shape and format;
- * the domain's deciders check the business rules.
+ * Building blocks of the request schemas. They check shape and format; the domain's
+ * deciders check the business rules.
  */
 import { z } from 'zod';
 import { isIsoInstant, isValidAccountNumber, isValidCheckNumber, isValidSchoolId } from '@meals/domain';
+import { humanText } from './human-text.js';
 
 export const accountNumber = z
   .string()
@@ -31,17 +31,21 @@ export const cardUid = z
   .regex(/^[0-9A-Za-z:_-]{1,64}$/, 'card uid: 1-64 letters, digits, ":", "_" or "-"')
   .meta({ description: 'card uid as read by the till', example: '04A1B2C3D4E5F6' });
 
-/** An id chosen by the caller (payment id, correction id): printable, at most 128 characters. */
+/**
+ * An id chosen by the caller (payment id, correction id): taken exactly as sent (ids are
+ * compared, not read), so only printable characters, at most 128.
+ */
 export const externalId = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[^\u0000-\u001f\u007f]+$/, 'printable characters only');
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, 'printable characters only');
 
 /** Integer kopecks (1 rouble = 100). */
 export const kopecks = z.number().int().meta({ description: 'integer kopecks (100 = 1 rouble)' });
 
-export const reason = z.string().trim().min(1).max(500);
+/** Why staff did something (a correction, a closing): shown on statements and in audits. */
+export const reason = humanText({ max: 500 });
 
 /** `YYYY-MM-DD` that is a real calendar date. */
 export const calendarDate = z
