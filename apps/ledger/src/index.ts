@@ -6,6 +6,8 @@ export { resolveTokenSecret } from './config/token-secret.js';
 export { openLedgerStores, openIdentityStore, type LedgerStores } from './infrastructure/open-stores.js';
 export { IdentityDirectory, IDENTITY_COLLECTIONS } from './identity/identity-directory.js';
 export { ROLES, type Role, type Principal } from './identity/principal.js';
+export { API_KEY_PREFIX } from './identity/api-keys.js';
+export { runCli } from './cli/run-cli.js';
 export { createLogger } from './observability/logger.js';
 export { LedgerMetrics } from './observability/metrics.js';
 export { TransferReconciler } from './reconciler/transfer-reconciler.js';

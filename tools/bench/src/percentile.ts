@@ -17,3 +17,9 @@ export const roundTo = (value: number, digits: number): number => {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 };
+
+/**
+ * A figure over its reference measured in the same run, to 3 digits: machines differ by
+ * 20-30 %, ratios much less, so ratios are what the benches hold.
+ */
+export const ratio = (figure: number, reference: number): number => roundTo(figure / reference, 3);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { CANTEEN_MENU, MAX_CHECK_LINES } from '@meals/demo-data';
 import { isValidCheckNumber, checkNumberSchool, normalizeClassName, TOP_UP_CHANNELS } from '@meals/domain';
-import { DEMO_DEPARTMENT, expectedBalances, generateDemoCity, pupilListCsv, type DemoCity } from '../src/demo/demo-city.js';
-import { feminineSurname } from '../src/demo/russian-names.js';
+import { DEMO_DEPARTMENT, expectedBalances, generateDemoCity, pupilListCsv, type DemoCity } from '../src/demo-city.js';
+import { feminineSurname } from '../src/russian-names.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z'); // a Monday
 const MOSCOW_OFFSET_MS = 3 * 3600_000;

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { balanceChange, isValidAccountNumber, isValidCheckNumber, type LedgerEvent } from '@meals/domain';
-import { runRebuildBench } from '@meals/projections';
-import { generateLedgerHistory } from '../src/bench/ledger-history.js';
+import { runRebuildBench } from '../src/rebuild-bench.js';
+import { generateLedgerHistory } from '../src/ledger-history.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -54,8 +54,11 @@ describe('synthetic ledger history (benchmarks and replay tests)', () => {
       const lines: string[] = [];
       const result = await runRebuildBench({ dir, events: 3000, log: (line) => lines.push(line), inProcess: true });
       expect(result.rebuildEventsPerSec).toBeGreaterThan(0);
-      // three rebuilds from zero, the median counts
+      expect(result.scanEventsPerSec).toBeGreaterThan(0);
+      expect(result.rebuildToScanRatio).toBeCloseTo(result.rebuildEventsPerSec / result.scanEventsPerSec, 2);
+      // three rebuilds from zero and three scans of the same log, the medians count
       expect(lines.filter((line) => /events replayed in/.test(line))).toHaveLength(3);
+      expect(lines.filter((line) => /events read and parsed in/.test(line))).toHaveLength(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -64,14 +67,16 @@ describe('synthetic ledger history (benchmarks and replay tests)', () => {
   it('the built bench times the rebuild in a fresh process (as projections:rebuild runs)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rebuild-bench-fork-'));
     try {
-      const bench = pathToFileURL(join(__dirname, '..', 'dist', 'bench', 'rebuild-bench.js')).href;
+      const bench = pathToFileURL(join(__dirname, '..', 'dist', 'rebuild-bench.js')).href;
       const script = `const { runRebuildBench } = await import(${JSON.stringify(bench)});
         const result = await runRebuildBench({ dir: ${JSON.stringify(dir)}, events: 2000, log: () => {} });
         process.stdout.write(JSON.stringify(result));`;
       const entry = join(dir, 'run-bench.mjs');
       writeFileSync(entry, script);
       const { stdout } = await execFileAsync(process.execPath, [entry]);
-      expect(JSON.parse(stdout).rebuildEventsPerSec).toBeGreaterThan(0);
+      const forked = JSON.parse(stdout);
+      expect(forked.rebuildEventsPerSec).toBeGreaterThan(0);
+      expect(forked.scanEventsPerSec).toBeGreaterThan(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { newEventId } from '../shared/event-id.js';
 import { join } from 'node:path';
-import type { EventToAppend } from '../event-store.port.js';
-import { applyDurablePragmas, ensureEventsSchema } from '../sqlite/sqlite-schema.js';
-import { openSqliteEventStore } from '../sqlite/sqlite-event-store.js';
+import { newEventId, openSqliteEventStore, type EventToAppend } from '@meals/event-store';
+import { applyDurablePragmas, ensureEventsSchema } from '@meals/event-store/sqlite/schema';
+import { ratio } from './percentile.js';
 
 export interface AppendBenchOptions {
   /** an existing empty directory for the database files */
@@ -19,6 +18,8 @@ export interface AppendBenchResult {
   storeAppendPerSec: number;
   /** durable raw better-sqlite3 inserts per second, one row per transaction */
   sqliteCeilingPerSec: number;
+  /** storeAppendPerSec / sqliteCeilingPerSec: the figure to hold across machines */
+  storeToCeilingRatio: number;
 }
 
 /**
@@ -30,7 +31,11 @@ export async function runAppendBench(options: AppendBenchOptions): Promise<Appen
   const durationMs = options.durationMs ?? 5000;
   const storeAppendPerSec = await measureStoreAppends(join(options.dir, 'bench-store.db'), writers, durationMs);
   const sqliteCeilingPerSec = measureRawInserts(join(options.dir, 'bench-raw.db'), durationMs);
-  return { storeAppendPerSec: Math.round(storeAppendPerSec), sqliteCeilingPerSec: Math.round(sqliteCeilingPerSec) };
+  return {
+    storeAppendPerSec: Math.round(storeAppendPerSec),
+    sqliteCeilingPerSec: Math.round(sqliteCeilingPerSec),
+    storeToCeilingRatio: ratio(storeAppendPerSec, sqliteCeilingPerSec),
+  };
 }
 
 async function measureStoreAppends(path: string, writers: number, durationMs: number): Promise<number> {

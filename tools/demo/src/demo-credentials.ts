@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '../identity/principal.js';
+import type { Role } from '@meals/ledger';
 import { DEMO_DEPARTMENT, demoSchools, type DemoSchool } from './demo-city.js';
 import { createKeyWithCli, createUserWithCli, type LedgerCliOptions } from './ledger-cli.js';
 

@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createKeyWithCli, createUserWithCli } from '../demo/ledger-cli.js';
-import { loginStaff } from '../demo/ledger-http-client.js';
+import { join } from 'node:path';
+import { createKeyWithCli, createUserWithCli, loginStaff } from '@meals/demo';
+import { startLedgerProcesses } from '@meals/ledger/ledger-processes';
 import {
   BENCH_SCHOOLS,
   prepareBenchFixtures,
@@ -15,7 +16,6 @@ import {
   type BenchFixturesOptions,
   type BenchTokens,
 } from './bench-fixtures.js';
-import { startLedgerProcesses } from './ledger-processes.js';
 
 export interface BenchSystem {
   baseUrl: string;
@@ -25,8 +25,8 @@ export interface BenchSystem {
   fixtures: BenchFixtures | null;
   /** options for runHttpSalesBench (needs the fixtures) */
   salesBenchInput(): BenchFixtures['sales'];
-  /** options for runStatementBench (needs the fixtures) */
-  statementBenchInput(): Omit<BenchFixtures['statement'], 'lines'>;
+  /** options for runStatementBench (needs the fixtures), with the read-model file for its reference */
+  statementBenchInput(): Omit<BenchFixtures['statement'], 'lines'> & { readModelsPath: string };
   stop(): Promise<void>;
 }
 
@@ -66,7 +66,7 @@ export async function startBenchSystem(options: StartBenchSystemOptions): Promis
       salesBenchInput: () => prepared().sales,
       statementBenchInput: () => {
         const { lines: _lines, ...input } = prepared().statement;
-        return input;
+        return { ...input, readModelsPath: join(options.dataDir, 'read-models.db') };
       },
       stop: processes.stop,
     };

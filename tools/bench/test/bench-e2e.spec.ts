@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBenchSystem, type BenchSystem } from '../src/bench/bench-system.js';
-import { measureHttpSales, runHttpSalesBench } from '../src/bench/http-sales-bench.js';
-import { measureStatement, runStatementBench } from '../src/bench/statement-bench.js';
+import { startBenchSystem, type BenchSystem } from '../src/bench-system.js';
+import { measureHttpSales, runHttpSalesBench } from '../src/http-sales-bench.js';
+import { measureStatement, runStatementBench } from '../src/statement-bench.js';
 
 describe('HTTP benches against the real system', () => {
   let dataDir: string;
@@ -58,7 +58,10 @@ describe('HTTP benches against the real system', () => {
     expect(measured.lines).toBe(prepared.lines);
     expect(measured.iterations).toBe(30);
     const result = await runStatementBench({ ...system!.statementBenchInput(), iterations: 10, warmup: 0, log });
-    expect(Object.keys(result)).toEqual(['statementP95Ms']);
+    expect(Object.keys(result)).toEqual(['statementP95Ms', 'statementRawP95Ms', 'statementToRawRatio']);
     expect(result.statementP95Ms).toBeGreaterThan(0);
+    expect(result.statementRawP95Ms).toBeGreaterThan(0);
+    expect(result.statementToRawRatio).toBeCloseTo(result.statementP95Ms / result.statementRawP95Ms!, 2);
+    expect(logged.join('\n')).toMatch(new RegExp(`statement rows from the store: ${prepared.lines} rows`));
   }, 60_000);
 });

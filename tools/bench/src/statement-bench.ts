@@ -7,11 +7,12 @@
  */
 import { checkTotal, randomCheckLines, seededRandom, type MealKind } from '@meals/demo-data';
 import type { Kopecks } from '@meals/domain';
-import { expectOk, LedgerHttpClient, sleep } from '../demo/ledger-http-client.js';
-import { addDays, lastSchoolDays, monthsBefore, moscowDate, moscowInstant } from '../demo/school-calendar.js';
-import { elapsedMs, percentile, roundTo } from './percentile.js';
+import { addDays, lastSchoolDays, monthsBefore, moscowDate, moscowInstant, sleep } from '@meals/demo';
+import { LedgerClient } from '@meals/ledger-client';
+import { elapsedMs, percentile, ratio, roundTo } from './percentile.js';
 import { waitForProjectionsCaughtUp } from './projection-lag.js';
 import { RawHttpConnection, type RawResponse } from './raw-http-connection.js';
+import { measureRawStatement } from './statement-raw.js';
 
 export interface StatementHistoryOptions {
   baseUrl: string;
@@ -51,7 +52,9 @@ export async function prepareStatementHistory(options: StatementHistoryOptions):
   const today = moscowDate(options.now ?? new Date());
   const days = lastSchoolDays(today, options.schoolDays ?? 180);
   const from = addDays(days[0]!, -1);
-  const client = new LedgerHttpClient(options.baseUrl, { maxSockets: 4 });
+  const client = new LedgerClient({ baseUrl: options.baseUrl });
+  const bank = client.withToken(options.bankToken);
+  const till = client.withToken(options.tillToken);
   let seq = options.firstCheckSeq ?? 1;
   let balance: Kopecks = 0;
   let lines = 0;
@@ -59,37 +62,32 @@ export async function prepareStatementHistory(options: StatementHistoryOptions):
 
   const topUp = async (date: string, amount: Kopecks): Promise<void> => {
     const paymentId = `STMT-${options.accountNumber}-${++payments}`;
-    const body = { paymentId, accountNumber: options.accountNumber, channel: 'bank_online', amount, paidAt: moscowInstant(date, 20 * 60) };
-    expectOk(`top-up ${paymentId}`, await client.post('/api/top-ups', body, options.bankToken));
+    const paidAt = moscowInstant(date, 20 * 60);
+    await bank.recordTopUp({ paymentId, accountNumber: options.accountNumber, channel: 'bank_online', amount, paidAt });
     balance += amount;
     lines++;
   };
 
-  try {
-    await topUp(from, 200_000);
-    for (const date of days) {
-      for (const { meal, from: earliest, to: latest } of MEALS) {
-        const items = randomCheckLines(random, meal);
-        while (items.length > 0 && checkTotal(items) > balance) items.pop();
-        if (items.length === 0) continue;
-        const checkNumber = `${options.schoolId}-${String(seq++).padStart(6, '0')}`;
-        const soldAt = moscowInstant(date, random.int(earliest, latest), random.int(0, 59));
-        const body = { checkNumber, cardUid: options.cardUid, items, soldAt };
-        expectOk(`sale ${checkNumber}`, await client.post('/api/sales', body, options.tillToken));
-        balance -= checkTotal(items);
-        lines++;
-      }
-      if (random.chance(0.9)) await topUp(date, 100 * random.int(300, 600));
+  await topUp(from, 200_000);
+  for (const date of days) {
+    for (const { meal, from: earliest, to: latest } of MEALS) {
+      const items = randomCheckLines(random, meal);
+      while (items.length > 0 && checkTotal(items) > balance) items.pop();
+      if (items.length === 0) continue;
+      const checkNumber = `${options.schoolId}-${String(seq++).padStart(6, '0')}`;
+      const soldAt = moscowInstant(date, random.int(earliest, latest), random.int(0, 59));
+      await till.recordSale({ checkNumber, cardUid: options.cardUid, items, soldAt });
+      balance -= checkTotal(items);
+      lines++;
     }
-    await waitForStatementLines(client, options, from, today, lines);
-    return { from, to: today, lines, nextCheckSeq: seq };
-  } finally {
-    client.close();
+    if (random.chance(0.9)) await topUp(date, 100 * random.int(300, 600));
   }
+  await waitForStatementLines(client.withToken(options.readerToken), options, from, today, lines);
+  return { from, to: today, lines, nextCheckSeq: seq };
 }
 
 async function waitForStatementLines(
-  client: LedgerHttpClient,
+  reader: LedgerClient,
   options: StatementHistoryOptions,
   from: string,
   to: string,
@@ -98,8 +96,10 @@ async function waitForStatementLines(
   const deadline = Date.now() + (options.catchUpTimeoutMs ?? 120_000);
   let seen = -1;
   while (Date.now() < deadline) {
-    const response = await client.get<{ lines?: unknown[] }>(statementPath(options.accountNumber, from, to, false), options.readerToken);
-    seen = response.status === 200 ? (response.body.lines?.length ?? 0) : -1;
+    seen = await reader.statement(options.accountNumber, { from, to }).then(
+      (statement) => statement.lines.length,
+      () => -1,
+    );
     if (seen >= expected) return;
     await sleep(200);
   }
@@ -122,11 +122,17 @@ export interface StatementBenchOptions {
   details?: boolean;
   /** requests before the measured ones (default 20) */
   warmup?: number;
+  /** the system's read-model file: when given, the reference (statementRawP95Ms) is measured too */
+  readModelsPath?: string;
 }
 
-/** The figure of `npm run bench` (bench-results.json key). */
+/** The figures of `npm run bench` (bench-results.json keys). */
 export interface StatementBenchResult {
   statementP95Ms: number;
+  /** the same rows read straight from the store, in the same run (statement-raw.ts) */
+  statementRawP95Ms?: number;
+  /** statementP95Ms / statementRawP95Ms: the figure to hold across machines */
+  statementToRawRatio?: number;
 }
 
 export interface StatementMeasurement extends StatementBenchResult {
@@ -143,7 +149,19 @@ export async function runStatementBench(
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const m = await measureStatement(options);
   log(`  statement: ${m.lines} lines read ${m.iterations} times, p50 ${m.statementP50Ms} ms, p95 ${m.statementP95Ms} ms`);
-  return { statementP95Ms: m.statementP95Ms };
+  if (!options.readModelsPath) return { statementP95Ms: m.statementP95Ms };
+  const raw = await measureRawStatement({
+    readModelsPath: options.readModelsPath,
+    accountNumber: options.accountNumber,
+    iterations: m.iterations,
+    warmup: options.warmup ?? 20,
+  });
+  log(`  statement rows from the store: ${raw.rows} rows, p50 ${raw.statementRawP50Ms} ms, p95 ${raw.statementRawP95Ms} ms`);
+  return {
+    statementP95Ms: m.statementP95Ms,
+    statementRawP95Ms: raw.statementRawP95Ms,
+    statementToRawRatio: ratio(m.statementP95Ms, raw.statementRawP95Ms),
+  };
 }
 
 export async function measureStatement(options: StatementBenchOptions): Promise<StatementMeasurement> {

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteEventStore } from '@meals/event-store';
-import { rebuildSqliteReadModelsFile } from '../rebuild/rebuild-sqlite-file.js';
+import { rebuildSqliteReadModelsFile } from '@meals/projections';
 import { appendHistory, generateLedgerHistory } from './ledger-history.js';
+import { ratio } from './percentile.js';
+import { scanLog, type TimedScan } from './scan-log.js';
 
 export interface RebuildBenchOptions {
   /** a directory for the temporary event store and read-model files (removed afterwards) */
@@ -26,6 +28,10 @@ export interface TimedRebuild {
 
 export interface RebuildBenchResult {
   rebuildEventsPerSec: number;
+  /** the reference measured in the same run: the same log read and parsed, nothing else */
+  scanEventsPerSec: number;
+  /** rebuildEventsPerSec / scanEventsPerSec: the figure to hold across machines */
+  rebuildToScanRatio: number;
 }
 
 const SCHOOLS = 20;
@@ -40,6 +46,8 @@ const EVENTS_PER_PUPIL = 175;
  * does: in a process of its own (store closed after the load and reopened there), timed up
  * to the swap. The median of `runs` rebuilds counts: on a VM the first process to touch
  * memory the generator just freed can pay seconds for it.
+ * `scanEventsPerSec`, its reference: before each rebuild, the same log read as the rebuild
+ * reads it and every event parsed (scan-log.ts), in a fresh process too; median as well.
  */
 export async function runRebuildBench(options: RebuildBenchOptions): Promise<RebuildBenchResult> {
   const target = options.events ?? 1_000_000;
@@ -54,7 +62,11 @@ export async function runRebuildBench(options: RebuildBenchOptions): Promise<Reb
     log(`rebuild bench: ${events} events appended in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`);
 
     const rates: number[] = [];
+    const scanRates: number[] = [];
     for (let run = 0; run < (options.runs ?? 3); run++) {
+      const scan = options.inProcess ? await timeScan(workDir) : ((await inFreshProcess(['scan', workDir])) as TimedScan);
+      scanRates.push(Math.round(scan.events / (scan.durationMs / 1000)));
+      log(`rebuild bench: ${scan.events} events read and parsed in ${(scan.durationMs / 1000).toFixed(1)} s (${scanRates.at(-1)} events/s)`);
       rmSync(join(workDir, 'read-models.db'), { force: true }); // each run builds from nothing
       // timed in a process of its own, as `projections:rebuild` runs (the store reopened there)
       const result = options.inProcess ? await timeRebuild(workDir) : ((await inFreshProcess(['rebuild', workDir])) as TimedRebuild);
@@ -62,7 +74,9 @@ export async function runRebuildBench(options: RebuildBenchOptions): Promise<Reb
       rates.push(Math.round(result.events / rebuildSeconds));
       log(`rebuild bench: ${result.events} events replayed in ${rebuildSeconds.toFixed(1)} s (${rates.at(-1)} events/s)`);
     }
-    return { rebuildEventsPerSec: median(rates) };
+    const rebuildEventsPerSec = median(rates);
+    const scanEventsPerSec = median(scanRates);
+    return { rebuildEventsPerSec, scanEventsPerSec, rebuildToScanRatio: ratio(rebuildEventsPerSec, scanEventsPerSec) };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -91,6 +105,11 @@ export async function timeRebuild(workDir: string): Promise<TimedRebuild> {
   } finally {
     await eventStore.close();
   }
+}
+
+/** Reads and parses `<workDir>/events.db` as the rebuild reads it (the rebuild's reference). */
+export function timeScan(workDir: string): Promise<TimedScan> {
+  return scanLog(join(workDir, 'events.db'));
 }
 
 function median(values: number[]): number {

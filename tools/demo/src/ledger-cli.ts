@@ -3,8 +3,7 @@
  * (`runCli`): the one supported way to create staff users and API keys. A key is shown
  * only once, so it is taken from the command's output.
  */
-import { runCli } from '../cli/run-cli.js';
-import { API_KEY_PREFIX } from '../identity/api-keys.js';
+import { API_KEY_PREFIX, runCli } from '@meals/ledger';
 
 export interface LedgerCliOptions {
   dataDir: string;

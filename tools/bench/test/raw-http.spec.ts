@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RawHttpConnection } from '../src/bench/raw-http-connection.js';
+import { RawHttpConnection } from '../src/raw-http-connection.js';
 
 /** A server answering in the ways the bench client must understand. */
 function startServer(): Promise<{ url: string; close(): Promise<void> }> {

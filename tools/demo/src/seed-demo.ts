@@ -5,7 +5,10 @@
  * the top-ups before it), many accounts at once. Seeding twice changes nothing: the
  * ledger answers the second run with `unchanged` imports and `duplicate` entries.
  */
+import type { PupilImportResult } from '@meals/contracts';
 import { pupilKey, type Kopecks } from '@meals/domain';
+import { LedgerApiError, LedgerClient } from '@meals/ledger-client';
+import { forEachConcurrently, sleep } from './concurrency.js';
 import {
   compareIso,
   expectedBalances,
@@ -16,15 +19,6 @@ import {
   type DemoSale,
   type DemoTopUp,
 } from './demo-city.js';
-import {
-  LedgerHttpClient,
-  UnexpectedResponseError,
-  expectOk,
-  forEachConcurrently,
-  sleep,
-  type ApiErrorBody,
-  type ApiResponse,
-} from './ledger-http-client.js';
 
 export interface SeedDemoOptions {
   baseUrl: string;
@@ -61,19 +55,7 @@ export interface SeedDemoSummary {
   elapsedMs: number;
 }
 
-interface ImportedAccount {
-  accountNumber: string;
-  fullName: string;
-  className: string;
-  cardUid: string;
-  created: boolean;
-}
-
-interface ImportResult {
-  created: number;
-  unchanged: number;
-  accounts: ImportedAccount[];
-}
+type ImportedAccount = PupilImportResult['accounts'][number];
 
 type MoneyOperation = { kind: 'top-up'; at: string; topUp: DemoTopUp } | { kind: 'sale'; at: string; sale: DemoSale };
 
@@ -85,7 +67,7 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
   const log = options.log ?? (() => undefined);
   const concurrency = options.concurrency ?? 32;
   const city = generateDemoCity({ ...options.city, now: options.now });
-  const client = new LedgerHttpClient(options.baseUrl, { maxSockets: concurrency });
+  const client = new LedgerClient({ baseUrl: options.baseUrl });
   const summary: SeedDemoSummary = {
     departmentId: city.department.departmentId,
     schools: city.schools.map((school) => ({
@@ -109,42 +91,38 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
     if (summary.failures.length < MAX_REPORTED_FAILURES) summary.failures.push(message);
   };
 
-  try {
-    log(
-      `demo city: ${city.schools.length} schools, ${city.pupils.length} pupils, ${city.schoolDays.length} school days ` +
-        `(${city.schoolDays[0] ?? '-'} … ${city.schoolDays.at(-1) ?? '-'}), ${city.topUps.length} top-ups, ${city.sales.length} checks`,
-    );
-    const accounts = await enrolPupils(client, city, options.adminToken, summary);
-    log(`accounts: ${summary.accounts.created} opened, ${summary.accounts.unchanged} already there`);
+  log(
+    `demo city: ${city.schools.length} schools, ${city.pupils.length} pupils, ${city.schoolDays.length} school days ` +
+      `(${city.schoolDays[0] ?? '-'} … ${city.schoolDays.at(-1) ?? '-'}), ${city.topUps.length} top-ups, ${city.sales.length} checks`,
+  );
+  const accounts = await enrolPupils(client, city, options.adminToken, summary);
+  log(`accounts: ${summary.accounts.created} opened, ${summary.accounts.unchanged} already there`);
 
-    const tillOf = (schoolId: string): string | undefined => options.tillTokens?.[schoolId];
-    for (const school of city.schools) {
-      if (!tillOf(school.schoolId)) summary.skipped.push(`school ${school.schoolId}: no till key, no cards activated, no checks`);
-    }
-    await forEachConcurrently(
-      city.pupils.filter((pupil) => pupil.cardActivated && tillOf(pupil.schoolId)),
-      concurrency,
-      async (pupil) => {
-        const account = accounts.get(pupil.pupilId)!;
-        const response = await withRetries(() =>
-          client.request<{ changed?: boolean }>('POST', `/api/cards/${encodeURIComponent(account.cardUid)}/activate`, {
-            token: tillOf(pupil.schoolId),
-          }),
-        );
+  const tillOf = (schoolId: string): string | undefined => options.tillTokens?.[schoolId];
+  for (const school of city.schools) {
+    if (!tillOf(school.schoolId)) summary.skipped.push(`school ${school.schoolId}: no till key, no cards activated, no checks`);
+  }
+  await forEachConcurrently(
+    city.pupils.filter((pupil) => pupil.cardActivated && tillOf(pupil.schoolId)),
+    concurrency,
+    async (pupil) => {
+      const account = accounts.get(pupil.pupilId)!;
+      const till = client.withToken(tillOf(pupil.schoolId)!);
+      try {
+        const card = await withRetries(() => till.activateCard(account.cardUid));
         // a card activated by an earlier seeding answers `changed: false`
-        if (isOk(response)) summary.cards[response.body.changed === false ? 'alreadyActive' : 'activated']++;
-        else fail(`activate card ${account.cardUid}: HTTP ${response.status} ${describe(response)}`);
-      },
-    );
-    log(`cards: ${summary.cards.activated} activated, ${summary.cards.alreadyActive} already active`);
+        summary.cards[card.changed ? 'activated' : 'alreadyActive']++;
+      } catch (error) {
+        fail(`activate card ${account.cardUid}: ${describe(error)}`);
+      }
+    },
+  );
+  log(`cards: ${summary.cards.activated} activated, ${summary.cards.alreadyActive} already active`);
 
-    if (!options.bankToken) {
-      summary.skipped.push('no bank key: no top-ups and no checks');
-    } else {
-      await replayMoney(client, city, accounts, { ...options, bankToken: options.bankToken, concurrency, log }, summary, fail);
-    }
-  } finally {
-    client.close();
+  if (!options.bankToken) {
+    summary.skipped.push('no bank key: no top-ups and no checks');
+  } else {
+    await replayMoney(client, city, accounts, { ...options, bankToken: options.bankToken, concurrency, log }, summary, fail);
   }
   summary.elapsedMs = Date.now() - started;
   log(
@@ -156,31 +134,21 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
 
 /** Registers the schools and imports their pupil lists; returns each pupil's account. */
 async function enrolPupils(
-  client: LedgerHttpClient,
+  client: LedgerClient,
   city: DemoCity,
   adminToken: string,
   summary: SeedDemoSummary,
 ): Promise<Map<number, ImportedAccount>> {
+  const admin = client.withToken(adminToken);
   const accounts = new Map<number, ImportedAccount>();
   for (const school of city.schools) {
-    const registered = await withRetries(() =>
-      client.post(
-        '/api/schools',
-        { schoolId: school.schoolId, name: school.name, departmentId: school.departmentId },
-        adminToken,
-      ),
-    );
-    // 409: registered by an earlier seeding
-    if (!isOk(registered) && registered.status !== 409) throw new UnexpectedResponseError(`register school ${school.schoolId}`, registered);
-
-    const imported = expectOk<ImportResult>(
-      `import pupils of school ${school.schoolId}`,
-      await withRetries(() =>
-        client.request('POST', `/api/schools/${school.schoolId}/pupils/import`, {
-          token: adminToken,
-          raw: { body: pupilListCsv(city, school.schoolId), contentType: 'text/csv; charset=utf-8' },
-        }),
-      ),
+    const { schoolId, name, departmentId } = school;
+    await withRetries(() => admin.registerSchool({ schoolId, name, departmentId })).catch((error: unknown) => {
+      // 409: registered by an earlier seeding
+      if (!(error instanceof LedgerApiError && error.statusCode === 409)) throw error;
+    });
+    const imported = await withRetries(() =>
+      admin.importPupils(schoolId, { body: pupilListCsv(city, schoolId), contentType: 'text/csv' }),
     );
     summary.accounts.created += imported.created;
     summary.accounts.unchanged += imported.unchanged;
@@ -195,7 +163,7 @@ async function enrolPupils(
 }
 
 async function replayMoney(
-  client: LedgerHttpClient,
+  client: LedgerClient,
   city: DemoCity,
   accounts: Map<number, ImportedAccount>,
   options: SeedDemoOptions & { bankToken: string; concurrency: number; log: (message: string) => void },
@@ -226,8 +194,8 @@ async function replayMoney(
       for (const operation of list) {
         const balance =
           operation.kind === 'top-up'
-            ? await postTopUp(client, options.bankToken, account, operation.topUp, summary, fail)
-            : await postSale(client, options.tillTokens![operation.sale.schoolId]!, account, operation.sale, summary, fail);
+            ? await postTopUp(client.withToken(options.bankToken), account, operation.topUp, summary, fail)
+            : await postSale(client.withToken(options.tillTokens![operation.sale.schoolId]!), account, operation.sale, summary, fail);
         if (balance !== undefined) lastBalance = balance;
         done++;
       }
@@ -241,88 +209,72 @@ async function replayMoney(
 }
 
 async function postTopUp(
-  client: LedgerHttpClient,
-  bankToken: string,
+  bank: LedgerClient,
   account: ImportedAccount,
   topUp: DemoTopUp,
   summary: SeedDemoSummary,
   fail: (message: string) => void,
 ): Promise<Kopecks | undefined> {
-  const response = await withRetries(() =>
-    client.post<{ status: 'recorded' | 'duplicate'; balance: Kopecks }>(
-      '/api/top-ups',
-      {
-        paymentId: topUp.paymentId,
-        accountNumber: account.accountNumber,
-        channel: topUp.channel,
-        amount: topUp.amount,
-        paidAt: topUp.paidAt,
-      },
-      bankToken,
-    ),
-  );
-  if (!isOk(response)) {
-    fail(`top-up ${topUp.paymentId}: HTTP ${response.status} ${describe(response)}`);
+  const { paymentId, channel, amount, paidAt } = topUp;
+  try {
+    const recorded = await withRetries(() =>
+      bank.recordTopUp({ paymentId, accountNumber: account.accountNumber, channel, amount, paidAt }),
+    );
+    if (recorded.status === 'duplicate') summary.topUps.duplicate++;
+    else {
+      summary.topUps.recorded++;
+      summary.topUps.amount += amount;
+    }
+    return recorded.balance;
+  } catch (error) {
+    fail(`top-up ${paymentId}: ${describe(error)}`);
     return undefined;
   }
-  if (response.body.status === 'duplicate') summary.topUps.duplicate++;
-  else {
-    summary.topUps.recorded++;
-    summary.topUps.amount += topUp.amount;
-  }
-  return response.body.balance;
 }
 
 async function postSale(
-  client: LedgerHttpClient,
-  tillToken: string,
+  till: LedgerClient,
   account: ImportedAccount,
   sale: DemoSale,
   summary: SeedDemoSummary,
   fail: (message: string) => void,
 ): Promise<Kopecks | undefined> {
-  const response = await withRetries(() =>
-    client.post<{ status: 'recorded' | 'duplicate'; balance: Kopecks }>(
-      '/api/sales',
-      { checkNumber: sale.checkNumber, cardUid: account.cardUid, items: sale.items, soldAt: sale.soldAt },
-      tillToken,
-    ),
-  );
-  if (response.status === 409 && errorCode(response) === 'insufficient_funds') {
-    summary.sales.refused++;
-    fail(`check ${sale.checkNumber} refused for insufficient funds: ${describe(response)}`);
+  const { checkNumber, items, soldAt } = sale;
+  try {
+    const recorded = await withRetries(() => till.recordSale({ checkNumber, cardUid: account.cardUid, items, soldAt }));
+    if (recorded.status === 'duplicate') summary.sales.duplicate++;
+    else {
+      summary.sales.recorded++;
+      summary.sales.amount += sale.total;
+    }
+    return recorded.balance;
+  } catch (error) {
+    if (error instanceof LedgerApiError && error.code === 'insufficient_funds') {
+      summary.sales.refused++;
+      fail(`check ${checkNumber} refused for insufficient funds: ${describe(error)}`);
+    } else {
+      fail(`check ${checkNumber}: ${describe(error)}`);
+    }
     return undefined;
   }
-  if (!isOk(response)) {
-    fail(`check ${sale.checkNumber}: HTTP ${response.status} ${describe(response)}`);
-    return undefined;
-  }
-  if (response.body.status === 'duplicate') summary.sales.duplicate++;
-  else {
-    summary.sales.recorded++;
-    summary.sales.amount += sale.total;
-  }
-  return response.body.balance;
 }
 
-const isOk = (response: ApiResponse<unknown>): boolean => response.status >= 200 && response.status < 300;
-
-const errorCode = (response: ApiResponse<unknown>): string | undefined =>
-  typeof response.body === 'object' && response.body !== null ? (response.body as Partial<ApiErrorBody>).code : undefined;
-
-const describe = (response: ApiResponse<unknown>): string => JSON.stringify(response.body).slice(0, 300);
+const describe = (error: unknown): string =>
+  error instanceof LedgerApiError
+    ? `HTTP ${error.statusCode} ${error.code}: ${error.message} ${JSON.stringify(error.details).slice(0, 200)}`
+    : String(error);
 
 /**
  * Every seeding request is idempotent (payment ids, check numbers, lists), so network
  * errors and 5xx answers are simply tried again.
  */
-async function withRetries<T>(send: () => Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
+async function withRetries<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const response = await send();
-      if (response.status < 500 || attempt === MAX_ATTEMPTS) return response;
+      return await send();
     } catch (error) {
-      if (attempt === MAX_ATTEMPTS) throw error;
+      const retriable = !(error instanceof LedgerApiError) || error.statusCode >= 500;
+      if (!retriable || attempt === MAX_ATTEMPTS) throw error;
     }
     await sleep(50 * 2 ** attempt);
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { percentile } from '../src/bench/percentile.js';
+import { percentile } from '../src/percentile.js';
 
 describe('bench percentile (nearest rank, exact)', () => {
   it('takes the smallest sample with at least p % of the samples at or below it', () => {

@@ -6,7 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLedgerProcesses, type LedgerProcesses } from '../src/bench/ledger-processes.js';
+import { startLedgerProcesses, type LedgerProcesses } from '@meals/ledger/ledger-processes';
+import { LedgerClient } from '@meals/ledger-client';
 import {
   createDemoPrincipals,
   DEMO_CREDENTIALS_FILE,
@@ -14,29 +15,22 @@ import {
   readDemoCredentials,
   writeDemoCredentials,
   type DemoCredentials,
-} from '../src/demo/demo-credentials.js';
-import { demoSchools, expectedBalances, generateDemoCity, pupilListCsv, type DemoCity } from '../src/demo/demo-city.js';
-import { LedgerHttpClient, loginStaff, sleep } from '../src/demo/ledger-http-client.js';
-import { addDays } from '../src/demo/school-calendar.js';
-import { seedDemoCity, type SeedDemoOptions } from '../src/demo/seed-demo.js';
+} from '../src/demo-credentials.js';
+import { demoSchools, expectedBalances, generateDemoCity, pupilListCsv, type DemoCity } from '../src/demo-city.js';
+import { sleep } from '../src/concurrency.js';
+import { loginStaff } from '../src/login-staff.js';
+import { addDays } from '../src/school-calendar.js';
+import { seedDemoCity, type SeedDemoOptions } from '../src/seed-demo.js';
 
 const NOW = new Date();
 const SMALL_CITY = { schools: 1, pupils: 20, schoolDays: 5 } as const;
-
-interface StatementLine {
-  description: string;
-  debit: number;
-  credit: number;
-  checkNumber: string | null;
-  items?: { name: string; qty: number; price: number }[];
-}
 
 describe('demo city seeded through the real API', () => {
   let dataDir: string;
   let processes: LedgerProcesses | undefined;
   let credentials: DemoCredentials;
   let seedOptions: SeedDemoOptions;
-  let client: LedgerHttpClient;
+  let client: LedgerClient;
   const city: DemoCity = generateDemoCity({ ...SMALL_CITY, now: NOW });
 
   beforeAll(async () => {
@@ -52,11 +46,10 @@ describe('demo city seeded through the real API', () => {
       now: NOW,
       city: SMALL_CITY,
     };
-    client = new LedgerHttpClient(processes.baseUrl);
+    client = new LedgerClient({ baseUrl: processes.baseUrl, token: seedOptions.adminToken });
   }, 120_000);
 
   afterAll(async () => {
-    client?.close();
     await processes?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -88,10 +81,10 @@ describe('demo city seeded through the real API', () => {
     const accountNumber = accounts.get(pupil.fullName)!;
     const sales = city.sales.filter((sale) => sale.pupilId === pupil.pupilId);
     const topUps = city.topUps.filter((topUp) => topUp.pupilId === pupil.pupilId);
-    const path = `/api/accounts/${accountNumber}/statement?from=${addDays(city.schoolDays[0]!, -7)}&to=${NOW.toISOString().slice(0, 10)}&details=true`;
+    const period = { from: addDays(city.schoolDays[0]!, -7), to: NOW.toISOString().slice(0, 10), details: true };
     const statement = await waitFor(async () => {
-      const response = await client.get<{ closingBalance: number; lines: StatementLine[] }>(path, seedOptions.adminToken);
-      return response.status === 200 && response.body.lines.length === sales.length + topUps.length ? response.body : null;
+      const read = await client.statement(accountNumber, period).catch(() => null);
+      return read !== null && read.lines.length === sales.length + topUps.length ? read : null;
     });
     expect(statement.closingBalance).toBe(expectedBalances(city).get(pupil.pupilId));
     for (const sale of sales) {
@@ -116,13 +109,8 @@ describe('demo city seeded through the real API', () => {
   /** Re-imports the list (a no-op) to learn the account numbers the ledger gave. */
   async function importedAccounts(): Promise<Map<string, string>> {
     const school = city.schools[0]!.schoolId;
-    const response = await client.request<{ accounts: { fullName: string; accountNumber: string }[] }>(
-      'POST',
-      `/api/schools/${school}/pupils/import`,
-      { token: seedOptions.adminToken, raw: { body: pupilListCsv(city, school), contentType: 'text/csv' } },
-    );
-    expect(response.status).toBeLessThan(300);
-    return new Map(response.body.accounts.map((account) => [account.fullName, account.accountNumber]));
+    const imported = await client.importPupils(school, { body: pupilListCsv(city, school), contentType: 'text/csv' });
+    return new Map(imported.accounts.map((account) => [account.fullName, account.accountNumber]));
   }
 
   function mostActivePupil() {
