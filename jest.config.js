@@ -13,14 +13,19 @@ const swc = {
 
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   testMatch: ['**/test/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@meals/(command-runner|demo-data|domain|event-store|read-model-store|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@meals/(command-runner|contracts|demo-data|domain|event-store|ledger-client|read-model-store|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@meals/event-store/sqlite/schema$': '<rootDir>/libs/event-store/src/sqlite/sqlite-schema.ts',
     '^@meals/projections$': '<rootDir>/apps/projections/src/index.ts',
+    '^@meals/ledger$': '<rootDir>/apps/ledger/src/index.ts',
+    '^@meals/ledger/ledger-processes$': '<rootDir>/apps/ledger/src/bench/ledger-processes.ts',
+    '^@meals/(demo|bench)$': '<rootDir>/tools/$1/src/index.ts',
+    '^@meals/bench/ledger-history$': '<rootDir>/tools/bench/src/ledger-history.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 60000,

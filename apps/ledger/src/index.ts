@@ -8,6 +8,8 @@ export { IdentityDirectory } from './identity/identity-directory.js';
 export type { IdentityStore, IdentityStoreConfig, CheckpointStore, UserRecord, ApiKeyRecord } from './identity/store/identity-store.port.js';
 export { createIdentityStore } from './identity/store/open-identity-store.js';
 export { ROLES, type Role, type Principal } from './identity/principal.js';
+export { API_KEY_PREFIX } from './identity/api-keys.js';
+export { runCli } from './cli/run-cli.js';
 export { createLogger } from './observability/logger.js';
 export { LedgerMetrics } from './observability/metrics.js';
 export { TransferReconciler } from './reconciler/transfer-reconciler.js';

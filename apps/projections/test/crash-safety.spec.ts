@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { EventStore, SubscribeToAllOptions } from '@meals/event-store';
 import type { Change, Checkpoint, ReadModelStore } from '@meals/read-model-store';
 import { ACCOUNTS, PROJECTION_NAME, rebuildReadModels, startProjections, type AccountDoc } from '@meals/projections';
-import { appendHistory, generateLedgerHistory, type HistoryAppend } from '../src/bench/ledger-history.js';
+import { appendHistory, generateLedgerHistory, type HistoryAppend } from '@meals/bench/ledger-history';
 import { expectedBalances, lastPosition } from './support/expected-balances.js';
 import { dumpReadModels, TempStores } from './support/temp-stores.js';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, loadProjectionsConfig } from '../src/config.js';
 import { ACCOUNTS, PROJECTION_NAME } from '@meals/projections';
-import { appendHistory, generateLedgerHistory } from '../src/bench/ledger-history.js';
+import { appendHistory, generateLedgerHistory } from '@meals/bench/ledger-history';
 import { lastPosition } from './support/expected-balances.js';
 import { TempStores } from './support/temp-stores.js';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
 import { ACCOUNTS, PROJECTION_NAME, rebuildSqliteReadModelsFile, startProjections, type AccountDoc } from '@meals/projections';
-import { appendHistory, generateLedgerHistory } from '../src/bench/ledger-history.js';
+import { appendHistory, generateLedgerHistory } from '@meals/bench/ledger-history';
 import { lastPosition } from './support/expected-balances.js';
 import { dumpReadModels, TempStores } from './support/temp-stores.js';
 

@@ -6,7 +6,7 @@ import {
   type AccountDoc,
   type StatementLineDoc,
 } from '@meals/projections';
-import { appendHistory, generateLedgerHistory, type HistoryAppend } from '../src/bench/ledger-history.js';
+import { appendHistory, generateLedgerHistory, type HistoryAppend } from '@meals/bench/ledger-history';
 import { expectedBalances, lastPosition } from './support/expected-balances.js';
 import { dumpReadModels, TempStores } from './support/temp-stores.js';
 

@@ -14,5 +14,4 @@ export {
   type KurrentDbClientLibrary,
 } from './kurrentdb/kurrentdb-event-store.js';
 export { createEventStore, type EventStoreConfig } from './create-event-store.js';
-export { runAppendBench, type AppendBenchOptions, type AppendBenchResult } from './bench/append-bench.js';
 export { newEventId } from './shared/event-id.js';

@@ -5,26 +5,33 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { answerWith, commandResponses } from '../http/command-result.js';
-import { accountNumber } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
-import { accountProfile, GetAccountQuery } from '../queries/get-account.js';
-import { GetStatementQuery, statement, statementQuery, type StatementQueryParams } from '../queries/get-statement.js';
 import {
-  BlockCardCommand,
+  accountNumber,
+  accountProfile,
   blockCardRequest,
   cardResult,
-  ReissueCardCommand,
-  reissueResult,
-  type BlockCardRequest,
-} from './commands/card-commands.js';
-import { CloseAccountCommand, closeRequest, closeResult, type CloseRequest } from './commands/close-account.js';
-import { MoveAccountCommand, moveRequest, moveResult, type MoveRequest } from './commands/move-account.js';
-import {
+  closeAccountRequest,
+  closeAccountResult,
   correctionRequest,
   correctionResult,
-  RecordCorrectionCommand,
+  moveAccountRequest,
+  moveAccountResult,
+  reissueCardResult,
+  statement,
+  statementQuery,
+  type BlockCardRequest,
+  type CloseAccountRequest,
   type CorrectionRequest,
-} from './commands/record-correction.js';
+  type MoveAccountRequest,
+  type StatementQuery,
+} from '@meals/contracts';
+import { GetAccountQuery } from '../queries/get-account.js';
+import { GetStatementQuery } from '../queries/get-statement.js';
+import { BlockCardCommand, ReissueCardCommand } from './commands/card-commands.js';
+import { CloseAccountCommand } from './commands/close-account.js';
+import { MoveAccountCommand } from './commands/move-account.js';
+import { RecordCorrectionCommand } from './commands/record-correction.js';
 
 const ACCOUNT_PARAM = { name: 'accountNumber', example: '0242013138', description: '10-digit account number' };
 
@@ -58,7 +65,7 @@ export class AccountsController {
   @errorResponses(400, 401, 403, 404)
   statement(
     @Param('accountNumber', { schema: accountNumber }) number: string,
-    @Query({ schema: statementQuery }) query: StatementQueryParams,
+    @Query({ schema: statementQuery }) query: StatementQuery,
   ) {
     return this.queries.execute(new GetStatementQuery(number, query.from, query.to, query.details === 'true'));
   }
@@ -66,11 +73,11 @@ export class AccountsController {
   @Post('move')
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParamAndSchoolInBody() })
   @ApiOperation({ summary: 'Move the pupil to another class and/or school (both schools must be in your scope)' })
-  @commandResponses(moveResult, 'the pupil moved', 'the pupil was in that class and school already')
+  @commandResponses(moveAccountResult, 'the pupil moved', 'the pupil was in that class and school already')
   @errorResponses(400, 401, 403, 404, 409)
   async move(
     @Param('accountNumber', { schema: accountNumber }) number: string,
-    @Body({ schema: moveRequest }) body: MoveRequest,
+    @Body({ schema: moveAccountRequest }) body: MoveAccountRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -82,14 +89,14 @@ export class AccountsController {
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Close the account; the remaining balance is refunded or transferred to another (sibling) account' })
   @commandResponses(
-    closeResult,
+    closeAccountResult,
     'the account is closed and its balance paid out',
     'the account was closed with this settlement already',
   )
   @errorResponses(400, 401, 403, 404, 409)
   async close(
     @Param('accountNumber', { schema: accountNumber }) number: string,
-    @Body({ schema: closeRequest }) body: CloseRequest,
+    @Body({ schema: closeAccountRequest }) body: CloseAccountRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -118,7 +125,7 @@ export class AccountsController {
   @ApiResponse({
     status: 201,
     description: "recorded: a new card (every call issues one, so status is always 'recorded')",
-    standardSchema: reissueResult,
+    standardSchema: reissueCardResult,
   })
   @errorResponses(401, 403, 404, 409)
   reissueCard(@Param('accountNumber', { schema: accountNumber }) number: string, @Req() request: FastifyRequest) {

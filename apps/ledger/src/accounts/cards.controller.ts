@@ -5,9 +5,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { answerWith, commandResponses } from '../http/command-result.js';
-import { cardUid } from '../http/common-schemas.js';
+import { cardResult, cardUid } from '@meals/contracts';
 import { errorResponses } from '../http/openapi.js';
-import { ActivateCardCommand, cardResult } from './commands/card-commands.js';
+import { ActivateCardCommand } from './commands/card-commands.js';
 
 @ApiTags('cards')
 @ApiBearerAuth()

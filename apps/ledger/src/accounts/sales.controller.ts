@@ -2,11 +2,12 @@ import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { saleRequest, saleResult, type SaleRequest } from '@meals/contracts';
 import { Access } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
-import { RecordSaleCommand, saleRequest, saleResult, type SaleRequest } from './commands/record-sale.js';
+import { RecordSaleCommand } from './commands/record-sale.js';
 
 @ApiTags('sales')
 @ApiBearerAuth()

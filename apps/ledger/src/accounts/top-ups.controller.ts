@@ -2,11 +2,12 @@ import { Body, Controller, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { topUpRequest, topUpResult, type TopUpRequest } from '@meals/contracts';
 import { Access } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
-import { RecordTopUpCommand, topUpRequest, topUpResult, type TopUpRequest } from './commands/record-top-up.js';
+import { RecordTopUpCommand } from './commands/record-top-up.js';
 
 @ApiTags('top-ups')
 @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import { loginRequest, loginResult, type LoginRequest } from '@meals/contracts';
 import { ApiError } from '../http/api-error.js';
 import { errorResponses } from '../http/openapi.js';
 import { IdentityDirectory, normalizeUsername } from '../identity/identity-directory.js';
@@ -12,15 +12,6 @@ import { dummyPasswordHash, verifyPassword } from '../identity/passwords.js';
 import { SessionTokens } from '../identity/session-tokens.js';
 import { CLOCK, LOGGER, type Clock } from '../infrastructure/tokens.js';
 import { PublicRoute } from './access.js';
-
-export const loginRequest = z
-  .strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) })
-  .meta({ id: 'LoginRequest' });
-export type LoginRequest = z.infer<typeof loginRequest>;
-
-export const loginResult = z
-  .object({ token: z.string(), expiresAt: z.string().meta({ description: 'ISO instant' }) })
-  .meta({ id: 'LoginResult' });
 
 @ApiTags('auth')
 @Controller('api/auth')

@@ -8,7 +8,7 @@ import { setPriority } from 'node:os';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { waitForHealthy } from '../demo/ledger-http-client.js';
+import { waitForHealthy } from '@meals/ledger-client';
 
 export interface LedgerProcessesOptions {
   dataDir: string;

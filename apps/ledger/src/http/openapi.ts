@@ -1,17 +1,7 @@
 /** OpenAPI helpers: the error shape, and the error statuses a route can answer with. */
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { z } from 'zod';
-
-export const apiErrorSchema = z
-  .object({
-    statusCode: z.number().int(),
-    code: z.string().meta({ description: 'stable machine-readable code', example: 'insufficient_funds' }),
-    message: z.string().meta({ description: 'English' }),
-    messageRu: z.string().meta({ description: 'Russian', example: 'Недостаточно средств на лицевом счёте' }),
-    details: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'ApiError' });
+import { apiError } from '@meals/contracts';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (wrong types, missing fields, malformed numbers); nothing changed',
@@ -26,5 +16,5 @@ const DESCRIPTIONS: Record<number, string> = {
 
 export const errorResponses = (...statuses: number[]) =>
   applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', standardSchema: apiErrorSchema })),
+    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', standardSchema: apiError })),
   );

@@ -5,6 +5,7 @@
  */
 import { StandardSchemaValidationPipe } from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { russianTextIssue } from '@meals/contracts';
 import { invalidRequest } from './api-error.js';
 
 const MAX_LISTED_ISSUES = 20;
@@ -20,11 +21,15 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]) {
   const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => ({ path: pathOf(issue), message: issue.message }));
   const summary = listed.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
   const fields = [...new Set(listed.map((issue) => issue.path).filter(Boolean))].join(', ');
-  return invalidRequest(
-    `Invalid request: ${summary}`,
-    fields ? `Неверные данные запроса (поля: ${fields})` : 'Неверные данные запроса',
-    { issues: listed },
-  );
+  // the text rule's issues have a Russian wording: say what is wrong, not only where
+  const explained = listed.flatMap((issue) => {
+    const russian = russianTextIssue(issue.message);
+    return russian === undefined ? [] : [issue.path ? `${issue.path}: ${russian}` : russian];
+  });
+  const messageRu = fields ? `Неверные данные запроса (поля: ${fields})` : 'Неверные данные запроса';
+  return invalidRequest(`Invalid request: ${summary}`, explained.length > 0 ? `${messageRu}: ${explained.join('; ')}` : messageRu, {
+    issues: listed,
+  });
 }
 
 /** Keys that could reach an object's prototype chain if a value were merged somewhere. */

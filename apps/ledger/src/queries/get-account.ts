@@ -2,26 +2,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountNotFound, formatRoubles } from '@meals/domain';
+import type { AccountProfile } from '@meals/contracts';
 import type { AccountDoc } from '@meals/projections';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { z } from 'zod';
 import { READ_MODELS } from '../infrastructure/tokens.js';
-
-export const accountProfile = z
-  .object({
-    accountNumber: z.string(),
-    fullName: z.string(),
-    schoolId: z.string(),
-    className: z.string(),
-    status: z.enum(['open', 'closed']),
-    balance: z.number().int().meta({ description: 'kopecks' }),
-    balanceText: z.string().meta({ example: '8,04 руб.' }),
-    cardUid: z.string().nullable(),
-    cardStatus: z.enum(['issued', 'active', 'blocked']).nullable(),
-    openedAt: z.string(),
-  })
-  .meta({ id: 'AccountProfile' });
-export type AccountProfile = z.infer<typeof accountProfile>;
 
 export class GetAccountQuery extends Query<AccountProfile> {
   constructor(readonly accountNumber: string) {

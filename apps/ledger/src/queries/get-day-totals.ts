@@ -1,34 +1,11 @@
 /** A school's sales and top-ups per business day, from the `school_day_totals` read model. */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { SchoolDayTotals } from '@meals/contracts';
 import type { SchoolDayTotalsDoc } from '@meals/projections';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { z } from 'zod';
-import { calendarDate } from '../http/common-schemas.js';
-import { withValidPeriod } from '../http/period.js';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
-
-export const dayTotalsQuery = withValidPeriod(z.strictObject({ from: calendarDate, to: calendarDate }));
-
-const dayTotals = z.object({
-  date: z.string(),
-  salesCount: z.number().int(),
-  salesTotal: z.number().int(),
-  topUpsCount: z.number().int(),
-  topUpsTotal: z.number().int(),
-});
-
-export const schoolDayTotals = z
-  .object({
-    schoolId: z.string(),
-    from: z.string(),
-    to: z.string(),
-    days: z.array(dayTotals),
-    total: dayTotals.omit({ date: true }),
-  })
-  .meta({ id: 'SchoolDayTotals' });
-export type SchoolDayTotals = z.infer<typeof schoolDayTotals>;
 
 export class GetDayTotalsQuery extends Query<SchoolDayTotals> {
   constructor(

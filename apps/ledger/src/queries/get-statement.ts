@@ -6,51 +6,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountNotFound } from '@meals/domain';
+import type { Statement } from '@meals/contracts';
 import type { AccountDoc, StatementLineDoc } from '@meals/projections';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { z } from 'zod';
-import { calendarDate } from '../http/common-schemas.js';
-import { withValidPeriod } from '../http/period.js';
 import { READ_MODELS } from '../infrastructure/tokens.js';
-
-export const statementQuery = withValidPeriod(
-  z.strictObject({
-    from: calendarDate,
-    to: calendarDate,
-    details: z.enum(['true', 'false']).optional().meta({ description: 'include check items' }),
-  }),
-);
-export type StatementQueryParams = z.infer<typeof statementQuery>;
-
-const statementItem = z.object({ name: z.string(), qty: z.number().int(), price: z.number().int(), amount: z.number().int() });
-
-export const statement = z
-  .object({
-    accountNumber: z.string(),
-    fullName: z.string(),
-    schoolId: z.string(),
-    className: z.string(),
-    from: z.string(),
-    to: z.string(),
-    openingBalance: z.number().int(),
-    closingBalance: z.number().int(),
-    totalDebit: z.number().int(),
-    totalCredit: z.number().int(),
-    lines: z.array(
-      z.object({
-        at: z.string(),
-        date: z.string(),
-        kind: z.string(),
-        description: z.string(),
-        debit: z.number().int(),
-        credit: z.number().int(),
-        checkNumber: z.string().nullable(),
-        items: z.array(statementItem).optional(),
-      }),
-    ),
-  })
-  .meta({ id: 'Statement' });
-export type Statement = z.infer<typeof statement>;
 
 export class GetStatementQuery extends Query<Statement> {
   constructor(

@@ -4,39 +4,12 @@
  */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { normalizeClassName } from '@meals/domain';
+import type { SchoolAccounts } from '@meals/contracts';
 import type { AccountDoc } from '@meals/projections';
 import type { ReadModelStore, Scalar } from '@meals/read-model-store';
-import { z } from 'zod';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
-import { accountProfile, toAccountProfile } from './get-account.js';
-
-export const schoolAccountsQuery = z.strictObject({
-  className: z
-    .string()
-    .transform((raw, context) => {
-      const normalized = normalizeClassName(raw);
-      if (normalized === null) context.addIssue({ code: 'custom', message: 'not a class name, e.g. 3Б or 03Б' });
-      return normalized ?? raw;
-    })
-    .optional()
-    .meta({ description: 'only this class, e.g. 3Б', example: '03Б' }),
-  status: z.enum(['open', 'closed']).default('open'),
-});
-export type SchoolAccountsQueryParams = z.infer<typeof schoolAccountsQuery>;
-
-export const schoolAccounts = z
-  .object({
-    schoolId: z.string(),
-    className: z.string().nullable(),
-    status: z.enum(['open', 'closed']),
-    count: z.number().int(),
-    totalBalance: z.number().int().meta({ description: 'kopecks' }),
-    accounts: z.array(accountProfile),
-  })
-  .meta({ id: 'SchoolAccounts' });
-export type SchoolAccounts = z.infer<typeof schoolAccounts>;
+import { toAccountProfile } from './get-account.js';
 
 export class ListSchoolAccountsQuery extends Query<SchoolAccounts> {
   constructor(

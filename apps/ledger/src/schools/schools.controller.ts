@@ -6,17 +6,24 @@ import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { ApiError } from '../http/api-error.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { answerWith, commandResponses } from '../http/command-result.js';
-import { schoolId } from '../http/common-schemas.js';
 import { errorResponses } from '../http/openapi.js';
-import { dayTotalsQuery, GetDayTotalsQuery, schoolDayTotals } from '../queries/get-day-totals.js';
 import {
-  ListSchoolAccountsQuery,
+  dayTotalsQuery,
+  pupilImportResult,
+  registerSchoolRequest,
   schoolAccounts,
   schoolAccountsQuery,
-  type SchoolAccountsQueryParams,
-} from '../queries/list-school-accounts.js';
-import { ImportPupilsCommand, importResult } from './commands/import-pupils.js';
-import { RegisterSchoolCommand, registerSchoolRequest, schoolResult, type RegisterSchoolRequest } from './commands/register-school.js';
+  schoolDayTotals,
+  schoolId,
+  schoolResult,
+  type DayTotalsQuery,
+  type RegisterSchoolRequest,
+  type SchoolAccountsQuery,
+} from '@meals/contracts';
+import { GetDayTotalsQuery } from '../queries/get-day-totals.js';
+import { ListSchoolAccountsQuery } from '../queries/list-school-accounts.js';
+import { ImportPupilsCommand } from './commands/import-pupils.js';
+import { RegisterSchoolCommand } from './commands/register-school.js';
 import { CSV_CONTENT_TYPE, parsePupilCsv, parsePupilXlsx, XLSX_CONTENT_TYPE } from './pupil-list.js';
 
 const SCHOOL_PARAM = { name: 'schoolId', example: '24', description: 'school number' };
@@ -57,7 +64,7 @@ export class SchoolsController {
     summary: "Import a pupil list: new pupils get accounts and cards; re-importing changes nothing ('duplicate')",
     description: 'A malformed file is refused with 400 naming the line; nothing is recorded then.',
   })
-  @commandResponses(importResult, 'new pupils were enrolled or accounts opened', 'every listed pupil has an account already')
+  @commandResponses(pupilImportResult, 'new pupils were enrolled or accounts opened', 'every listed pupil has an account already')
   @errorResponses(400, 401, 403, 404, 413, 415)
   async importPupils(
     @Param('schoolId', { schema: schoolId }) id: string,
@@ -87,7 +94,7 @@ export class SchoolsController {
   @errorResponses(400, 401, 403, 404)
   dayTotals(
     @Param('schoolId', { schema: schoolId }) id: string,
-    @Query({ schema: dayTotalsQuery }) query: { from: string; to: string },
+    @Query({ schema: dayTotalsQuery }) query: DayTotalsQuery,
   ) {
     return this.queries.execute(new GetDayTotalsQuery(id, query.from, query.to));
   }
@@ -100,7 +107,7 @@ export class SchoolsController {
   @errorResponses(400, 401, 403, 404)
   accounts(
     @Param('schoolId', { schema: schoolId }) id: string,
-    @Query({ schema: schoolAccountsQuery }) query: SchoolAccountsQueryParams,
+    @Query({ schema: schoolAccountsQuery }) query: SchoolAccountsQuery,
   ) {
     return this.queries.execute(new ListSchoolAccountsQuery(id, query.className ?? null, query.status));
   }

@@ -4,34 +4,13 @@
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CARD_BLOCK_REASONS, unknownCard, type CardBlockReason } from '@meals/domain';
-import { z } from 'zod';
+import type { BlockCardRequest, CardResult, ReissueCardResult as ReissueResult } from '@meals/contracts';
 import type { CommandContext } from '@meals/command-runner';
-import { cardUid } from '../../http/common-schemas.js';
-import { commandResultFields, commandResultOf } from '../../http/command-result.js';
+import { commandResultOf } from '../../http/command-result.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 import { newCardUid } from '../card-uids.js';
 import { CardIndex } from '../card-index.js';
 import type { Till } from './record-sale.js';
-
-export const cardResult = z
-  .object({
-    ...commandResultFields,
-    accountNumber: z.string(),
-    cardUid: z.string(),
-    cardStatus: z.enum(['issued', 'active', 'blocked']),
-  })
-  .meta({ id: 'CardResult' });
-export type CardResult = z.infer<typeof cardResult>;
-
-export const blockCardRequest = z
-  .strictObject({ cardUid, reason: z.enum(CARD_BLOCK_REASONS as [CardBlockReason, ...CardBlockReason[]]) })
-  .meta({ id: 'BlockCardRequest' });
-export type BlockCardRequest = z.infer<typeof blockCardRequest>;
-
-export const reissueResult = z
-  .object({ ...commandResultFields, accountNumber: z.string(), cardUid: z.string(), replacesCardUid: z.string().nullable() })
-  .meta({ id: 'ReissueCardResult' });
-export type ReissueResult = z.infer<typeof reissueResult>;
 
 export class ActivateCardCommand extends Command<CardResult> {
   constructor(

@@ -5,38 +5,13 @@
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountClosed, accountNotFound, type AccountBalanceTransferredOut, type AccountSettlement } from '@meals/domain';
-import { z } from 'zod';
-import { eventIdOf, type CommandContext } from '@meals/command-runner';
-import { commandResultFields, commandResultOf } from '../../http/command-result.js';
-import { accountNumber, reason } from '../../http/common-schemas.js';
+import type { CloseAccountRequest as CloseRequest, CloseAccountResult as CloseResult } from '@meals/contracts';
+import { eventIdOf } from '@meals/command-runner';
+import type { CommandContext } from '@meals/command-runner';
 import { AccountCommandRunner } from '../account-command-runner.js';
 import { TransferCompleter } from '../transfer-completer.js';
 
-export const closeRequest = z
-  .strictObject({
-    reason,
-    settlement: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('refund') }),
-      z.strictObject({ kind: z.literal('transfer'), toAccountNumber: accountNumber }),
-    ]),
-  })
-  .meta({ id: 'CloseAccountRequest' });
-export type CloseRequest = z.infer<typeof closeRequest>;
-
-export const closeResult = z
-  .object({
-    ...commandResultFields,
-    accountNumber: z.string(),
-    settlement: z.object({
-      kind: z.enum(['refund', 'transfer']),
-      amount: z.number().int().meta({ description: 'kopecks paid out (0 when the balance was 0)' }),
-      toAccountNumber: z.string().optional(),
-      toBalance: z.number().int().optional().meta({ description: "target account's balance after the transfer" }),
-    }),
-  })
-  .meta({ id: 'CloseAccountResult' });
-export type CloseResult = z.infer<typeof closeResult>;
-
+import { commandResultOf } from '../../http/command-result.js';
 export class CloseAccountCommand extends Command<CloseResult> {
   constructor(
     readonly accountNumber: string,

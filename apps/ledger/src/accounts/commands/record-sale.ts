@@ -5,43 +5,12 @@
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { unknownCard } from '@meals/domain';
-import { z } from 'zod';
+import type { SaleRequest, SaleResult } from '@meals/contracts';
 import type { CommandContext } from '@meals/command-runner';
-import { cardUid, checkNumber, isoInstant, kopecks } from '../../http/common-schemas.js';
-import { commandResultFields, commandResultOf } from '../../http/command-result.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 import { CardIndex } from '../card-index.js';
 
-export const saleRequest = z
-  .strictObject({
-    checkNumber,
-    cardUid,
-    items: z
-      .array(
-        z.strictObject({
-          name: z.string().trim().min(1).max(200).meta({ example: 'Пицца 125 г' }),
-          qty: z.number().int().min(1).max(1000).meta({ example: 1 }),
-          price: kopecks.min(0).meta({ example: 3450 }),
-        }),
-      )
-      .min(1)
-      .max(100),
-    soldAt: isoInstant,
-  })
-  .meta({ id: 'SaleRequest' });
-export type SaleRequest = z.infer<typeof saleRequest>;
-
-export const saleResult = z
-  .object({
-    ...commandResultFields,
-    checkNumber: z.string(),
-    accountNumber: z.string(),
-    total: z.number().int(),
-    balance: z.number().int(),
-  })
-  .meta({ id: 'SaleResult' });
-export type SaleResult = z.infer<typeof saleResult>;
-
+import { commandResultOf } from '../../http/command-result.js';
 export interface Till {
   schoolId: string;
   tillId: string;

@@ -1,28 +1,10 @@
 /** A bank's payment onto an account, recorded at most once per bank payment id. */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { TOP_UP_CHANNELS, type TopUpChannel } from '@meals/domain';
-import { z } from 'zod';
+import type { TopUpRequest, TopUpResult } from '@meals/contracts';
 import type { CommandContext } from '@meals/command-runner';
-import { accountNumber, externalId, isoInstant, kopecks } from '../../http/common-schemas.js';
-import { commandResultFields, commandResultOf } from '../../http/command-result.js';
 import { AccountCommandRunner } from '../account-command-runner.js';
 
-export const topUpRequest = z
-  .strictObject({
-    paymentId: externalId.meta({ description: "the bank's payment id", example: 'SBOL-2024-0118-000123' }),
-    accountNumber,
-    channel: z.enum(TOP_UP_CHANNELS as [TopUpChannel, ...TopUpChannel[]]),
-    amount: kopecks.min(1).meta({ example: 50000 }),
-    paidAt: isoInstant,
-  })
-  .meta({ id: 'TopUpRequest' });
-export type TopUpRequest = z.infer<typeof topUpRequest>;
-
-export const topUpResult = z
-  .object({ ...commandResultFields, accountNumber: z.string(), balance: z.number().int() })
-  .meta({ id: 'TopUpResult' });
-export type TopUpResult = z.infer<typeof topUpResult>;
-
+import { commandResultOf } from '../../http/command-result.js';
 export class RecordTopUpCommand extends Command<TopUpResult> {
   constructor(
     readonly topUp: TopUpRequest,

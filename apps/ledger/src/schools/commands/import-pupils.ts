@@ -10,34 +10,16 @@
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, pupilKey, type EnrolledPupil, type SchoolPupilsEnrolled } from '@meals/domain';
-import { z } from 'zod';
+import type { PupilImportResult as ImportResult } from '@meals/contracts';
 import { AccountCommandRunner } from '../../accounts/account-command-runner.js';
 import { newCardUids } from '../../accounts/card-uids.js';
 import { CardIndex } from '../../accounts/card-index.js';
 import { causedBy, type CommandContext } from '@meals/command-runner';
 import { ApiError } from '../../http/api-error.js';
-import { commandResultFields, commandResultOf } from '../../http/command-result.js';
+import { commandResultOf } from '../../http/command-result.js';
 import type { PupilListRow } from '../pupil-list.js';
 import { invalidList } from '../pupil-list.js';
 import { SchoolAggregates } from '../school-aggregates.js';
-
-export const importResult = z
-  .object({
-    ...commandResultFields,
-    created: z.number().int().meta({ description: 'pupils enrolled by this import' }),
-    existing: z.number().int().meta({ description: 'pupils that were enrolled before' }),
-    accounts: z.array(
-      z.object({
-        accountNumber: z.string(),
-        fullName: z.string(),
-        className: z.string(),
-        cardUid: z.string(),
-        created: z.boolean(),
-      }),
-    ),
-  })
-  .meta({ id: 'PupilImportResult' });
-export type ImportResult = z.infer<typeof importResult>;
 
 /** Accounts opened at the same time (each is a durable append; group commit batches them). */
 const OPEN_CONCURRENCY = 16;

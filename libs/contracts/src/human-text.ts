@@ -1,0 +1,59 @@
+/**
+ * One rule for every free-text field a person types (names, reasons, class names, check
+ * item names): NFC-normalised and trimmed, then refused when empty, too long, or when it
+ * still holds characters that are invisible or that change how text around them is
+ * shown: controls (C0, DEL, C1), format characters (zero-width spaces, bidi overrides,
+ * soft hyphen, BOM), line/paragraph separators and lone surrogates. Zero-width joiner and
+ * non-joiner stay allowed: emoji sequences and some scripts need them. Markup is not
+ * special: it is stored as text and never interpreted.
+ */
+import { z } from 'zod';
+
+/** Control, format and separator characters, lone surrogates; not ZWNJ/ZWJ (U+200C/D). */
+const HIDDEN_CHARACTER = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/** English issue messages of the text rule, with their Russian wording for the error body. */
+export const TEXT_ISSUES = {
+  empty: { en: 'must not be empty', ru: 'не заполнено' },
+  hidden: {
+    en: 'must not contain control or invisible characters',
+    ru: 'содержит управляющие или невидимые символы',
+  },
+  tooLong: (max: number) => ({ en: `must be at most ${max} characters`, ru: `не длиннее ${max} символов` }),
+} as const;
+
+export const normalizeHumanText = (raw: string): string => raw.normalize('NFC').trim();
+
+/** True when normalised text holds a character the rule refuses. */
+export const hasHiddenCharacters = (text: string): boolean => HIDDEN_CHARACTER.test(text);
+
+export interface HumanTextOptions {
+  /** most characters (code points, as zod counts them) after normalising */
+  max: number;
+  example?: string;
+  description?: string;
+}
+
+/** A schema for one human text field; the parsed value is the normalised text. */
+export function humanText({ max, example, description }: HumanTextOptions) {
+  return z
+    .string()
+    .overwrite(normalizeHumanText)
+    .min(1, TEXT_ISSUES.empty.en)
+    .max(max, TEXT_ISSUES.tooLong(max).en)
+    .refine((text) => !hasHiddenCharacters(text), TEXT_ISSUES.hidden.en)
+    .meta({ ...(example === undefined ? {} : { example }), ...(description === undefined ? {} : { description }) });
+}
+
+const RUSSIAN_BY_ENGLISH = new Map<string, string>([
+  [TEXT_ISSUES.empty.en, TEXT_ISSUES.empty.ru],
+  [TEXT_ISSUES.hidden.en, TEXT_ISSUES.hidden.ru],
+]);
+
+/** The Russian wording of an issue message of the text rule, if it is one. */
+export function russianTextIssue(message: string): string | undefined {
+  const known = RUSSIAN_BY_ENGLISH.get(message);
+  if (known !== undefined) return known;
+  const tooLong = /^must be at most (\d+) characters$/.exec(message);
+  return tooLong ? TEXT_ISSUES.tooLong(Number(tooLong[1])).ru : undefined;
+}

@@ -1,0 +1,9 @@
+export {
+  LedgerClient,
+  type HealthReport,
+  type LedgerClientOptions,
+  type PupilListFile,
+  type StatementPeriod,
+} from './ledger-client.js';
+export { LedgerApiError } from './ledger-api-error.js';
+export { waitForHealthy } from './wait-for-healthy.js';

@@ -1,0 +1,207 @@
+/**
+ * A typed client of the ledger's HTTP API, one method per endpoint, typed by the
+ * contracts. Built on fetch, so it runs in Node and in browsers alike; Node's fetch keeps
+ * connections alive and reuses them per origin. An error answer is thrown as a
+ * LedgerApiError; a network failure or a timeout throws what fetch throws.
+ */
+import type {
+  AccountProfile,
+  BlockCardRequest,
+  CardResult,
+  CloseAccountRequest,
+  CloseAccountResult,
+  CorrectionRequest,
+  CorrectionResult,
+  DayTotalsQuery,
+  LoginRequest,
+  LoginResult,
+  MoveAccountRequest,
+  MoveAccountResult,
+  PupilImportResult,
+  RegisterSchoolRequest,
+  ReissueCardResult,
+  SaleRequest,
+  SaleResult,
+  SchoolAccounts,
+  SchoolAccountsQueryInput,
+  SchoolDayTotals,
+  SchoolResult,
+  Statement,
+  TopUpRequest,
+  TopUpResult,
+} from '@meals/contracts';
+import { LedgerApiError } from './ledger-api-error.js';
+
+export interface LedgerClientOptions {
+  /** e.g. `http://127.0.0.1:3000` (a path prefix is kept) */
+  baseUrl: string;
+  /** API key or session token, sent as a bearer token */
+  token?: string;
+  /** a request that takes longer is aborted (default 30 s) */
+  timeoutMs?: number;
+}
+
+/** A pupil list file: CSV (UTF-8) or XLSX. */
+export interface PupilListFile {
+  body: string | Uint8Array;
+  contentType: 'text/csv' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+}
+
+export interface StatementPeriod {
+  from: string;
+  to: string;
+  /** include check items */
+  details?: boolean;
+}
+
+/** What `/api/health` says (its details vary with the deployment). */
+export interface HealthReport {
+  status: string;
+  details?: Record<string, unknown>;
+}
+
+type Method = 'GET' | 'POST';
+
+interface Send {
+  json?: unknown;
+  raw?: { body: string | Uint8Array; contentType: string };
+  query?: Record<string, string | undefined>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class LedgerClient {
+  private readonly base: string;
+
+  constructor(private readonly options: LedgerClientOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** The same client acting as another principal. */
+  withToken(token: string): LedgerClient {
+    return new LedgerClient({ ...this.options, token });
+  }
+
+  // auth and operations
+
+  login(request: LoginRequest): Promise<LoginResult> {
+    return this.call('POST', '/api/auth/login', { json: request });
+  }
+
+  /** Never throws for an unhealthy ledger (503): the report says what is wrong. */
+  async health(): Promise<{ healthy: boolean; report: HealthReport }> {
+    const { status, body } = await this.send('GET', '/api/health', {});
+    if (status !== 200 && status !== 503) throw LedgerApiError.fromAnswer(status, body, JSON.stringify(body));
+    return { healthy: status === 200, report: body as HealthReport };
+  }
+
+  // schools
+
+  registerSchool(request: RegisterSchoolRequest): Promise<SchoolResult> {
+    return this.call('POST', '/api/schools', { json: request });
+  }
+
+  importPupils(schoolId: string, list: PupilListFile): Promise<PupilImportResult> {
+    return this.call('POST', `/api/schools/${segment(schoolId)}/pupils/import`, { raw: list });
+  }
+
+  dayTotals(schoolId: string, period: DayTotalsQuery): Promise<SchoolDayTotals> {
+    return this.call('GET', `/api/schools/${segment(schoolId)}/day-totals`, { query: { ...period } });
+  }
+
+  schoolAccounts(schoolId: string, filter: SchoolAccountsQueryInput = {}): Promise<SchoolAccounts> {
+    return this.call('GET', `/api/schools/${segment(schoolId)}/accounts`, { query: { ...filter } });
+  }
+
+  // accounts
+
+  account(accountNumber: string): Promise<AccountProfile> {
+    return this.call('GET', `/api/accounts/${segment(accountNumber)}`, {});
+  }
+
+  statement(accountNumber: string, { from, to, details }: StatementPeriod): Promise<Statement> {
+    const query = { from, to, ...(details === undefined ? {} : { details: String(details) }) };
+    return this.call('GET', `/api/accounts/${segment(accountNumber)}/statement`, { query });
+  }
+
+  moveAccount(accountNumber: string, request: MoveAccountRequest): Promise<MoveAccountResult> {
+    return this.call('POST', `/api/accounts/${segment(accountNumber)}/move`, { json: request });
+  }
+
+  closeAccount(accountNumber: string, request: CloseAccountRequest): Promise<CloseAccountResult> {
+    return this.call('POST', `/api/accounts/${segment(accountNumber)}/close`, { json: request });
+  }
+
+  blockCard(accountNumber: string, request: BlockCardRequest): Promise<CardResult> {
+    return this.call('POST', `/api/accounts/${segment(accountNumber)}/cards/block`, { json: request });
+  }
+
+  reissueCard(accountNumber: string): Promise<ReissueCardResult> {
+    return this.call('POST', `/api/accounts/${segment(accountNumber)}/cards/reissue`, {});
+  }
+
+  recordCorrection(accountNumber: string, request: CorrectionRequest): Promise<CorrectionResult> {
+    return this.call('POST', `/api/accounts/${segment(accountNumber)}/corrections`, { json: request });
+  }
+
+  // money and cards at tills and banks
+
+  activateCard(cardUid: string): Promise<CardResult> {
+    return this.call('POST', `/api/cards/${segment(cardUid)}/activate`, {});
+  }
+
+  recordTopUp(request: TopUpRequest): Promise<TopUpResult> {
+    return this.call('POST', '/api/top-ups', { json: request });
+  }
+
+  recordSale(request: SaleRequest): Promise<SaleResult> {
+    return this.call('POST', '/api/sales', { json: request });
+  }
+
+  private async call<T>(method: Method, path: string, send: Send): Promise<T> {
+    const { status, body, text } = await this.send(method, path, send);
+    if (status < 200 || status >= 300) throw LedgerApiError.fromAnswer(status, body, text);
+    return body as T;
+  }
+
+  private async send(method: Method, path: string, { json, raw, query }: Send) {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.token) headers['authorization'] = `Bearer ${this.options.token}`;
+    let body: string | Uint8Array | undefined;
+    if (json !== undefined) {
+      body = JSON.stringify(json);
+      headers['content-type'] = 'application/json';
+    } else if (raw) {
+      body = raw.body;
+      headers['content-type'] = raw.contentType;
+    }
+    const response = await fetch(this.base + path + queryString(query), {
+      method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+    // always read the body: that hands the connection back for reuse
+    const text = await response.text();
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    let parsed: unknown = text;
+    if (isJson && text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { status: response.status, body: parsed, text };
+  }
+}
+
+const segment = (value: string): string => encodeURIComponent(value);
+
+function queryString(query: Record<string, string | undefined> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

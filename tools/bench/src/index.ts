@@ -1,0 +1,6 @@
+/** The benchmarks `npm run bench` runs (bench/run.js), each with its reference figure. */
+export { runAppendBench, type AppendBenchOptions, type AppendBenchResult } from './append-bench.js';
+export { runRebuildBench, type RebuildBenchOptions, type RebuildBenchResult } from './rebuild-bench.js';
+export { startBenchSystem, type BenchSystem, type StartBenchSystemOptions } from './bench-system.js';
+export { runHttpSalesBench } from './http-sales-bench.js';
+export { runStatementBench, type StatementBenchResult } from './statement-bench.js';
