@@ -35,6 +35,7 @@ import { IdentityDirectory } from './identity/identity-directory.js';
 import { LoginRateLimiter } from './identity/login-rate-limiter.js';
 import { SessionTokens } from './identity/session-tokens.js';
 import { HealthController } from './observability/health.controller.js';
+import { StorageStatus } from './observability/storage-status.js';
 import { LedgerMetrics } from './observability/metrics.js';
 import { MetricsController } from './observability/metrics.controller.js';
 import { GetAccountHandler } from './queries/get-account.js';
@@ -106,6 +107,7 @@ export class LedgerModule {
         { provide: LEDGER_SETTINGS, useValue: deps.settings },
         { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },
         { provide: LedgerMetrics, useValue: deps.metrics },
+        { provide: StorageStatus, useFactory: () => new StorageStatus(deps.settings.dataDir) },
         { provide: AccountAggregates, useFactory: () => new AccountAggregates(deps.eventStore, deps.metrics) },
         { provide: SchoolAggregates, useFactory: () => new SchoolAggregates(deps.eventStore, deps.metrics) },
         { provide: IdentityDirectory, useFactory: () => new IdentityDirectory(deps.identityStore) },

@@ -14,4 +14,6 @@ export interface LedgerSettings {
   tokenSecret: string;
   /** complete transfers whose transferred-in is missing (on in the HTTP service) */
   runTransferReconciler: boolean;
+  /** the data directory of the embedded profile: health watches its free space and start-up marker */
+  dataDir?: string;
 }

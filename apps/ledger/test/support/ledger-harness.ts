@@ -76,6 +76,7 @@ export class LedgerHarness {
       settings: {
         tokenSecret: 'test-secret-test-secret-test-secret-0123',
         runTransferReconciler: options.runTransferReconciler ?? false,
+        dataDir: dir,
       },
       clock: options.clock,
     });
