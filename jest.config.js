@@ -13,7 +13,7 @@ const swc = {
 
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   testMatch: ['**/test/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -21,6 +21,7 @@ export default {
   moduleNameMapper: {
     '^@meals/(demo-data|domain|event-store|read-model-store|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
     '^@meals/projections$': '<rootDir>/apps/projections/src/index.ts',
+    '^@meals/launcher$': '<rootDir>/tools/launcher/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 60000,

@@ -3,7 +3,7 @@
  * directory naming why (e.g. the demo city is being seeded). The ledger's health answers
  * `starting` (503) while it exists, so that nothing trusts a half-prepared system.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const STARTING_MARKER_FILE = 'starting.json';
@@ -15,6 +15,7 @@ export interface StartingMarker {
 
 export function markStarting(dataDir: string, reason: string, now = new Date()): void {
   const marker: StartingMarker = { reason, since: now.toISOString() };
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, STARTING_MARKER_FILE), `${JSON.stringify(marker)}\n`);
 }
 

@@ -27,7 +27,8 @@ export const LAG_DEGRADED_AT = 1_000;
 const HEALTH_DESCRIPTION =
   '`status` is `ok` (200); `degraded` (200: serving, but the projections are far behind, or `cause` is ' +
   '`storage_full`: the disk is full and writes are refused with 503 `storage_full` until space returns); ' +
-  '`starting` (503: the system is being prepared, e.g. the demo city is seeded; `reason` says why); ' +
+  '`starting` (503: the system is being prepared, e.g. the demo city is seeded; `reason` says why, ' +
+  '`projections.lagEvents` how far the read models are behind); ' +
   '`error` (503: a store does not answer). `details` has one entry per check.';
 
 @ApiTags('operations')
@@ -51,8 +52,10 @@ export class HealthController {
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const starting = this.settings.dataDir ? readStarting(this.settings.dataDir) : null;
     if (starting) {
+      // the lag lets a launcher wait for the read models to catch up before it says "ready"
+      const { projections } = await this.projectionLag();
       reply.status(503);
-      return { status: 'starting', reason: starting.reason, since: starting.since };
+      return { status: 'starting', reason: starting.reason, since: starting.since, projections };
     }
     try {
       const result = await this.health.check([
