@@ -23,6 +23,15 @@ export interface LogDestinationOptions {
   onDrop?: () => void;
 }
 
+let consoleStreamsGuarded = false;
+
+/** Console output goes to the same descriptor: its write errors must not be fatal either. */
+function ignoreConsoleStreamErrors(): void {
+  if (consoleStreamsGuarded) return;
+  consoleStreamsGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+}
+
 export function openLogDestination(options: LogDestinationOptions): LogDestination {
   return new DroppingDestination(options.fd ?? 1, options.service, options.onDrop);
 }
@@ -42,8 +51,7 @@ class DroppingDestination implements LogDestination {
     private readonly service: string,
     private readonly onDrop?: () => void,
   ) {
-    // console output goes to the same descriptor: its errors must not be fatal either
-    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+    ignoreConsoleStreamErrors();
   }
 
   write(line: string): void {

@@ -118,8 +118,12 @@ function parseReference(reference: string): { column: number; row: number } | nu
   return { column, row: match[2] ? Number(match[2]) : 0 };
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 function attribute(tag: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(tag)?.[1];
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  return pattern.exec(tag)?.[1];
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
