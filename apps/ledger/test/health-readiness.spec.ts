@@ -37,5 +37,8 @@ describe('health before the system is ready', () => {
     expect(operation.description).toMatch(/starting/);
     expect(operation.description).toMatch(/storage_full/);
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '503']));
+    // every write documents the full disk
+    expect(docs.body.paths['/api/top-ups'].post.responses['503'].description).toMatch(/storage_full/);
+    expect(docs.body.components.schemas.ApiError).toBeDefined();
   });
 });
