@@ -94,6 +94,14 @@ describe('pupil list uploads with limits', () => {
     expect(reply.body).toMatchObject({ code: 'invalid_pupil_list', details: { line: 3 } });
   });
 
+  it('refuses a CSV with too many lines or columns, naming the line', async () => {
+    const lines = ['school,class,full_name'];
+    for (let i = 2; i <= 10_001; i++) lines.push(`31,1А,Ученик Номер${i}`);
+    expect((await refused(Buffer.from(lines.join('\n')), 'text/csv')).body).toMatchObject({ code: 'invalid_pupil_list', details: { line: 10_001 } });
+    const wide = `school,class,full_name\n31,1А,Широкий Ряд${',x'.repeat(60)}\n`;
+    expect((await refused(Buffer.from(wide), 'text/csv')).body).toMatchObject({ code: 'invalid_pupil_list', details: { line: 2 } });
+  });
+
   it('names the line of an unclosed quote, not the line where parsing stopped', async () => {
     const lines = ['school,class,full_name', '31,1А,Первый Ученик', '31,1А,"Кавычкин Без Конца'];
     for (let i = 4; i <= 10; i++) lines.push(`31,1А,Ученик Номер${i}`);

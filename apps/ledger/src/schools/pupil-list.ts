@@ -119,10 +119,12 @@ export function parsePupilCsv(body: Buffer): PupilListRow[] {
       trim: true,
       max_record_size: MAX_CSV_LINE_BYTES,
       on_record: (record: string[], context: { lines: number }) => {
+        // with `info`, the record arrives here as { record, info }, whatever the types say
+        const cells = Array.isArray(record) ? record : (record as { record: string[] }).record;
         if (context.lines > MAX_FILE_LINES) {
           throw invalidList(`a list may have at most ${MAX_FILE_LINES} lines`, `в файле не больше ${MAX_FILE_LINES} строк`, context.lines);
         }
-        if (record.length > MAX_COLUMNS) {
+        if (cells.length > MAX_COLUMNS) {
           throw invalidList(`more than ${MAX_COLUMNS} columns`, `больше ${MAX_COLUMNS} столбцов`, context.lines);
         }
         lastGoodLine = context.lines;
