@@ -1,18 +1,20 @@
 // `npm start`: runs the whole system on the embedded default (SQLite files under
 // $DATA_DIR, default ./data): the ledger API and the projections service as two
-// processes. On the first start it creates the demo principals and seeds a demo city
-// through the real API, then prints the URLs and the demo logins.
+// supervised processes (a crashed one is restarted with backoff). On the first start it
+// creates the demo principals and seeds a demo city through the real API (health says
+// `starting` meanwhile, until the read models have caught up), then prints the URLs and
+// the demo logins.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startLedgerProcesses } from '../apps/ledger/dist/bench/ledger-processes.js';
+import { clearStarting, fetchHealth, markStarting, startLedgerProcesses } from '../tools/launcher/dist/index.js';
 import {
   createDemoPrincipals,
   demoKeys,
+  loginStaff,
   readDemoCredentials,
+  seedDemoCity,
   writeDemoCredentials,
-} from '../apps/ledger/dist/demo/demo-credentials.js';
-import { loginStaff } from '../apps/ledger/dist/demo/ledger-http-client.js';
-import { seedDemoCity } from '../apps/ledger/dist/demo/seed-demo.js';
+} from '../tools/demo/dist/index.js';
 
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const port = Number(process.env.LEDGER_PORT ?? 3000);
@@ -26,26 +28,48 @@ if (!credentials) {
   writeDemoCredentials(dataDir, credentials);
 }
 
-log('starting ledger and projections…');
-const system = await startLedgerProcesses({
-  dataDir,
-  port,
-  env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
-});
+const needsSeed = !existsSync(seededMarker);
+if (needsSeed) markStarting(dataDir, 'seeding the demo city');
+else clearStarting(dataDir); // left by a start that was interrupted
 
+let system;
 let stopping = false;
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
-  await system.stop();
+  await system?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 
+log('starting ledger and projections…');
 try {
-  if (!existsSync(seededMarker)) {
+  system = await startLedgerProcesses({
+    dataDir,
+    port,
+    env: {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      // the demo city has two months of history, written through the API: this ledger accepts
+      // sales and payments dated that far back (the defaults are 7 and 45 days)
+      SALE_MAX_AGE_DAYS: process.env.SALE_MAX_AGE_DAYS ?? '90',
+      TOP_UP_MAX_AGE_DAYS: process.env.TOP_UP_MAX_AGE_DAYS ?? '90',
+    },
+    waitFor: needsSeed ? 'live' : 'ready',
+    say: log,
+    onGiveUp: () => {
+      console.error('[start] a service keeps crashing: stopping everything');
+      void shutdown(1);
+    },
+  });
+} catch (error) {
+  console.error('[start] could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+try {
+  if (needsSeed) {
     log('seeding the demo city (schools, ~1,000 pupils, two months of top-ups and canteen checks)…');
     const admin = credentials.users.find((user) => user.role === 'admin');
     const adminToken = await loginStaff(system.baseUrl, admin.username, admin.password);
@@ -57,10 +81,25 @@ try {
       log: (line) => log(line),
     });
     writeFileSync(seededMarker, `${JSON.stringify(summary, null, 2)}\n`);
+    markStarting(dataDir, 'the read models are catching up with the seeded city');
+    await projectionsCaughtUp(system.baseUrl);
+    clearStarting(dataDir);
   }
+  await system.waitUntilReady();
 } catch (error) {
   console.error('[start] seeding failed:', error);
   await shutdown(1);
+}
+
+/** Until health (still `starting`) reports the read models with no event left to apply. */
+async function projectionsCaughtUp(baseUrl, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answer = await fetchHealth(baseUrl).catch(() => null);
+    if (answer?.body?.projections?.lagEvents === 0) return;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`the read models did not catch up within ${timeoutMs / 1000} s`);
 }
 
 const url = system.baseUrl.replace('127.0.0.1', 'localhost');

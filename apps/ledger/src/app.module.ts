@@ -38,6 +38,7 @@ import { LoginRateLimiter } from './identity/login-rate-limiter.js';
 import type { IdentityStore } from './identity/store/identity-store.port.js';
 import { SessionTokens } from './identity/session-tokens.js';
 import { HealthController } from './observability/health.controller.js';
+import { StorageStatus } from './observability/storage-status.js';
 import { LedgerMetrics } from './observability/metrics.js';
 import { MetricsController } from './observability/metrics.controller.js';
 import { GetAccountHandler } from './queries/get-account.js';
@@ -111,6 +112,7 @@ export class LedgerModule {
         { provide: LEDGER_SETTINGS, useValue: deps.settings },
         { provide: CLOCK, useValue: deps.clock ?? (() => new Date()) },
         { provide: LedgerMetrics, useValue: deps.metrics },
+        { provide: StorageStatus, useFactory: () => new StorageStatus(deps.settings.dataDir) },
         { provide: AccountAggregates, useFactory: () => new AccountAggregates(deps.eventStore, deps.metrics, deps.settings.accountPolicy) },
         { provide: SchoolAggregates, useFactory: () => new SchoolAggregates(deps.eventStore, deps.metrics) },
         { provide: IdentityDirectory, useFactory: () => new IdentityDirectory(deps.identityStore) },

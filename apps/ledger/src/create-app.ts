@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LedgerModule, type LedgerDependencies } from './app.module.js';
+import { documentStorageFull } from './http/openapi.js';
 import { CORRELATION_HEADER, correlationIdOf, newRequestId } from './http/request-context.js';
 import { NestPinoLogger } from './observability/logger.js';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './schools/pupil-list.js';
@@ -72,6 +73,7 @@ export async function createLedgerApp(deps: LedgerDependencies): Promise<NestFas
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key (tills, banks) or staff session token' })
       .build(),
   );
+  documentStorageFull(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -3,7 +3,7 @@
  * config/ledger-config.ts); projections run in their own process.
  */
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@meals/runtime-config';
+import { loadConfigOrExit, openLogDestination } from '@meals/runtime-config';
 import { createLedgerApp } from './create-app.js';
 import { loadLedgerConfig } from './config/ledger-config.js';
 import { resolveTokenSecret } from './config/token-secret.js';
@@ -17,15 +17,24 @@ async function main(): Promise<void> {
     const loaded = loadLedgerConfig();
     return { ...loaded, tokenSecret: resolveTokenSecret(loaded) };
   });
-  const logger = createLogger(config.logLevel);
+  const metrics = new LedgerMetrics({ defaultMetrics: true });
+  const logger = createLogger(
+    config.logLevel,
+    openLogDestination({ service: 'ledger', onDrop: () => metrics.logLinesDropped.inc() }),
+  );
   const stores = await openLedgerStores(config);
   const loginAttempts = loginAttemptCounters(config.redisUrl, logger);
   const app = await createLedgerApp({
     ...stores,
     logger,
     loginAttempts: loginAttempts.counters,
-    metrics: new LedgerMetrics({ defaultMetrics: true }),
-    settings: { tokenSecret: config.tokenSecret ?? '', runTransferReconciler: true, accountPolicy: config.accountPolicy },
+    metrics,
+    settings: {
+      tokenSecret: config.tokenSecret ?? '',
+      runTransferReconciler: true,
+      accountPolicy: config.accountPolicy,
+      dataDir: config.dataDir,
+    },
   });
 
   let stopping = false;

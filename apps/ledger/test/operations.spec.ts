@@ -62,7 +62,7 @@ describe('operations: OpenAPI, health, metrics', () => {
     const reply = await h.get('/api/health');
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe('ok');
-    expect(Object.keys(reply.body.details).sort()).toEqual(['eventStore', 'identityStore', 'projections', 'readModelStore']);
+    expect(Object.keys(reply.body.details).sort()).toEqual(['eventStore', 'identityStore', 'projections', 'readModelStore', 'storage']);
     expect(reply.body.details.projections).toMatchObject({ status: 'up', lagEvents: expect.any(Number) });
   });
 

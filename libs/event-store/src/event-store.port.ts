@@ -127,3 +127,6 @@ export class IdempotencyConflictError extends Error {
     this.name = 'IdempotencyConflictError';
   }
 }
+
+/** A write refused for want of disk space: retry once space returns (one type for every adapter). */
+export { StorageFullError } from '@meals/sqlite-support';

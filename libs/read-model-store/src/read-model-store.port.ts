@@ -75,3 +75,6 @@ export interface ReadModelStore {
   clear(collections: string[], checkpoints?: string[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A write refused for want of disk space: retry once space returns (one type for every adapter). */
+export { StorageFullError } from '@meals/sqlite-support';

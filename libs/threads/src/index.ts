@@ -1,1 +1,1 @@
-export { startThread, threadModuleUrl } from './start-thread.js';
+export { startThread, threadModuleUrl, type ThreadOptions } from './start-thread.js';

@@ -6,14 +6,24 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker, type Transferable } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
+
+export interface ThreadOptions {
+  /** heap limits: a thread that exceeds them dies alone (ERR_WORKER_OUT_OF_MEMORY) */
+  resourceLimits?: ResourceLimits;
+}
 
 /** `compiled` is the `.js` URL of the entry module; its `.ts` sibling is the fallback. */
-export function startThread(compiled: URL, workerData: unknown, transferList: Transferable[] = []): Worker {
+export function startThread(compiled: URL, workerData: unknown, transferList: Transferable[] = [], options: ThreadOptions = {}): Worker {
   const entry = threadModuleUrl(compiled);
-  if (entry === compiled) return new Worker(compiled, { workerData, transferList });
+  if (entry === compiled) return new Worker(compiled, { workerData, transferList, ...options });
   const swcPath = createRequire(entry).resolve('@swc/core');
-  return new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry: entry.href, swcPath, workerData }, transferList });
+  return new Worker(TYPESCRIPT_BOOTSTRAP, {
+    eval: true,
+    workerData: { entry: entry.href, swcPath, workerData },
+    transferList,
+    ...options,
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeyWithCli, createUserWithCli, loginStaff } from '@meals/demo';
-import { startLedgerProcesses } from '@meals/ledger/ledger-processes';
+import { startLedgerProcesses } from '@meals/launcher';
 import {
   BENCH_SCHOOLS,
   prepareBenchFixtures,
@@ -49,7 +49,10 @@ export async function startBenchSystem(options: StartBenchSystemOptions): Promis
   for (const schoolId of BENCH_SCHOOLS) {
     tills[schoolId] = await createKeyWithCli({ name: `bench-till-${schoolId}`, role: 'till', schoolId, tillId: `${schoolId}-01` }, cli);
   }
-  const processes = await startLedgerProcesses({ dataDir: options.dataDir, repoRoot: options.repoRoot, env: options.env });
+  // the benches write up to a school year of history through the API: this ledger accepts sales
+  // and payments dated that far back (the defaults are 7 and 45 days)
+  const env = { SALE_MAX_AGE_DAYS: '400', TOP_UP_MAX_AGE_DAYS: '400', ...options.env };
+  const processes = await startLedgerProcesses({ dataDir: options.dataDir, repoRoot: options.repoRoot, env });
   try {
     const baseUrl = processes.baseUrl;
     const tokens = { admin: await loginStaff(baseUrl, admin.username, admin.password), bank, tills };

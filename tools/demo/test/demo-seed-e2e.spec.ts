@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLedgerProcesses, type LedgerProcesses } from '@meals/ledger/ledger-processes';
+import { startLedgerProcesses, type LedgerProcesses } from '@meals/launcher';
 import { LedgerClient } from '@meals/ledger-client';
 import {
   createDemoPrincipals,
@@ -37,7 +37,7 @@ describe('demo city seeded through the real API', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'demo-seed-'));
     credentials = await createDemoPrincipals({ dataDir, schools: demoSchools(SMALL_CITY.schools) });
     writeDemoCredentials(dataDir, credentials);
-    processes = await startLedgerProcesses({ dataDir });
+    processes = await startLedgerProcesses({ dataDir, env: { SALE_MAX_AGE_DAYS: '90', TOP_UP_MAX_AGE_DAYS: '90' } });
     const admin = credentials.users.find((user) => user.role === 'admin')!;
     seedOptions = {
       baseUrl: processes.baseUrl,

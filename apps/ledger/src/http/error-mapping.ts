@@ -2,11 +2,12 @@
  * Turns anything thrown while serving a request into the API's error shape. Domain
  * refusals keep their code and Russian message; storage conflicts that survived the
  * retries become 409; framework errors (body too large, bad JSON, unknown route) get
- * codes of their own; anything else is a 500 that reveals nothing.
+ * codes of their own; a full disk is a 503 `storage_full` (nothing was written: retry when
+ * space returns); anything else is a 500 that reveals nothing.
  */
 import { HttpException } from '@nestjs/common';
 import { DomainError, type ErrorKind } from '@meals/domain';
-import { IdempotencyConflictError, WrongExpectedRevisionError } from '@meals/event-store';
+import { IdempotencyConflictError, StorageFullError, WrongExpectedRevisionError } from '@meals/event-store';
 import { ApiError } from './api-error.js';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403 };
@@ -75,6 +76,7 @@ export function toApiError(error: unknown): ApiError {
       'Этот идентификатор уже использован для другой операции',
     );
   }
+  if (error instanceof StorageFullError) return storageFull();
   // Nest wraps Fastify's request errors (body too large, bad JSON) in an HttpException.
   const framework = error instanceof HttpException && error.cause ? error.cause : error;
   const fastifyCode = (framework as { code?: unknown } | null)?.code;
@@ -94,6 +96,19 @@ export function toApiError(error: unknown): ApiError {
   }
   return new ApiError(500, 'internal_error', 'Internal server error', 'Внутренняя ошибка сервера');
 }
+
+/** Seconds a client should wait before retrying a write refused for want of space. */
+export const STORAGE_FULL_RETRY_AFTER_S = 30;
+
+export const storageFull = () =>
+  new ApiError(
+    503,
+    'storage_full',
+    'The ledger cannot write: its disk is full. Nothing was recorded; retry later',
+    'Нет места на диске: операция не записана, повторите позже',
+    undefined,
+    { 'retry-after': String(STORAGE_FULL_RETRY_AFTER_S) },
+  );
 
 function statusOf(error: unknown): number | null {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;

@@ -1,6 +1,6 @@
 /** OpenAPI helpers: the error shape, and the error statuses a route can answer with. */
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
 import { apiError } from '@meals/contracts';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -12,7 +12,25 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than allowed',
   415: 'Unsupported Content-Type',
   429: 'Too many attempts; see Retry-After',
+  503: 'storage_full: the disk is full, nothing was recorded; retry after Retry-After seconds',
 };
+
+/**
+ * Every write can meet a full disk: documented once for all of them (503 `storage_full`)
+ * instead of on each route.
+ */
+export function documentStorageFull(document: OpenAPIObject): void {
+  for (const path of Object.values(document.paths)) {
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      const operation = path[method];
+      if (!operation?.responses || operation.responses['503']) continue;
+      operation.responses['503'] = {
+        description: DESCRIPTIONS[503],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+      };
+    }
+  }
+}
 
 export const errorResponses = (...statuses: number[]) =>
   applyDecorators(

@@ -18,4 +18,6 @@ export interface LedgerSettings {
   runTransferReconciler: boolean;
   /** overdraft and date plausibility limits (configured: LedgerConfig.accountPolicy); domain defaults when left out */
   accountPolicy?: AccountPolicy;
+  /** the data directory of the embedded profile: health watches its free space and start-up marker */
+  dataDir?: string;
 }

@@ -1,22 +1,36 @@
 /**
- * `/api/health`: the event store and both document stores answer, and how far the
- * projections lag behind the log (degraded, not down, when they are far behind: the
- * ledger still records money, only queries are stale).
+ * `/api/health`, for people and launchers alike:
+ * - `starting` (503) while the launcher prepares the system (e.g. seeds the demo city; a
+ *   marker file in the data directory says why): nothing should trust it yet;
+ * - `error` (503) when a store does not answer;
+ * - `degraded` (200) when the ledger serves but something is impaired: the projections
+ *   are far behind (queries are stale) or the disk is full (`cause: 'storage_full'`:
+ *   writes are refused with 503 until space returns);
+ * - `ok` (200) otherwise.
  */
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { PROJECTION_NAME } from '@meals/projections';
+import { readStarting } from '@meals/runtime-config';
 import type { EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/access.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
-import { EVENT_STORE, IDENTITY_STORE, READ_MODELS } from '../infrastructure/tokens.js';
+import { EVENT_STORE, IDENTITY_STORE, LEDGER_SETTINGS, READ_MODELS, type LedgerSettings } from '../infrastructure/tokens.js';
+import { StorageStatus } from './storage-status.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
 /** events the projections may be behind before the service reports itself degraded */
 export const LAG_DEGRADED_AT = 1_000;
+
+const HEALTH_DESCRIPTION =
+  '`status` is `ok` (200); `degraded` (200: serving, but the projections are far behind, or `cause` is ' +
+  '`storage_full`: the disk is full and writes are refused with 503 `storage_full` until space returns); ' +
+  '`starting` (503: the system is being prepared, e.g. the demo city is seeded; `reason` says why, ' +
+  '`projections.lagEvents` how far the read models are behind); ' +
+  '`error` (503: a store does not answer). `details` has one entry per check.';
 
 @ApiTags('operations')
 @Controller('api/health')
@@ -24,17 +38,28 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
+    private readonly storage: StorageStatus,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
     @Inject(IDENTITY_STORE) private readonly identity: IdentityStore,
+    @Inject(LEDGER_SETTINGS) private readonly settings: LedgerSettings,
   ) {}
 
   @Get()
   @PublicRoute()
-  @ApiOperation({ summary: 'Liveness of the stores and the projection lag (503 when a store is down)' })
+  @ApiOperation({ summary: 'Readiness: the stores, free disk space and the projection lag', description: HEALTH_DESCRIPTION })
+  @ApiResponse({ status: 200, description: '`ok` or `degraded` (with `cause`)' })
+  @ApiResponse({ status: 503, description: '`starting` (with `reason`) or `error`' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
+    const starting = this.settings.dataDir ? readStarting(this.settings.dataDir) : null;
+    if (starting) {
+      // the lag lets a launcher wait for the read models to catch up before it says "ready"
+      const { projections } = await this.projectionLag();
+      reply.status(503);
+      return { status: 'starting', reason: starting.reason, since: starting.since, projections };
+    }
     try {
-      return await this.health.check([
+      const result = await this.health.check([
         () =>
           this.indicators
             .check('eventStore')
@@ -57,7 +82,9 @@ export class HealthController {
             })
             .withTimeout(CHECK_TIMEOUT_MS),
         () => this.projectionLag(),
+        () => this.storageSpace(),
       ]);
+      return result.details['storage']?.status === 'degraded' ? { ...result, cause: 'storage_full' } : result;
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {
         reply.status(503);
@@ -80,5 +107,11 @@ export class HealthController {
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
+  }
+
+  private async storageSpace() {
+    const indicator = this.indicators.check('storage');
+    const { full, ...data } = await this.storage.check();
+    return full ? indicator.degraded({ cause: 'storage_full', ...data }) : indicator.up(data);
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Structured JSON logs (pino). Credentials never reach a log line: authorization headers,
- * cookies, passwords, tokens and keys are redacted wherever they appear.
+ * cookies, passwords, tokens and keys are redacted wherever they appear. The service
+ * writes them through openLogDestination (@meals/runtime-config): a full disk drops and
+ * counts lines instead of hanging or killing the ledger.
  */
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger } from 'pino';

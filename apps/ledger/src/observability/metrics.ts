@@ -48,6 +48,18 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
+  readonly logLinesDropped = new Counter({
+    name: 'ledger_log_lines_dropped_total',
+    help: 'Log lines that could not be written (disk full) and were dropped',
+    registers: [this.registry],
+  });
+
+  readonly storageFullRefusals = new Counter({
+    name: 'ledger_storage_full_refusals_total',
+    help: 'Requests refused with 503 storage_full because a store could not write for want of disk space',
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'ledger_' });
   }

@@ -2,11 +2,14 @@
  * Reads a school's pupil list: CSV (`,` or `;`, UTF-8 with or without BOM) or XLSX (first
  * sheet), with a header row naming the columns `school`, `class`, `full_name` (Russian
  * headers `школа`, `класс`, `фио` are accepted too). Every row keeps its line number in
- * the file so that errors can point to it. Empty lines are skipped.
+ * the file so that errors can point to it. Empty lines are skipped. Uploads are hostile
+ * until read: sizes, rows, columns and line lengths have limits, checked before the
+ * memory for them is spent. The API runs these parsers on a worker thread
+ * (upload/parse-pupil-list.ts), never on the thread that serves tills.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { ApiError } from '../http/api-error.js';
+import { readFirstSheet, SheetRefusal, ZipRefusal, type SheetLimits } from './upload/xlsx-sheet.js';
 
 export interface PupilListRow {
   /** 1-based line (CSV) or row (XLSX) in the file */
@@ -20,6 +23,21 @@ export const CSV_CONTENT_TYPE = 'text/csv';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A whole school fits easily; the domain caps a list at 5 000 rows anyway. */
 export const MAX_LIST_ROWS = 5_000;
+/** Lines of a file (empty ones included) and columns a list may use: room for blank lines and notes. */
+export const MAX_FILE_LINES = 2 * MAX_LIST_ROWS;
+export const MAX_COLUMNS = 50;
+/** a CSV record (one pupil) longer than this is not a pupil */
+export const MAX_CSV_LINE_BYTES = 4096;
+/** An .xlsx of a whole school inflates to ~1 MB; no part of one may inflate beyond this. */
+export const MAX_XLSX_PART_BYTES = 16 * 1024 * 1024;
+const MAX_XLSX_ENTRIES = 200;
+
+const XLSX_LIMITS: SheetLimits = {
+  maxEntries: MAX_XLSX_ENTRIES,
+  maxEntryBytes: MAX_XLSX_PART_BYTES,
+  maxRows: MAX_FILE_LINES,
+  maxColumns: MAX_COLUMNS,
+};
 
 const COLUMN_ALIASES: Record<string, 'school' | 'className' | 'fullName'> = {
   school: 'school',
@@ -41,6 +59,9 @@ export const invalidList = (message: string, messageRu: string, line?: number) =
   );
 
 /** Column positions from the header row, or a 400 naming what is missing. */
+export const uploadTooLarge = (message: string) =>
+  new ApiError(413, 'upload_too_large', `The file is too large or too complex: ${message}`, 'Файл слишком большой или слишком сложный для списка учащихся');
+
 function columnsOf(header: string[]): Record<'school' | 'className' | 'fullName', number> {
   const found: Partial<Record<'school' | 'className' | 'fullName', number>> = {};
   header.forEach((name, index) => {
@@ -86,14 +107,36 @@ export function parsePupilCsv(body: Buffer): PupilListRow[] {
   const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
+  /** the last line of the last record read whole: a broken record starts after it */
+  let lastGoodLine = 0;
   try {
-    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      bom: true,
+      trim: true,
+      max_record_size: MAX_CSV_LINE_BYTES,
+      on_record: (record: string[], context: { lines: number }) => {
+        // with `info`, the record arrives here as { record, info }, whatever the types say
+        const cells = Array.isArray(record) ? record : (record as { record: string[] }).record;
+        if (context.lines > MAX_FILE_LINES) {
+          throw invalidList(`a list may have at most ${MAX_FILE_LINES} lines`, `в файле не больше ${MAX_FILE_LINES} строк`, context.lines);
+        }
+        if (cells.length > MAX_COLUMNS) {
+          throw invalidList(`more than ${MAX_COLUMNS} columns`, `больше ${MAX_COLUMNS} столбцов`, context.lines);
+        }
+        lastGoodLine = context.lines;
+        return record;
+      },
+    }) as unknown as typeof records;
   } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
+    if (error instanceof ApiError) throw error;
     throw invalidList(
       `malformed CSV: ${(error as Error).message}`,
       'файл CSV повреждён (проверьте кавычки и разделители)',
-      typeof line === 'number' ? line : undefined,
+      firstLineOfRecordAfter(text, lastGoodLine),
     );
   }
   const [header, ...body_] = records;
@@ -108,25 +151,32 @@ export function parsePupilCsv(body: Buffer): PupilListRow[] {
   return limitRows(rows);
 }
 
-export async function parsePupilXlsx(body: Buffer): Promise<PupilListRow[]> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * The parser reports the line where it gave up (an unclosed quote runs to the end of the
+ * file); the record that is wrong starts on the first non-empty line after the last good one.
+ */
+function firstLineOfRecordAfter(text: string, lastGoodLine: number): number {
+  const lines = text.split(/\r\n|\n|\r/);
+  let index = lastGoodLine;
+  while (index < lines.length - 1 && lines[index]!.trim() === '') index++;
+  return index + 1;
+}
+
+export function parsePupilXlsx(body: Buffer): PupilListRow[] {
+  let sheet: ReturnType<typeof readFirstSheet>;
   try {
-    await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
+    sheet = readFirstSheet(body, XLSX_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipRefusal && error.kind === 'too_large') throw uploadTooLarge(error.message);
+    if (error instanceof SheetRefusal) throw invalidList(error.message, 'лист слишком велик для списка учащихся или повреждён', error.line);
     throw invalidList('not a readable .xlsx file', 'файл не является книгой Excel (.xlsx)');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalidList('the workbook has no sheet', 'в книге нет ни одного листа');
-  const cellsOf = (rowNumber: number): string[] => {
-    const row = sheet.getRow(rowNumber);
-    const cells: string[] = [];
-    for (let column = 1; column <= Math.max(row.cellCount, 3); column++) cells.push(row.getCell(column).text ?? '');
-    return cells;
-  };
-  const columns = columnsOf(cellsOf(1));
+  const [header, ...body_] = sheet;
+  if (!header || header.line !== 1) throw invalidList('the workbook has no header row', 'в первой строке листа нет заголовков', 1);
+  const columns = columnsOf(header.cells);
   const rows: PupilListRow[] = [];
-  for (let line = 2; line <= sheet.rowCount; line++) {
-    const row = toRow(cellsOf(line), line, columns);
+  for (const { line, cells } of body_) {
+    const row = toRow(cells, line, columns);
     if (row) rows.push(row);
     if (rows.length > MAX_LIST_ROWS) break;
   }

@@ -24,7 +24,8 @@ import { GetDayTotalsQuery } from '../queries/get-day-totals.js';
 import { ListSchoolAccountsQuery } from '../queries/list-school-accounts.js';
 import { ImportPupilsCommand } from './commands/import-pupils.js';
 import { RegisterSchoolCommand } from './commands/register-school.js';
-import { CSV_CONTENT_TYPE, parsePupilCsv, parsePupilXlsx, XLSX_CONTENT_TYPE } from './pupil-list.js';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './pupil-list.js';
+import { parsePupilList } from './upload/parse-pupil-list.js';
 
 const SCHOOL_PARAM = { name: 'schoolId', example: '24', description: 'school number' };
 
@@ -62,7 +63,10 @@ export class SchoolsController {
   })
   @ApiOperation({
     summary: "Import a pupil list: new pupils get accounts and cards; re-importing changes nothing ('duplicate')",
-    description: 'A malformed file is refused with 400 naming the line; nothing is recorded then.',
+    description:
+      'A malformed file is refused with 400 naming the line; nothing is recorded then. Limits: 5 MB uploaded, ' +
+      '16 MB inflated per part of an .xlsx, 10 000 lines, 50 columns, 4 KB per CSV line; beyond them 413 `upload_too_large` ' +
+      '(or 400 naming the line). Files are parsed off the thread that serves the tills.',
   })
   @commandResponses(pupilImportResult, 'new pupils were enrolled or accounts opened', 'every listed pupil has an account already')
   @errorResponses(400, 401, 403, 404, 413, 415)
@@ -81,7 +85,7 @@ export class SchoolsController {
         'Загрузите список в формате CSV (text/csv) или Excel (.xlsx)',
       );
     }
-    const rows = contentType === CSV_CONTENT_TYPE ? parsePupilCsv(body) : await parsePupilXlsx(body);
+    const rows = await parsePupilList(contentType === CSV_CONTENT_TYPE ? 'csv' : 'xlsx', body);
     const result = await this.commands.execute(new ImportPupilsCommand(id, rows, this.contexts.of(request)));
     return answerWith(reply, result);
   }

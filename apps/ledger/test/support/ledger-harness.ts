@@ -94,6 +94,7 @@ export class LedgerHarness {
         tokenSecret: 'test-secret-test-secret-test-secret-0123',
         runTransferReconciler: options.runTransferReconciler ?? false,
         accountPolicy: options.accountPolicy ?? FIXTURE_ERA_POLICY,
+        dataDir: dir,
       },
       clock: options.clock,
       loginAttempts: options.loginAttempts,

@@ -151,6 +151,7 @@ export class ProjectionRunner implements ProjectionsHandle {
         // After a failure the outcome may be unknown (a commit whose acknowledgement was
         // lost): the stored checkpoint tells whether the batch is already in.
         if (attempt === 0 || (await this.storedCheckpoint()) !== last) await this.projector.applyBatch(batch);
+        if (attempt > 0) this.logger.info({ attempts: attempt + 1 }, 'commit succeeded again');
         break;
       } catch (error) {
         if (this.stopping) {
@@ -159,7 +160,8 @@ export class ProjectionRunner implements ProjectionsHandle {
           return;
         }
         const retryMs = Math.min(RETRY_MIN_MS * 2 ** attempt, RETRY_MAX_MS);
-        this.logger.error({ err: error, retryMs }, 'commit failed; retrying');
+        // once per outage, not once per retry (a full disk can last hours)
+        if (attempt === 0) this.logger.error({ err: error, retryMs }, 'commit failed; retrying with backoff until it succeeds');
         await sleep(retryMs);
       }
     }

@@ -1,12 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
+import { openLogDestination } from '@meals/runtime-config';
 import { pino, type Logger } from 'pino';
 
-/** Synchronous writes: the process exits right after shutdown, and few lines are logged. */
+/**
+ * Synchronous writes (the process exits right after shutdown, and few lines are logged)
+ * that never throw: a full disk drops and counts lines instead of killing the service.
+ */
 export function createLogger(level: string, service: string): Logger {
-  return pino(
-    { level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime },
-    pino.destination({ dest: 1, sync: true }),
-  );
+  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime }, openLogDestination({ service }));
 }
 
 /** Routes Nest's own log lines into pino. */

@@ -1,10 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, type EventStore } from '@meals/event-store';
+import { createEventStore, StorageFullError, type EventStore } from '@meals/event-store';
 import { createReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import { isStorageFullCause } from '@meals/sqlite-support';
 import type { Logger } from 'pino';
 import type { ProjectionsConfig } from '../config.js';
 import { startProjections, type ProjectionsHandle } from '../runner/projection-runner.js';
+
+const OPEN_RETRY_MIN_MS = 500;
+const OPEN_RETRY_MAX_MS = 30_000;
 
 export const PROJECTIONS_CONFIG = Symbol('PROJECTIONS_CONFIG');
 export const LOGGER = Symbol('LOGGER');
@@ -27,7 +31,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       mkdirSync(config.dataDir, { recursive: true });
     }
     this.eventStore = await createEventStore(config.eventStore);
-    this.readModels = await createReadModelStore(config.readModels);
+    this.readModels = await this.whileStorageFull(() => createReadModelStore(config.readModels));
     this.projections = await startProjections({
       eventStore: this.eventStore,
       readModels: this.readModels,
@@ -39,6 +43,23 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       { eventStore: config.eventStore.kind, readModels: config.readModels.kind, position: this.position() },
       'projections running',
     );
+  }
+
+  /**
+   * Opening the read models writes (schema, WAL): on a full disk it waits with backoff for
+   * space, logging once, instead of exiting into a restart loop.
+   */
+  private async whileStorageFull<T>(open: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await open();
+      } catch (error) {
+        if (!(error instanceof StorageFullError) && !isStorageFullCause(error)) throw error;
+        const retryMs = Math.min(OPEN_RETRY_MIN_MS * 2 ** attempt, OPEN_RETRY_MAX_MS);
+        if (attempt === 0) this.logger.error({ err: error, retryMs }, 'the disk is full; waiting for space to open the read models');
+        await new Promise((resolve) => setTimeout(resolve, retryMs));
+      }
+    }
   }
 
   position(): string | null {

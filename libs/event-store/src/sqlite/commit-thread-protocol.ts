@@ -4,6 +4,7 @@
  * with instanceof (WrongExpectedRevisionError, IdempotencyConflictError, SqliteError).
  */
 import Database from 'better-sqlite3';
+import { asStorageFull } from '@meals/sqlite-support';
 import {
   IdempotencyConflictError,
   WrongExpectedRevisionError,
@@ -112,7 +113,7 @@ export function decodeError(encoded: EncodedError): Error {
           ? new Database.SqliteError(encoded.message, encoded.code)
           : Object.assign(new Error(encoded.message), { name: encoded.name }, encoded.code === undefined ? {} : { code: encoded.code });
       if (encoded.stack) error.stack = `${error.stack ?? ''}\n  on the commit thread: ${encoded.stack}`;
-      return error;
+      return asStorageFull(error, 'event store') as Error;
     }
   }
 }

@@ -3,7 +3,7 @@
  * transaction, with prepared statements cached by their text.
  */
 import Database from 'better-sqlite3';
-import { DEFAULT_BUSY_TIMEOUT_MS, pragmaRetryingBusy } from '@meals/sqlite-support';
+import { asStorageFull, DEFAULT_BUSY_TIMEOUT_MS, pragmaRetryingBusy } from '@meals/sqlite-support';
 import type { SqlValue } from './sql-query.js';
 
 /** A parameter of a write: bytes are bound as a BLOB (the SQL casts UTF-8 JSON to TEXT). */
@@ -46,7 +46,11 @@ export class SqliteExecutor {
 
   /** DDL statements, in one transaction. */
   execAll(sqls: string[]): void {
-    this.execAllTransaction(sqls);
+    try {
+      this.execAllTransaction(sqls);
+    } catch (error) {
+      throw asStorageFull(error, 'read-model store');
+    }
   }
 
   /** Rows as arrays of column values. */
@@ -56,7 +60,11 @@ export class SqliteExecutor {
 
   /** Every row applied, or none (one transaction). */
   write(sqls: string[], rows: WriteRow[]): void {
-    this.writeTransaction(sqls, rows);
+    try {
+      this.writeTransaction(sqls, rows);
+    } catch (error) {
+      throw asStorageFull(error, 'read-model store');
+    }
   }
 
   close(): void {

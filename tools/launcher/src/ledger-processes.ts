@@ -1,14 +1,17 @@
 /**
- * Runs the compiled ledger and projections as child processes on one data directory
- * (embedded SQLite profile) and waits until the ledger answers /api/health. Their
- * output goes to `<dataDir>/ledger.log` and `<dataDir>/projections.log`.
+ * Runs the compiled ledger and projections as supervised child processes on one data
+ * directory (embedded SQLite profile) and waits until the ledger answers /api/health.
+ * Their output goes to `<dataDir>/ledger.log` and `<dataDir>/projections.log`. Once
+ * started, a service that crashes is restarted with backoff (see SupervisedProcess); a
+ * service that exits during start-up fails the start with the end of the logs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
-import { waitForHealthy } from '@meals/ledger-client';
+import { isLive, isReady, waitForHealth } from './health.js';
+import { SupervisedProcess, type RestartPolicy } from './supervised-process.js';
 
 export interface LedgerProcessesOptions {
   dataDir: string;
@@ -19,12 +22,26 @@ export interface LedgerProcessesOptions {
   port?: number;
   /** how long to wait for /api/health (default 60 s) */
   startTimeoutMs?: number;
+  /**
+   * 'ready' (default): health answers 200. 'live': it answers at all, `starting` included
+   * (a launcher that prepares the system itself, e.g. seeds it, waits for this).
+   */
+  waitFor?: 'ready' | 'live';
+  /** status lines for people: restarts, giving up (default: none) */
+  say?: (line: string) => void;
+  /** called when a service is given up after repeated quick crashes */
+  onGiveUp?: (reason: string) => void;
+  restartPolicy?: Partial<RestartPolicy>;
 }
 
 export interface LedgerProcesses {
   baseUrl: string;
   /** the environment both processes got, for the CLI on the same data */
   env: NodeJS.ProcessEnv;
+  /** the supervised services, by name */
+  services: { ledger: SupervisedProcess; projections: SupervisedProcess };
+  /** resolves when health answers 200 (`ok` or `degraded`) */
+  waitUntilReady(timeoutMs?: number): Promise<void>;
   /** stops both processes (SIGTERM, then SIGKILL after 10 s) */
   stop(): Promise<void>;
 }
@@ -58,10 +75,6 @@ export async function startLedgerProcesses(options: LedgerProcessesOptions): Pro
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
-    // The demo seeder and the statement bench write up to a school year of history through the
-    // API: this ledger accepts sales and payments dated that far back (the defaults are 7/45 days).
-    SALE_MAX_AGE_DAYS: '400',
-    TOP_UP_MAX_AGE_DAYS: '400',
     ...process.env,
     LOG_LEVEL: 'warn',
     ...options.env,
@@ -69,34 +82,44 @@ export async function startLedgerProcesses(options: LedgerProcessesOptions): Pro
     LEDGER_HOST: '127.0.0.1',
     LEDGER_PORT: String(port),
   };
-  const children: ChildProcess[] = [];
+  let failStartup: (error: Error) => void = () => {};
+  const startupFailed = new Promise<never>((_, reject) => (failStartup = reject));
+  startupFailed.catch(() => {});
+  const service = (name: keyof typeof mains, onStart?: (child: ChildProcess) => void) =>
+    new SupervisedProcess({
+      name,
+      main: mains[name],
+      env,
+      logFile: join(options.dataDir, LOG_FILES[name]),
+      say: options.say ?? (() => {}),
+      ...(options.restartPolicy ? { policy: options.restartPolicy } : {}),
+      ...(onStart ? { onStart } : {}),
+      ...(options.onGiveUp ? { onGiveUp: options.onGiveUp } : {}),
+      onStartupExit: (reason) => failStartup(new Error(`${reason}\n${logTails(options.dataDir)}`)),
+    });
+  const services = { ledger: service('ledger'), projections: service('projections', lowerPriority) };
   const stop = async (): Promise<void> => {
-    await Promise.all(children.map(stopChild));
+    await Promise.all(Object.values(services).map((each) => each.stop()));
   };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   try {
-    children.push(startChild(mains.ledger, env, join(options.dataDir, LOG_FILES.ledger)));
-    const projections = startChild(mains.projections, env, join(options.dataDir, LOG_FILES.projections));
-    children.push(projections);
-    lowerPriority(projections);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await Promise.race([
-      waitForHealthy(baseUrl, options.startTimeoutMs ?? 60_000),
-      ...children.map((child) => exitedEarly(child, options.dataDir)),
-    ]);
-    return { baseUrl, env, stop };
+    for (const each of Object.values(services)) each.start();
+    await waitForHealth(baseUrl, options.waitFor === 'live' ? isLive : isReady, startTimeoutMs, startupFailed);
+    for (const each of Object.values(services)) each.markReady();
   } catch (error) {
     await stop();
     throw error;
   }
-}
-
-function startChild(main: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const log = openSync(logFile, 'a');
-  try {
-    return spawn(process.execPath, [main], { env, stdio: ['ignore', log, log] });
-  } finally {
-    closeSync(log); // the child has its own copy of the descriptor
-  }
+  return {
+    baseUrl,
+    env,
+    services,
+    waitUntilReady: async (timeoutMs = startTimeoutMs) => {
+      await waitForHealth(baseUrl, isReady, timeoutMs);
+    },
+    stop,
+  };
 }
 
 /**
@@ -114,14 +137,10 @@ function lowerPriority(child: ChildProcess): void {
   }
 }
 
-/** Rejects, with the end of the logs, if the child exits while we wait for the start. */
-function exitedEarly(child: ChildProcess, dataDir: string): Promise<never> {
-  return new Promise((_, reject) => {
-    child.once('exit', (code, signal) => {
-      const tails = Object.values(LOG_FILES).map((file) => `--- ${file}\n${readTail(join(dataDir, file))}`);
-      reject(new Error(`${child.spawnargs.at(-1)} exited (${signal ?? code}) during start-up\n${tails.join('\n')}`));
-    });
-  });
+function logTails(dataDir: string): string {
+  return Object.values(LOG_FILES)
+    .map((file) => `--- ${file}\n${readTail(join(dataDir, file))}`)
+    .join('\n');
 }
 
 function readTail(file: string): string {
@@ -130,15 +149,6 @@ function readTail(file: string): string {
   } catch {
     return '(no log)';
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 export function freePort(): Promise<number> {
