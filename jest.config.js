@@ -19,7 +19,7 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@meals/(demo-data|domain|event-store|read-model-store|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@meals/(demo-data|domain|event-store|read-model-store|read-models|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
     '^@meals/projections$': '<rootDir>/apps/projections/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
