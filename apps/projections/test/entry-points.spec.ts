@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, loadProjectionsConfig } from '../src/config.js';
-import { ACCOUNTS, PROJECTION_NAME } from '@meals/projections';
+import { collections, readModelsPosition } from '@meals/read-models';
 import { appendHistory, generateLedgerHistory } from '../src/bench/ledger-history.js';
 import { lastPosition } from './support/expected-balances.js';
 import { TempStores } from './support/temp-stores.js';
@@ -86,11 +86,11 @@ describe('entry points (child processes)', () => {
     const last = await lastPosition(eventStore);
     const readModels = await stores.readModels();
     const deadline = Date.now() + 15_000;
-    while ((await readModels.getCheckpoint(PROJECTION_NAME)) !== last.toString()) {
+    while ((await readModelsPosition(readModels)) !== last) {
       if (Date.now() > deadline) throw new Error(`service did not catch up:\n${service.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(await readModels.count(ACCOUNTS)).toBe(5);
+    expect(await readModels.count(collections.accounts.name)).toBe(5);
     service.kill('SIGTERM');
     await service.exited;
     expect(service.output()).toContain(`"position":"${last}","msg":"projections stopped"`);
@@ -112,7 +112,7 @@ describe('entry points (child processes)', () => {
     expect((await rebuild.exited).code).toBe(0);
     expect(rebuild.output()).toContain(`Rebuilt ${last} events`);
     const readModels = await stores.readModels();
-    expect(await readModels.getCheckpoint(PROJECTION_NAME)).toBe(last.toString());
-    expect(await readModels.count(ACCOUNTS)).toBe(5);
+    expect(await readModelsPosition(readModels)).toBe(last);
+    expect(await readModels.count(collections.accounts.name)).toBe(5);
   });
 });

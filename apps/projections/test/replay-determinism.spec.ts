@@ -1,11 +1,5 @@
-import {
-  ACCOUNTS,
-  rebuildReadModels,
-  startProjections,
-  STATEMENT_LINES,
-  type AccountDoc,
-  type StatementLineDoc,
-} from '@meals/projections';
+import { rebuildReadModels, startProjections } from '@meals/projections';
+import { type AccountDoc, collections, readModelsPosition, type StatementLineDoc } from '@meals/read-models';
 import { appendHistory, generateLedgerHistory, type HistoryAppend } from '../src/bench/ledger-history.js';
 import { expectedBalances, lastPosition } from './support/expected-balances.js';
 import { dumpReadModels, TempStores } from './support/temp-stores.js';
@@ -47,14 +41,14 @@ describe('replay determinism', () => {
 
     // the history exercised every read model
     for (const docs of Object.values(liveDump)) expect(docs.length).toBeGreaterThan(0);
-    const kinds = new Set((liveDump[STATEMENT_LINES] as StatementLineDoc[]).map((line) => line.kind));
+    const kinds = new Set((liveDump[collections.statementLines.name] as StatementLineDoc[]).map((line) => line.kind));
     expect([...kinds].sort()).toEqual(['correction', 'refund', 'sale', 'top_up', 'transfer_in', 'transfer_out']);
 
     const balances = await expectedBalances(eventStore);
-    const accounts = liveDump[ACCOUNTS] as AccountDoc[];
+    const accounts = liveDump[collections.accounts.name] as AccountDoc[];
     expect(accounts).toHaveLength(balances.size);
     for (const account of accounts) expect(account.balance).toBe(balances.get(account.accountNumber));
-    expect(await live.getCheckpoint('ledger-read-models')).toBe(last.toString());
+    expect(await readModelsPosition(live)).toBe(last);
   });
 
   it('gives identical read models whatever the batch size (live batches of 1 vs rebuild pages of 1000)', async () => {

@@ -9,6 +9,7 @@ import {
   type DocKey,
   type ProjectionDefinition,
   type ProjectionInput,
+  versionCheckpointName,
 } from '@meals/read-models';
 
 export interface BatchProjectorOptions {
@@ -165,7 +166,10 @@ export class BatchProjector {
     if (last === null) return null;
     const checkpoints: Checkpoint[] = [];
     for (const { definition, at } of this.running) {
-      if (at === null || at < last) checkpoints.push({ name: definition.name, position: last.toString() });
+      if (at !== null && at >= last) continue;
+      checkpoints.push({ name: definition.name, position: last.toString() });
+      // a definition's first commit says which version of it built the documents
+      if (at === null) checkpoints.push({ name: versionCheckpointName(definition), position: String(definition.version) });
     }
     return { changes: this.workingSet.changes(), checkpoints };
   }

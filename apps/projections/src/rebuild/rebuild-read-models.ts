@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE } from '@meals/domain';
 import type { EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { collectionSpec, PROJECTIONS, versionCheckpointName, type ProjectionDefinition } from '@meals/read-models';
+import { collectionSpec, PROJECTIONS, type ProjectionDefinition } from '@meals/read-models';
 import { BatchProjector } from '../projection/batch-projector.js';
 import { eventStorePages, type ReplaySource } from './replay-pages.js';
 
@@ -40,7 +40,7 @@ export interface RebuildResult {
 
 /**
  * Replays the whole log into the definitions' read models from zero: clears their
- * collections and checkpoints (recording their versions), then applies the log in large commits (documents + checkpoint each), so an
+ * collections and checkpoints, then applies the log in large commits (documents + checkpoint each), so an
  * interrupted rebuild leaves consistent read models that the live projection can finish.
  * The next events are folded while the store writes the previous commit (when its commit
  * does the writing elsewhere: MongoDB, the SQLite bulk-load thread). The store starts
@@ -67,10 +67,6 @@ export async function replayFromZero(
   await readModels.clear(
     collections.map(({ name }) => name),
     definitions.map(({ name }) => name),
-  );
-  await readModels.commit(
-    [],
-    definitions.map((definition) => ({ name: versionCheckpointName(definition), position: String(definition.version) })),
   );
 
   // The rebuild is the only writer of these collections: remember every document between commits.

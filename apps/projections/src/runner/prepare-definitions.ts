@@ -8,7 +8,8 @@ interface InfoLogger {
 /**
  * Readies the definitions' collections and reads their checkpoints. A definition whose
  * stored version is not its code's (or that has none: it is new) is cleared, checkpoint
- * included, so that it is built from zero while the others keep their documents.
+ * included, so that it is built from zero while the others keep their documents; its
+ * version is recorded with its first commit (BatchProjector).
  */
 export async function prepareDefinitions(
   store: ReadModelStore,
@@ -21,22 +22,13 @@ export async function prepareDefinitions(
     const stored = await store.getCheckpoint(versionCheckpointName(definition));
     if (stored !== String(definition.version)) {
       logger.info({ projection: definition.name, storedVersion: stored, version: definition.version }, 'projection built from zero');
-      await startFromZero(store, definition);
+      await store.clear(
+        definition.collections.map(({ name }) => name),
+        [definition.name],
+      );
     }
     const checkpoint = await store.getCheckpoint(definition.name);
     checkpoints.set(definition.name, checkpoint === null ? null : BigInt(checkpoint));
   }
   return checkpoints;
-}
-
-/**
- * Clears the definition's documents and checkpoint, then records its version: a crash in
- * between only clears it again at the next start.
- */
-export async function startFromZero(store: ReadModelStore, definition: ProjectionDefinition): Promise<void> {
-  await store.clear(
-    definition.collections.map(({ name }) => name),
-    [definition.name],
-  );
-  await store.commit([], { name: versionCheckpointName(definition), position: String(definition.version) });
 }

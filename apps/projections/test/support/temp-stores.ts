@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type EventStore } from '@meals/event-store';
 import { openSqliteReadModelStore, type Doc, type ReadModelStore } from '@meals/read-model-store';
-import { READ_MODEL_COLLECTION_NAMES } from '@meals/projections';
+import { READ_MODEL_COLLECTION_NAMES } from '@meals/read-models';
 
 /** A temp directory with real SQLite files, removed by dispose(). */
 export class TempStores {
