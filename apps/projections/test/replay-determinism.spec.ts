@@ -1,4 +1,4 @@
-import { rebuildReadModels, startProjections } from '@meals/projections';
+import { rebuildReadModels, rebuildSqliteReadModelsFile, startProjections } from '@meals/projections';
 import { type AccountDoc, collections, readModelsPosition, type StatementLineDoc } from '@meals/read-models';
 import { appendHistory, generateLedgerHistory, type HistoryAppend } from '../src/bench/ledger-history.js';
 import { expectedBalances, lastPosition } from './support/expected-balances.js';
@@ -38,6 +38,10 @@ describe('replay determinism', () => {
     const liveDump = await dumpReadModels(live);
     const rebuiltDump = await dumpReadModels(rebuilt);
     expect(rebuiltDump).toEqual(liveDump);
+
+    // the embedded fast path too (the event store's replay thread, statement lines fed aside)
+    await rebuildSqliteReadModelsFile({ eventStore, path: stores.path('fast.db'), pageSize: 300, commitSize: 900 });
+    expect(await dumpReadModels(await stores.readModels('fast.db'))).toEqual(liveDump);
 
     // the history exercised every read model
     for (const docs of Object.values(liveDump)) expect(docs.length).toBeGreaterThan(0);
