@@ -57,6 +57,11 @@ export interface Outcome<S, E extends LedgerEvent> {
   state: S;
   /** events this call appended; empty when the command changed nothing (e.g. a retry of a completed one) */
   appended: E[];
+  /**
+   * global log position of the append (for a retry the store recognised, of the original
+   * one); null when nothing needed appending
+   */
+  position: bigint | null;
 }
 
 export function toDomainEvent<E extends LedgerEvent>(recorded: RecordedEvent): E {
@@ -115,7 +120,7 @@ export class AggregateStore<S, E extends LedgerEvent> {
         const events = decide(loaded.state, loaded.revision);
         if (events.length === 0) {
           this.metrics.unchangedCommands.inc({ command: commandName });
-          return { state: loaded.state, appended: [] };
+          return { state: loaded.state, appended: [], position: null };
         }
         try {
           return await this.append(id, commandName, context, loaded, events);
@@ -144,13 +149,13 @@ export class AggregateStore<S, E extends LedgerEvent> {
       // The store recognised every id as already appended: a retry of a command that
       // completed before. Nothing new was written; refresh our view of the stream.
       this.metrics.unchangedCommands.inc({ command: commandName });
-      return { state: (await this.reload(id)).state, appended: [] };
+      return { state: (await this.reload(id)).state, appended: [], position: result.position };
     }
     let state = loaded.state;
     for (const event of events) state = this.definition.evolve(state, event);
     this.cache.set(id, { state, revision: result.nextRevision });
     this.metrics.commandsAppended.inc({ command: commandName });
     this.metrics.eventsAppended.inc(events.length);
-    return { state, appended: events };
+    return { state, appended: events, position: result.position };
   }
 }

@@ -37,6 +37,7 @@ export const saleResult = z
     accountNumber: z.string(),
     total: z.number().int(),
     balance: z.number().int(),
+    position: z.string().nullable().meta({ description: 'global log position of the write (read-your-write)' }),
   })
   .meta({ id: 'SaleResult' });
 export type SaleResult = z.infer<typeof saleResult>;
@@ -85,6 +86,7 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleCommand> {
       accountNumber,
       total: outcome.state.checks.get(sale.checkNumber)?.total ?? 0,
       balance: outcome.state.balance,
+      position: outcome.position?.toString() ?? null,
     };
   }
 }

@@ -18,7 +18,12 @@ export const topUpRequest = z
 export type TopUpRequest = z.infer<typeof topUpRequest>;
 
 export const topUpResult = z
-  .object({ status: z.enum(['recorded', 'duplicate']), accountNumber: z.string(), balance: z.number().int() })
+  .object({
+    status: z.enum(['recorded', 'duplicate']),
+    accountNumber: z.string(),
+    balance: z.number().int(),
+    position: z.string().nullable().meta({ description: 'global log position of the write (read-your-write)' }),
+  })
   .meta({ id: 'TopUpResult' });
 export type TopUpResult = z.infer<typeof topUpResult>;
 
@@ -41,6 +46,7 @@ export class RecordTopUpHandler implements ICommandHandler<RecordTopUpCommand> {
       status: isRepeat(outcome) ? 'duplicate' : 'recorded',
       accountNumber: topUp.accountNumber,
       balance: outcome.state.balance,
+      position: outcome.position?.toString() ?? null,
     };
   }
 }
