@@ -24,12 +24,19 @@ describe('ledger flows end to end', () => {
 
     const top = await topUp(h, bank, pupil!.accountNumber, 50_000, 'flow-pay-1');
     expect(top.status).toBe(201);
-    expect(top.body).toEqual({ status: 'recorded', accountNumber: pupil!.accountNumber, balance: 50_000 });
+    expect(top.body).toEqual({ status: 'recorded', accountNumber: pupil!.accountNumber, balance: 50_000, position: expect.stringMatching(/^\d+$/) });
 
     await activate(h, till24, pupil!.cardUid);
     const sold = await h.post('/api/sales', sale(checkNo('24', 1), pupil!.cardUid, 3450), till24);
     expect(sold.status).toBe(201);
-    expect(sold.body).toEqual({ status: 'recorded', checkNumber: '24-000001', accountNumber: pupil!.accountNumber, total: 3450, balance: 46_550 });
+    expect(sold.body).toEqual({
+      status: 'recorded',
+      checkNumber: '24-000001',
+      accountNumber: pupil!.accountNumber,
+      total: 3450,
+      balance: 46_550,
+      position: expect.stringMatching(/^\d+$/),
+    });
 
     await h.settle();
     const profile = await h.get(`/api/accounts/${pupil!.accountNumber}`, admin);
@@ -56,7 +63,7 @@ describe('ledger flows end to end', () => {
     const again = await h.post('/api/sales', check, till24);
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ ...first.body, status: 'duplicate' });
+    expect(again.body).toEqual({ ...first.body, status: 'duplicate', position: null });
     expect(again.body.balance).toBe(9_000);
 
     const different = await h.post('/api/sales', { ...check, items: [{ name: 'Компот', qty: 2, price: 1000 }] }, till24);
@@ -80,7 +87,7 @@ describe('ledger flows end to end', () => {
     const again = await topUp(h, bank, pupil!.accountNumber, 2_500, 'dup-pay');
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ status: 'duplicate', accountNumber: pupil!.accountNumber, balance: 2_500 });
+    expect(again.body).toEqual({ status: 'duplicate', accountNumber: pupil!.accountNumber, balance: 2_500, position: null });
 
     const otherAmount = await topUp(h, bank, pupil!.accountNumber, 9_999, 'dup-pay');
     expect(otherAmount.status).toBe(409);
