@@ -57,6 +57,26 @@ describe('rebuilding the embedded read-model file', () => {
     expect((await rebuilt.get<AccountDoc>(collections.accounts.name, '0990000015'))?.openedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
+  it('uses the replay thread only as a capability: a store without it is read through readAll, same documents', async () => {
+    const eventStore = stores.eventStore();
+    await appendHistory(eventStore, generateLedgerHistory({ seed: 9, schools: 2, pupilsPerSchool: 6, days: 10, lifecycle: true }));
+    const last = await lastPosition(eventStore);
+    let replayedOnThread = 0;
+    const withCapability = {
+      readAll: eventStore.readAll.bind(eventStore),
+      replayOnThread<T>(options: Parameters<NonNullable<typeof eventStore.replayOnThread>>[0]): AsyncIterable<T> {
+        replayedOnThread++;
+        return eventStore.replayOnThread!<T>(options);
+      },
+    };
+    await rebuildSqliteReadModelsFile({ eventStore: withCapability, path: stores.path('fast.db'), pageSize: 40 });
+    expect(replayedOnThread).toBe(1);
+    const withoutCapability = { readAll: eventStore.readAll.bind(eventStore) };
+    const result = await rebuildSqliteReadModelsFile({ eventStore: withoutCapability, path: stores.path('paged.db'), pageSize: 40 });
+    expect(result.position).toBe(last);
+    expect(await dumpReadModels(await stores.readModels('paged.db'))).toEqual(await dumpReadModels(await stores.readModels('fast.db')));
+  });
+
   it('refuses while another connection has the file open, leaving it untouched', async () => {
     const eventStore = stores.eventStore();
     const inUse = await stores.readModels();
