@@ -13,8 +13,8 @@ interface Child {
   kill: (signal: NodeJS.Signals) => void;
 }
 
-function run(script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [join(__dirname, 'support', script)], {
+function run(script: string, env: Record<string, string>, args: string[] = []): Child {
+  const child = spawn(process.execPath, [join(__dirname, 'support', script), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -114,5 +114,18 @@ describe('entry points (child processes)', () => {
     const readModels = await stores.readModels();
     expect(await readModelsPosition(readModels)).toBe(last);
     expect(await readModels.count(collections.accounts.name)).toBe(5);
+    await readModels.close();
+
+    const unknown = run('rebuild-child.cjs', { DATA_DIR: stores.dir }, ['--projection', 'nope']);
+    expect((await unknown.exited).code).toBe(2);
+    expect(unknown.output()).toContain('unknown projection "nope"');
+
+    const one = run('rebuild-child.cjs', { DATA_DIR: stores.dir }, ['--projection', 'roster']);
+    expect((await one.exited).code).toBe(0);
+    expect(one.output()).toContain('Rebuilding roster in place');
+    expect(one.output()).toContain(`Rebuilt ${last} events`);
+    const after = await stores.readModels();
+    expect(await after.count(collections.roster.name)).toBe(5);
+    expect(await readModelsPosition(after)).toBe(last);
   });
 });
