@@ -4,7 +4,7 @@
  * module to real SQLite files, a KurrentDB/MongoDB pair, or temp directories.
  */
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@meals/event-store';
@@ -45,6 +45,9 @@ import { GetAccountHandler } from './queries/get-account.js';
 import { GetDayTotalsHandler } from './queries/get-day-totals.js';
 import { ListSchoolAccountsHandler } from './queries/list-school-accounts.js';
 import { GetStatementHandler } from './queries/get-statement.js';
+import { LastWrites } from './queries/read-your-write/last-writes.js';
+import { ReadModelsProgress } from './queries/read-your-write/read-models-progress.js';
+import { ReadYourWriteInterceptor } from './queries/read-your-write/read-your-write.interceptor.js';
 import { TransferReconciler } from './reconciler/transfer-reconciler.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
@@ -121,6 +124,9 @@ export class LedgerModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: LastWrites, useFactory: () => new LastWrites() },
+        { provide: ReadModelsProgress, useFactory: () => new ReadModelsProgress(deps.readModels) },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWriteInterceptor },
         Authenticator,
         ScopeChecker,
         SchoolDirectory,

@@ -10,6 +10,7 @@ import { LedgerModule, type LedgerDependencies } from './app.module.js';
 import { documentStorageFull } from './http/openapi.js';
 import { CORRELATION_HEADER, correlationIdOf, newRequestId } from './http/request-context.js';
 import { NestPinoLogger } from './observability/logger.js';
+import { documentReadYourWrite } from './queries/read-your-write/openapi.js';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './schools/pupil-list.js';
 
 /** JSON bodies: 1 MB is far above any real command. */
@@ -74,6 +75,6 @@ export async function createLedgerApp(deps: LedgerDependencies): Promise<NestFas
       .build(),
   );
   documentStorageFull(document);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, documentReadYourWrite(document), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,4 +1,3 @@
-export * from './read-models.js';
 export {
   ProjectionRunner,
   startProjections,

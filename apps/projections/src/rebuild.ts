@@ -1,6 +1,8 @@
 /**
  * `npm run projections:rebuild`: replays the whole event log into fresh read models, with
  * a progress bar. Configuration from the same environment as the services (config.ts).
+ * `-- --projection <name>` (repeatable) rebuilds only the named projection definitions, in
+ * place, on either store (services stopped); the others keep their documents and checkpoints.
  *
  * Embedded default (READ_MODEL_STORE=sqlite): the read models are built into a NEW file
  * next to `$DATA_DIR/read-models.db` and renamed over it atomically at the end. The old
@@ -11,9 +13,11 @@
  * service first; queries see partial read models until the rebuild ends.
  */
 import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { createEventStore } from '@meals/event-store';
 import { assertSqliteFileNotInUse, createReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
+import { projectionsNamed, type ProjectionDefinition } from '@meals/read-models';
 import { loadConfigOrExit } from '@meals/runtime-config';
 import { loadProjectionsConfig, type ProjectionsConfig } from './config.js';
 import { estimateEventCount } from './rebuild/estimate-event-count.js';
@@ -43,7 +47,8 @@ function progressBar(total: number | null): { update(progress: RebuildProgress):
   };
 }
 
-async function rebuild(config: ProjectionsConfig): Promise<RebuildResult> {
+/** null: every definition, into a fresh file when the read models are SQLite */
+async function rebuild(config: ProjectionsConfig, only: ProjectionDefinition[] | null): Promise<RebuildResult> {
   if (config.eventStore.kind === 'sqlite' || config.readModels.kind === 'sqlite') {
     mkdirSync(config.dataDir, { recursive: true });
   }
@@ -51,6 +56,22 @@ async function rebuild(config: ProjectionsConfig): Promise<RebuildResult> {
   const eventStore = await createEventStore(config.eventStore);
   const bar = progressBar(estimateEventCount(config.eventStore));
   try {
+    if (only !== null) {
+      say(`Rebuilding ${only.map(({ name }) => name).join(', ')} in place; the other read models stay as they are.`);
+      say('The ledger and projections services must stay stopped until this finishes.');
+      const readModels = await createReadModelStore(config.readModels);
+      try {
+        return await rebuildReadModels({
+          eventStore,
+          readModels,
+          definitions: only,
+          timeZone: config.timeZone,
+          onProgress: bar.update,
+        });
+      } finally {
+        await readModels.close();
+      }
+    }
     if (config.readModels.kind === 'sqlite') {
       say(`Building fresh read models next to ${config.readModels.path}; it is replaced at the end.`);
       say('The ledger and projections services must stay stopped until this finishes (checked).');
@@ -77,8 +98,16 @@ async function rebuild(config: ProjectionsConfig): Promise<RebuildResult> {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(() => loadProjectionsConfig());
+  const { values } = parseArgs({ options: { projection: { type: 'string', multiple: true } } });
+  let only: ProjectionDefinition[] | null = null;
   try {
-    const { events, position, durationMs } = await rebuild(config);
+    if (values.projection) only = projectionsNamed(values.projection);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  try {
+    const { events, position, durationMs } = await rebuild(config, only);
     const perSecond = Math.round(events / Math.max(durationMs / 1000, 0.001));
     say(`Rebuilt ${events} events in ${(durationMs / 1000).toFixed(1)} s (${perSecond} events/s); read models at position ${position ?? 'none'}.`);
   } catch (error) {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { EventStore, SubscribeToAllOptions } from '@meals/event-store';
-import type { Change, Checkpoint, ReadModelStore } from '@meals/read-model-store';
-import { ACCOUNTS, PROJECTION_NAME, rebuildReadModels, startProjections, type AccountDoc } from '@meals/projections';
+import { checkpointList, type Change, type Checkpoint, type ReadModelStore } from '@meals/read-model-store';
+import { rebuildReadModels, startProjections } from '@meals/projections';
+import { accountsProjection, type AccountDoc, collections, readModelsPosition } from '@meals/read-models';
 import { appendHistory, generateLedgerHistory, type HistoryAppend } from '@meals/bench/ledger-history';
 import { expectedBalances, lastPosition } from './support/expected-balances.js';
 import { dumpReadModels, TempStores } from './support/temp-stores.js';
@@ -29,11 +30,12 @@ class RecordingStore implements ReadModelStore {
   clear = (...args: Parameters<ReadModelStore['clear']>) => this.inner.clear(...args);
   close = () => this.inner.close();
 
-  async commit(changes: Change[], checkpoint?: Checkpoint): Promise<void> {
+  async commit(changes: Change[], checkpoint?: Checkpoint | readonly Checkpoint[]): Promise<void> {
     this.commits++;
     if (this.failBefore.has(this.commits)) throw new Error(`commit ${this.commits} failed`);
     await this.inner.commit(changes, checkpoint);
-    if (checkpoint) this.checkpoints.push(BigInt(checkpoint.position));
+    const moved = checkpointList(checkpoint).find(({ name }) => name === accountsProjection.name);
+    if (moved) this.checkpoints.push(BigInt(moved.position));
     if (this.failAfter.has(this.commits)) throw new Error(`commit ${this.commits}: acknowledgement lost`);
   }
 }
@@ -51,7 +53,7 @@ function recordSubscriptions(eventStore: EventStore): (bigint | undefined)[] {
 
 async function expectConsistent(eventStore: EventStore, readModels: ReadModelStore, stores: TempStores): Promise<void> {
   const balances = await expectedBalances(eventStore);
-  const accounts = await readModels.find<AccountDoc>(ACCOUNTS);
+  const accounts = await readModels.find<AccountDoc>(collections.accounts.name);
   expect(accounts).toHaveLength(balances.size);
   for (const account of accounts) expect(account.balance).toBe(balances.get(account.accountNumber));
   const rebuilt = await stores.readModels('rebuilt.db');
@@ -95,7 +97,7 @@ describe('crash safety', () => {
     await rest;
 
     const readModels = await stores.readModels();
-    const checkpoint = BigInt((await readModels.getCheckpoint(PROJECTION_NAME)) ?? '0');
+    const checkpoint = ((await readModelsPosition(readModels)) ?? 0n);
     expect(checkpoint).toBeGreaterThanOrEqual(target);
     const last = await lastPosition(eventStore);
     expect(checkpoint).toBeLessThan(last);
@@ -119,7 +121,7 @@ describe('crash safety', () => {
     while ((first.position() ?? 0n) < 300n) await new Promise((resolve) => setTimeout(resolve, 1));
     await first.stop();
     const stoppedAt = first.position()!;
-    expect(BigInt((await readModels.getCheckpoint(PROJECTION_NAME))!)).toBe(stoppedAt);
+    expect(await readModelsPosition(readModels)).toBe(stoppedAt);
     await appending;
     expect(stoppedAt).toBeLessThan(await lastPosition(eventStore));
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, loadProjectionsConfig } from '../src/config.js';
-import { ACCOUNTS, PROJECTION_NAME } from '@meals/projections';
+import { collections, readModelsPosition } from '@meals/read-models';
 import { appendHistory, generateLedgerHistory } from '@meals/bench/ledger-history';
 import { lastPosition } from './support/expected-balances.js';
 import { TempStores } from './support/temp-stores.js';
@@ -13,8 +13,8 @@ interface Child {
   kill: (signal: NodeJS.Signals) => void;
 }
 
-function run(script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [join(__dirname, 'support', script)], {
+function run(script: string, env: Record<string, string>, args: string[] = []): Child {
+  const child = spawn(process.execPath, [join(__dirname, 'support', script), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -86,11 +86,11 @@ describe('entry points (child processes)', () => {
     const last = await lastPosition(eventStore);
     const readModels = await stores.readModels();
     const deadline = Date.now() + 15_000;
-    while ((await readModels.getCheckpoint(PROJECTION_NAME)) !== last.toString()) {
+    while ((await readModelsPosition(readModels)) !== last) {
       if (Date.now() > deadline) throw new Error(`service did not catch up:\n${service.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(await readModels.count(ACCOUNTS)).toBe(5);
+    expect(await readModels.count(collections.accounts.name)).toBe(5);
     service.kill('SIGTERM');
     await service.exited;
     expect(service.output()).toContain(`"position":"${last}","msg":"projections stopped"`);
@@ -112,7 +112,20 @@ describe('entry points (child processes)', () => {
     expect((await rebuild.exited).code).toBe(0);
     expect(rebuild.output()).toContain(`Rebuilt ${last} events`);
     const readModels = await stores.readModels();
-    expect(await readModels.getCheckpoint(PROJECTION_NAME)).toBe(last.toString());
-    expect(await readModels.count(ACCOUNTS)).toBe(5);
+    expect(await readModelsPosition(readModels)).toBe(last);
+    expect(await readModels.count(collections.accounts.name)).toBe(5);
+    await readModels.close();
+
+    const unknown = run('rebuild-child.cjs', { DATA_DIR: stores.dir }, ['--projection', 'nope']);
+    expect((await unknown.exited).code).toBe(2);
+    expect(unknown.output()).toContain('unknown projection "nope"');
+
+    const one = run('rebuild-child.cjs', { DATA_DIR: stores.dir }, ['--projection', 'roster']);
+    expect((await one.exited).code).toBe(0);
+    expect(one.output()).toContain('Rebuilding roster in place');
+    expect(one.output()).toContain(`Rebuilt ${last} events`);
+    const after = await stores.readModels();
+    expect(await after.count(collections.roster.name)).toBe(5);
+    expect(await readModelsPosition(after)).toBe(last);
   });
 });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { accountStreamId, type LedgerEvent } from '@meals/domain';
 import type { EventStore, EventToAppend, JsonObject } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { ACCOUNTS, PROJECTION_NAME, startProjections, type ProjectionsHandle } from '@meals/projections';
+import { startProjections, type ProjectionsHandle } from '@meals/projections';
+import { collections, readModelsPosition } from '@meals/read-models';
 import { TempStores } from './support/temp-stores.js';
 
 const A = '0240000011';
@@ -40,13 +41,13 @@ describe('ProjectionRunner', () => {
     expect(projections.position()).toBeNull();
     const { position } = await eventStore.append(accountStreamId(A), [toAppend(opened), toAppend(topUp(5000))]);
     await projections.waitForPosition(position);
-    expect((await readModels.get(ACCOUNTS, A))?.['balance']).toBe(5000);
+    expect((await readModels.get(collections.accounts.name, A))?.['balance']).toBe(5000);
     expect(projections.position()).toBe(position);
 
     // a single live event is committed without waiting for a full batch
     const next = await eventStore.append(accountStreamId(A), [toAppend(topUp(700))]);
     await projections.waitForPosition(next.position, 2000);
-    expect((await readModels.get(ACCOUNTS, A))?.['balance']).toBe(5700);
+    expect((await readModels.get(collections.accounts.name, A))?.['balance']).toBe(5700);
     // a position already reached resolves at once
     await expect(projections.waitForPosition(1n, 0)).resolves.toBeUndefined();
   });
@@ -63,13 +64,13 @@ describe('ProjectionRunner', () => {
     const pending = projections.waitForPosition(50n, 10_000);
     await projections.stop();
     await expect(pending).rejects.toThrow(/stopped/);
-    expect(await readModels.getCheckpoint(PROJECTION_NAME)).toBe('2');
+    expect(await readModelsPosition(readModels)).toBe(2n);
 
     await eventStore.append(accountStreamId(A), [toAppend(topUp(1))]);
     projections = await startProjections({ eventStore, readModels });
     expect(projections.position()).toBe(2n);
     await projections.waitForPosition(3n);
-    expect((await readModels.get(ACCOUNTS, A))?.['balance']).toBe(101);
+    expect((await readModels.get(collections.accounts.name, A))?.['balance']).toBe(101);
   });
 
   it('resubscribes after the committed position when the subscription fails', async () => {
@@ -103,6 +104,6 @@ describe('ProjectionRunner', () => {
     await projections.waitForPosition(last, 5_000);
     expect(errors).toContain('subscription failed; resubscribing');
     expect(starts).toEqual([undefined, 3n]);
-    expect((await readModels.get(ACCOUNTS, A))?.['balance']).toBe(2100);
+    expect((await readModels.get(collections.accounts.name, A))?.['balance']).toBe(2100);
   });
 });

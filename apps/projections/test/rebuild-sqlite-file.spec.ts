@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
-import { ACCOUNTS, PROJECTION_NAME, rebuildSqliteReadModelsFile, startProjections, type AccountDoc } from '@meals/projections';
+import { rebuildSqliteReadModelsFile, startProjections } from '@meals/projections';
+import { type AccountDoc, collections, readModelsPosition } from '@meals/read-models';
 import { appendHistory, generateLedgerHistory } from '@meals/bench/ledger-history';
 import { lastPosition } from './support/expected-balances.js';
 import { dumpReadModels, TempStores } from './support/temp-stores.js';
@@ -34,7 +35,7 @@ describe('rebuilding the embedded read-model file', () => {
     await projections.stop();
     const liveDump = await dumpReadModels(live);
     // someone corrupts a read model; the rebuild must not carry it over
-    await live.commit([{ op: 'put', collection: ACCOUNTS, id: 'bogus', doc: { balance: 1 } }]);
+    await live.commit([{ op: 'put', collection: collections.accounts.name, id: 'bogus', doc: { balance: 1 } }]);
     await live.close();
 
     const progress: bigint[] = [];
@@ -52,19 +53,39 @@ describe('rebuilding the embedded read-model file', () => {
 
     const rebuilt = await stores.readModels();
     expect(await dumpReadModels(rebuilt)).toEqual(liveDump);
-    expect(await rebuilt.getCheckpoint(PROJECTION_NAME)).toBe(last.toString());
-    expect((await rebuilt.get<AccountDoc>(ACCOUNTS, '0990000015'))?.openedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(await readModelsPosition(rebuilt)).toBe(last);
+    expect((await rebuilt.get<AccountDoc>(collections.accounts.name, '0990000015'))?.openedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('uses the replay thread only as a capability: a store without it is read through readAll, same documents', async () => {
+    const eventStore = stores.eventStore();
+    await appendHistory(eventStore, generateLedgerHistory({ seed: 9, schools: 2, pupilsPerSchool: 6, days: 10, lifecycle: true }));
+    const last = await lastPosition(eventStore);
+    let replayedOnThread = 0;
+    const withCapability = {
+      readAll: eventStore.readAll.bind(eventStore),
+      replayOnThread<T>(options: Parameters<NonNullable<typeof eventStore.replayOnThread>>[0]): AsyncIterable<T> {
+        replayedOnThread++;
+        return eventStore.replayOnThread!<T>(options);
+      },
+    };
+    await rebuildSqliteReadModelsFile({ eventStore: withCapability, path: stores.path('fast.db'), pageSize: 40 });
+    expect(replayedOnThread).toBe(1);
+    const withoutCapability = { readAll: eventStore.readAll.bind(eventStore) };
+    const result = await rebuildSqliteReadModelsFile({ eventStore: withoutCapability, path: stores.path('paged.db'), pageSize: 40 });
+    expect(result.position).toBe(last);
+    expect(await dumpReadModels(await stores.readModels('paged.db'))).toEqual(await dumpReadModels(await stores.readModels('fast.db')));
   });
 
   it('refuses while another connection has the file open, leaving it untouched', async () => {
     const eventStore = stores.eventStore();
     const inUse = await stores.readModels();
-    await inUse.ensureCollections([{ name: ACCOUNTS, indexes: [] }]);
-    await inUse.commit([{ op: 'put', collection: ACCOUNTS, id: 'x', doc: { balance: 1 } }]);
+    await inUse.ensureCollections([{ name: collections.accounts.name, indexes: [] }]);
+    await inUse.commit([{ op: 'put', collection: collections.accounts.name, id: 'x', doc: { balance: 1 } }]);
     await expect(rebuildSqliteReadModelsFile({ eventStore, path: stores.path('read-models.db') })).rejects.toBeInstanceOf(
       SqliteFileInUseError,
     );
-    expect(await inUse.get(ACCOUNTS, 'x')).toEqual({ _id: 'x', balance: 1 });
+    expect(await inUse.get(collections.accounts.name, 'x')).toEqual({ _id: 'x', balance: 1 });
   });
 
   // pages of 20 events: page 4 is one the replay thread prepares, page 5 one the main thread does
@@ -72,8 +93,8 @@ describe('rebuilding the embedded read-model file', () => {
     const eventStore = stores.eventStore();
     await appendHistory(eventStore, generateLedgerHistory({ seed: 6, schools: 1, pupilsPerSchool: 10, days: 20 }));
     const live = await stores.readModels();
-    await live.ensureCollections([{ name: ACCOUNTS, indexes: [] }]);
-    await live.commit([{ op: 'put', collection: ACCOUNTS, id: 'old', doc: { balance: 1 } }]);
+    await live.ensureCollections([{ name: collections.accounts.name, indexes: [] }]);
+    await live.commit([{ op: 'put', collection: collections.accounts.name, id: 'old', doc: { balance: 1 } }]);
     await live.close();
     const db = new Database(stores.path('events.db'));
     const broken = `UPDATE events SET data = '{broken' WHERE position = (SELECT min(position) FROM events) + ?`;
@@ -85,6 +106,6 @@ describe('rebuilding the embedded read-model file', () => {
     ).rejects.toThrow(/JSON/);
     expect(existsSync(stores.path('read-models.db.rebuild'))).toBe(false);
     const kept = await stores.readModels();
-    expect(await kept.get(ACCOUNTS, 'old')).toEqual({ _id: 'old', balance: 1 });
+    expect(await kept.get(collections.accounts.name, 'old')).toEqual({ _id: 'old', balance: 1 });
   });
 });

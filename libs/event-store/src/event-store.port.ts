@@ -4,6 +4,8 @@
  * KurrentDB adapter are interchangeable (one contract suite proves it).
  */
 
+import type { Transferable } from 'node:worker_threads';
+
 /** JSON value stored as event data or metadata. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -84,6 +86,22 @@ export interface AllSubscription extends AsyncIterable<SubscriptionItem> {
   stop(): Promise<void>;
 }
 
+/** How a store that can replay its log on a thread of its own is asked to (see `replayOnThread`). */
+export interface ThreadReplayOptions {
+  /** the metadata field each page carries per event (e.g. `occurredAt`) */
+  metadataField: string;
+  pageSize: number;
+  /** pages read ahead of the consumer */
+  readAhead: number;
+  /**
+   * URL of an ES module exporting `transformReplayPage(page, options)`, run on the thread
+   * on each page before it is handed over; `options` is structured-cloned to the thread.
+   */
+  transform?: { module: string; options?: unknown };
+  /** what the transform options carry that must move to the thread, e.g. a MessagePort */
+  transferList?: Transferable[];
+}
+
 export interface EventStore {
   /**
    * True when an event id already stored in ANOTHER stream is refused
@@ -106,6 +124,13 @@ export interface EventStore {
   /** One page of the global log in position order. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  /**
+   * Optional capability, for a rebuild's speed only (callers check that it is present and
+   * fall back to `readAll` pages): the whole log from the start, page by page, read on a
+   * thread of its own (the embedded store: SqliteReplayReader pages, or what the transform
+   * makes of them). Ends with the last event stored when the last page is read.
+   */
+  replayOnThread?<T>(options: ThreadReplayOptions): AsyncIterable<T>;
   close(): Promise<void>;
 }
 

@@ -53,6 +53,10 @@ export interface Checkpoint {
   position: string;
 }
 
+/** The checkpoints a commit moves, as a list. */
+export const checkpointList = (checkpoint: Checkpoint | readonly Checkpoint[] | undefined): readonly Checkpoint[] =>
+  checkpoint === undefined ? [] : 'name' in checkpoint ? [checkpoint] : checkpoint;
+
 export interface ReadModelStore {
   /** Creates the collection and its indexes if missing (idempotent). */
   ensureCollections(specs: CollectionSpec[]): Promise<void>;
@@ -62,11 +66,11 @@ export interface ReadModelStore {
   find<T extends Doc = Doc>(collection: string, query?: Query): Promise<T[]>;
   count(collection: string, query?: Pick<Query, 'where' | 'range'>): Promise<number>;
   /**
-   * Applies all changes and (optionally) moves the checkpoint in one atomic unit:
-   * either all of it is visible afterwards or none, so a crash can never apply an event
-   * twice or skip one.
+   * Applies all changes and (optionally) moves the checkpoints (one, or several: one per
+   * projection committed together) in one atomic unit: either all of it is visible
+   * afterwards or none, so a crash can never apply an event twice or skip one.
    */
-  commit(changes: Change[], checkpoint?: Checkpoint): Promise<void>;
+  commit(changes: Change[], checkpoint?: Checkpoint | readonly Checkpoint[]): Promise<void>;
   getCheckpoint(name: string): Promise<string | null>;
   /**
    * Removes every document of the collections (used by a rebuild), and the named

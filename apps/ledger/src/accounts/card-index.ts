@@ -6,6 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModelStore } from '@meals/read-model-store';
 import { LRUCache } from 'lru-cache';
+import { collections, type CardDoc } from '@meals/read-models';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 
 @Injectable()
@@ -21,7 +22,7 @@ export class CardIndex {
   async accountOf(cardUid: string): Promise<string | null> {
     const recent = this.recentlyIssued.get(cardUid);
     if (recent) return recent;
-    const card = await this.readModels.get<{ accountNumber: string }>('cards', cardUid);
+    const card = await this.readModels.get<CardDoc>(collections.cards.name, cardUid);
     return card?.accountNumber ?? null;
   }
 }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { createEventStore, type EventStore } from '@meals/event-store';
 import { createReadModelStore, type ReadModelStore } from '@meals/read-model-store';
-import { READ_MODEL_COLLECTIONS } from '@meals/projections';
+import { READ_MODEL_COLLECTIONS } from '@meals/read-models';
 import type { LedgerConfig } from '../config/ledger-config.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
 import { createIdentityStore } from '../identity/store/open-identity-store.js';

@@ -11,10 +11,10 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { PROJECTION_NAME } from '@meals/projections';
 import { readStarting } from '@meals/runtime-config';
 import type { EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
+import { readModelsPosition } from '@meals/read-models';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/access.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
@@ -71,7 +71,7 @@ export class HealthController {
           this.indicators
             .check('readModelStore')
             .attempt(async () => {
-              await this.readModels.getCheckpoint(PROJECTION_NAME);
+              await readModelsPosition(this.readModels);
             })
             .withTimeout(CHECK_TIMEOUT_MS),
         () =>
@@ -97,9 +97,10 @@ export class HealthController {
   private async projectionLag() {
     const indicator = this.indicators.check('projections');
     try {
-      const checkpoint = await this.readModels.getCheckpoint(PROJECTION_NAME);
+      const position = await readModelsPosition(this.readModels);
+      const checkpoint = position?.toString() ?? null;
       const behind = await this.eventStore.readAll({
-        ...(checkpoint === null ? {} : { after: BigInt(checkpoint) }),
+        ...(position === null ? {} : { after: position }),
         maxCount: LAG_DEGRADED_AT,
       });
       const data = { checkpoint, lagEvents: behind.length, lagAtLeast: behind.length >= LAG_DEGRADED_AT };

@@ -5,11 +5,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SchoolAccounts } from '@meals/contracts';
-import type { AccountDoc } from '@meals/projections';
-import type { ReadModelStore, Scalar } from '@meals/read-model-store';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { schoolAccounts as readSchoolAccounts, TypedReadModels } from '@meals/read-models';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
-import { toAccountProfile } from './get-account.js';
 
 export class ListSchoolAccountsQuery extends Query<SchoolAccounts> {
   constructor(
@@ -23,30 +22,17 @@ export class ListSchoolAccountsQuery extends Query<SchoolAccounts> {
 
 @QueryHandler(ListSchoolAccountsQuery)
 export class ListSchoolAccountsHandler implements IQueryHandler<ListSchoolAccountsQuery> {
+  private readonly readModels: TypedReadModels;
+
   constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
+    @Inject(READ_MODELS) store: ReadModelStore,
     private readonly schools: SchoolDirectory,
-  ) {}
+  ) {
+    this.readModels = new TypedReadModels(store);
+  }
 
   async execute({ schoolId, className, status }: ListSchoolAccountsQuery): Promise<SchoolAccounts> {
     await this.schools.assertRegistered(schoolId);
-    const where: Record<string, Scalar> = { schoolId, status };
-    if (className !== null) where['className'] = className;
-    const docs = await this.readModels.find<AccountDoc>('accounts', {
-      where,
-      orderBy: [
-        { field: 'className', direction: 'asc' },
-        { field: 'fullName', direction: 'asc' },
-      ],
-    });
-    const accounts = docs.map(toAccountProfile);
-    return {
-      schoolId,
-      className,
-      status,
-      count: accounts.length,
-      totalBalance: accounts.reduce((sum, account) => sum + account.balance, 0),
-      accounts,
-    };
+    return readSchoolAccounts(this.readModels, { schoolId, className, status });
   }
 }

@@ -6,6 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { schoolNotFound } from '@meals/domain';
 import type { ReadModelStore } from '@meals/read-model-store';
+import { collections, type SchoolDoc } from '@meals/read-models';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 import { SchoolAggregates } from './school-aggregates.js';
 
@@ -22,7 +23,7 @@ export class SchoolDirectory {
   async departmentOf(schoolId: string): Promise<string | null> {
     const known = this.departments.get(schoolId);
     if (known !== undefined) return known;
-    const doc = await this.readModels.get<{ departmentId: string }>('schools', schoolId);
+    const doc = await this.readModels.get<SchoolDoc>(collections.schools.name, schoolId);
     const departmentId = doc?.departmentId ?? (await this.fromStream(schoolId));
     if (departmentId !== null) this.departments.set(schoolId, departmentId);
     return departmentId;

@@ -1,8 +1,8 @@
 import { DEFAULT_TIME_ZONE } from '@meals/domain';
 import type { EventStore } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
+import { collectionSpec, PROJECTIONS, type ProjectionDefinition } from '@meals/read-models';
 import { BatchProjector } from '../projection/batch-projector.js';
-import { PROJECTION_NAME, READ_MODEL_COLLECTION_NAMES, READ_MODEL_COLLECTIONS } from '../read-models.js';
 import { eventStorePages, type ReplaySource } from './replay-pages.js';
 
 export interface RebuildProgress {
@@ -17,6 +17,8 @@ export interface RebuildOptions {
   eventStore: Pick<EventStore, 'readAll'>;
   /** must not be written by a running projection meanwhile */
   readModels: ReadModelStore;
+  /** the read models to rebuild; default all (PROJECTIONS). The others keep their documents and checkpoints. */
+  definitions?: readonly ProjectionDefinition[];
   timeZone?: string;
   /** events per readAll page; default DEFAULT_PAGE_SIZE */
   pageSize?: number;
@@ -37,8 +39,8 @@ export interface RebuildResult {
 }
 
 /**
- * Replays the whole log into the read models from zero: clears the collections and the
- * checkpoint, then applies the log in large commits (documents + checkpoint each), so an
+ * Replays the whole log into the definitions' read models from zero: clears their
+ * collections and checkpoints, then applies the log in large commits (documents + checkpoint each), so an
  * interrupted rebuild leaves consistent read models that the live projection can finish.
  * The next events are folded while the store writes the previous commit (when its commit
  * does the writing elsewhere: MongoDB, the SQLite bulk-load thread). The store starts
@@ -59,12 +61,18 @@ export async function replayFromZero(
   const commitSize = options.commitSize ?? 20_000;
   const started = performance.now();
 
-  await readModels.ensureCollections(READ_MODEL_COLLECTIONS.map(({ name }) => ({ name, indexes: [] })));
-  await readModels.clear([...READ_MODEL_COLLECTION_NAMES], [PROJECTION_NAME]);
+  const definitions = options.definitions ?? PROJECTIONS;
+  const collections = definitions.flatMap((definition) => definition.collections);
+  await readModels.ensureCollections(collections.map(({ name }) => ({ name, indexes: [] })));
+  await readModels.clear(
+    collections.map(({ name }) => name),
+    definitions.map(({ name }) => name),
+  );
 
-  // The rebuild is the only writer: remember every document between commits.
+  // The rebuild is the only writer of these collections: remember every document between commits.
   const projector = new BatchProjector(readModels, {
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    definitions,
     cacheLimit: options.cacheLimit ?? 2_000_000,
     startsEmpty: true,
   });
@@ -73,7 +81,7 @@ export async function replayFromZero(
     const commit = projector.takeCommit();
     if (!commit) return;
     await writing; // one commit at a time, in order; the first failure stops the rebuild
-    writing = readModels.commit(commit.changes, commit.checkpoint);
+    writing = readModels.commit(commit.changes, commit.checkpoints);
     writing.catch(() => {}); // awaited (and rethrown) before the next commit or at the end
   };
 
@@ -95,6 +103,6 @@ export async function replayFromZero(
   await writing;
   if (position !== null) onProgress?.({ events, position });
 
-  await readModels.ensureCollections([...READ_MODEL_COLLECTIONS]);
+  await readModels.ensureCollections(collections.map(collectionSpec));
   return { events, position, durationMs: performance.now() - started };
 }

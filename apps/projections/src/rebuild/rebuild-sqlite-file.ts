@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { replayOnThread, SqliteEventStore } from '@meals/event-store';
+import type { EventStore } from '@meals/event-store';
 import {
   assertSqliteFileNotInUse,
   openSqliteBulkLoadThread,
@@ -7,13 +7,15 @@ import {
   type SqliteBulkLoadThread,
 } from '@meals/read-model-store';
 import { threadModuleUrl } from '@meals/threads';
-import { OCCURRED_AT } from '../projection/projection-input.js';
+import { OCCURRED_AT } from '@meals/read-models';
 import type { PreparedReplayPage, PrepareReplayPageOptions } from './prepare-replay-page.js';
 import { DEFAULT_PAGE_SIZE, replayFromZero, type RebuildOptions, type RebuildResult } from './rebuild-read-models.js';
 import { eventStorePages, pageOfInputs, preparedPage, type ReplaySource } from './replay-pages.js';
 import { StatementLinesFeed } from './statement-lines-feed.js';
 
-export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readModels'> {
+export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readModels' | 'definitions' | 'eventStore'> {
+  /** `readAll` pages, or the store's own thread replay when it has that capability (faster) */
+  eventStore: Pick<EventStore, 'readAll' | 'replayOnThread'>;
   /** the read-model file to replace, e.g. `$DATA_DIR/read-models.db` */
   path: string;
 }
@@ -25,7 +27,7 @@ export interface RebuildSqliteFileOptions extends Omit<RebuildOptions, 'readMode
  * (the ledger or the projections service): stop them first. Until the swap the old read
  * models stay untouched. `durationMs` covers everything up to the swap. From the embedded
  * event store the statement lines reach the file outside the fold's commits (insert feeds,
- * see sqliteFilePages): the half-built file is thrown away on any failure, so no reader
+ * see threadReplayPages): the half-built file is thrown away on any failure, so no reader
  * ever sees them ahead of the checkpoint.
  */
 export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOptions): Promise<RebuildResult> {
@@ -36,10 +38,9 @@ export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOpti
   removeDatabaseFiles(buildPath);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const readModels = await openSqliteBulkLoadThread({ path: buildPath });
-  const source =
-    eventStore instanceof SqliteEventStore
-      ? sqliteFilePages(eventStore.path, pageSize, readModels)
-      : eventStorePages(eventStore, pageSize);
+  const source = eventStore.replayOnThread
+    ? threadReplayPages(eventStore.replayOnThread.bind(eventStore), pageSize, readModels)
+    : eventStorePages(eventStore, pageSize);
   let result: RebuildResult;
   try {
     result = await replayFromZero(source, { ...rebuild, readModels });
@@ -63,17 +64,20 @@ const READ_AHEAD_PAGES = 4;
 const PREPARED_ON_REPLAY_THREAD = { preparePages: 1, ofPages: 2 };
 
 /**
- * The embedded event store's file, read ahead on a thread of its own. The statement lines go
- * straight to the file's writer: the replay thread sends those of a share of the pages
- * (prepare-replay-page.ts), this thread those of the others.
+ * The log read ahead on a thread of the event store's own (its `replayOnThread`
+ * capability). The statement lines go straight to the file's writer: the replay thread
+ * sends those of a share of the pages (prepare-replay-page.ts), this thread those of the others.
  */
-function sqliteFilePages(eventsPath: string, pageSize: number, readModels: SqliteBulkLoadThread): ReplaySource {
+function threadReplayPages(
+  replayOnThread: NonNullable<EventStore['replayOnThread']>,
+  pageSize: number,
+  readModels: SqliteBulkLoadThread,
+): ReplaySource {
   return async function* (dates) {
     // opened once the collections are ready: the writer builds no index while a feed is open
     const statementLines = await readModels.insertFeed();
     const ownLines = new StatementLinesFeed(await readModels.insertFeed());
     const pages = replayOnThread<PreparedReplayPage>({
-      path: eventsPath,
       metadataField: OCCURRED_AT,
       pageSize,
       readAhead: READ_AHEAD_PAGES,

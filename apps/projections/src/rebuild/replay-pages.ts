@@ -1,11 +1,11 @@
 import type { EventStore, ReplayPage as StoredReplayPage } from '@meals/event-store';
-import type { BusinessDateCache } from '../projection/business-date-cache.js';
 import {
   isLedgerEventType,
   projectionInput,
   toProjectionInput,
+  type BusinessDateCache,
   type ProjectionInput,
-} from '../projection/projection-input.js';
+} from '@meals/read-models';
 
 /** A page of the log, from the start, as the projection folds it. */
 export interface ReplayPage {

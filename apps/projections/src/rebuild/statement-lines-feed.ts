@@ -1,11 +1,13 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ReplayPage } from '@meals/event-store';
 import { encodedInsertsTransfer, InsertsEncoder } from '@meals/read-model-store';
-import type { BusinessDateCache } from '../projection/business-date-cache.js';
-import { isAccountEvent } from '../projection/event-targets.js';
-import type { ProjectionInput } from '../projection/projection-input.js';
-import { statementLine } from '../projection/statement-lines.projection.js';
-import { STATEMENT_LINES } from '../read-models.js';
+import {
+  collections,
+  isAccountEvent,
+  statementLine,
+  type BusinessDateCache,
+  type ProjectionInput,
+} from '@meals/read-models';
 import { replayedInput } from './replay-pages.js';
 
 /**
@@ -15,7 +17,7 @@ import { replayedInput } from './replay-pages.js';
  * threads as strings. Used on the replay thread and on the main one.
  */
 export class StatementLinesFeed {
-  private readonly encoder = new InsertsEncoder(STATEMENT_LINES);
+  private readonly encoder = new InsertsEncoder(collections.statementLines.name);
 
   constructor(private readonly feed: MessagePort) {}
 

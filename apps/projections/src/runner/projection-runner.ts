@@ -1,9 +1,10 @@
 import { DEFAULT_TIME_ZONE } from '@meals/domain';
 import type { AllSubscription, EventStore, RecordedEvent } from '@meals/event-store';
 import type { ReadModelStore } from '@meals/read-model-store';
+import { PROJECTIONS, readModelsPosition, type ProjectionDefinition } from '@meals/read-models';
 import { BatchProjector } from '../projection/batch-projector.js';
-import { PROJECTION_NAME, READ_MODEL_COLLECTIONS } from '../read-models.js';
 import { PositionWaiters } from './position-waiters.js';
+import { prepareDefinitions } from './prepare-definitions.js';
 
 /** The subset of a pino logger the runner uses. */
 export interface ProjectionLogger {
@@ -17,6 +18,8 @@ const silentLogger: ProjectionLogger = { info() {}, warn() {}, error() {} };
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
   readModels: ReadModelStore;
+  /** the read models to keep; default all (PROJECTIONS) */
+  definitions?: readonly ProjectionDefinition[];
   /** the municipality's time zone for business dates; default Europe/Moscow */
   timeZone?: string;
   /** events per commit at most; default 1000 */
@@ -31,7 +34,7 @@ export interface ProjectionsHandle {
   stop(): Promise<void>;
   /** resolves once every event up to `position` is visible in the read models */
   waitForPosition(position: bigint, timeoutMs?: number): Promise<void>;
-  /** global position of the last committed event, null before the first */
+  /** global position up to which every read model is committed, null before the first */
   position(): bigint | null;
 }
 
@@ -41,12 +44,16 @@ const RETRY_MAX_MS = 5_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Keeps the read models up to date: a catch-up subscription from the stored checkpoint,
- * events gathered into batches that are committed (documents + checkpoint atomically)
- * when the batch is full, when the subscription has caught up, or after a short quiet.
+ * Keeps the read models up to date: one catch-up subscription from the lowest checkpoint
+ * of the definitions, events gathered into batches that are committed (documents + the
+ * checkpoints of the definitions atomically) when the batch is full, when the subscription
+ * has caught up, or after a short quiet. A definition that is new, or whose version
+ * changed, starts from zero on its own (see prepareDefinitions); the others skip the events
+ * their checkpoint already covers.
  */
 export class ProjectionRunner implements ProjectionsHandle {
-  private readonly projector: BatchProjector;
+  private projector: BatchProjector | null = null;
+  private readonly definitions: readonly ProjectionDefinition[];
   private readonly batchSize: number;
   private readonly quietMs: number;
   private readonly logger: ProjectionLogger;
@@ -63,15 +70,22 @@ export class ProjectionRunner implements ProjectionsHandle {
     this.batchSize = options.batchSize ?? 1000;
     this.quietMs = options.quietMs ?? 5;
     this.logger = options.logger ?? silentLogger;
-    this.projector = new BatchProjector(options.readModels, { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE });
+    this.definitions = options.definitions ?? PROJECTIONS;
   }
 
   async start(): Promise<void> {
     if (this.running) throw new Error('projections already started');
-    await this.options.readModels.ensureCollections([...READ_MODEL_COLLECTIONS]);
-    const checkpoint = await this.options.readModels.getCheckpoint(PROJECTION_NAME);
-    this.committed = checkpoint === null ? null : BigInt(checkpoint);
-    this.logger.info({ checkpoint }, 'projections starting');
+    const checkpoints = await prepareDefinitions(this.options.readModels, this.definitions, this.logger);
+    this.projector = new BatchProjector(this.options.readModels, {
+      timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
+      definitions: this.definitions,
+      checkpoints,
+    });
+    this.committed = this.projector.position;
+    this.logger.info(
+      { checkpoints: Object.fromEntries([...checkpoints].map(([name, at]) => [name, at?.toString() ?? null])) },
+      'projections starting',
+    );
     this.running = this.subscribeUntilStopped();
   }
 
@@ -150,7 +164,7 @@ export class ProjectionRunner implements ProjectionsHandle {
       try {
         // After a failure the outcome may be unknown (a commit whose acknowledgement was
         // lost): the stored checkpoint tells whether the batch is already in.
-        if (attempt === 0 || (await this.storedCheckpoint()) !== last) await this.projector.applyBatch(batch);
+        if (attempt === 0 || !(await this.storedAtLeast(last))) await this.projector!.applyBatch(batch);
         if (attempt > 0) this.logger.info({ attempts: attempt + 1 }, 'commit succeeded again');
         break;
       } catch (error) {
@@ -169,9 +183,9 @@ export class ProjectionRunner implements ProjectionsHandle {
     this.waiters.reached(last);
   }
 
-  private async storedCheckpoint(): Promise<bigint | null> {
-    const stored = await this.options.readModels.getCheckpoint(PROJECTION_NAME);
-    return stored === null ? null : BigInt(stored);
+  private async storedAtLeast(position: bigint): Promise<boolean> {
+    const stored = await readModelsPosition(this.options.readModels, this.definitions);
+    return stored !== null && stored >= position;
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type EventStore } from '@meals/event-store';
 import { openSqliteReadModelStore, type Doc, type ReadModelStore } from '@meals/read-model-store';
-import { READ_MODEL_COLLECTION_NAMES } from '@meals/projections';
+import { PROJECTIONS, versionCheckpointName } from '@meals/read-models';
 
 /** A temp directory with real SQLite files, removed by dispose(). */
 export class TempStores {
@@ -32,9 +32,21 @@ export class TempStores {
   }
 }
 
-/** Every document of every read-model collection, in `_id` order. */
+/**
+ * Every document of every collection of every projection definition, in `_id` order, and
+ * each definition's checkpoint and version (under `checkpoints`).
+ */
 export async function dumpReadModels(store: ReadModelStore): Promise<Record<string, Doc[]>> {
   const dump: Record<string, Doc[]> = {};
-  for (const name of READ_MODEL_COLLECTION_NAMES) dump[name] = await store.find(name);
+  const checkpoints: Doc[] = [];
+  for (const definition of PROJECTIONS) {
+    for (const { name } of definition.collections) dump[name] = await store.find(name);
+    checkpoints.push({
+      _id: definition.name,
+      position: await store.getCheckpoint(definition.name),
+      version: await store.getCheckpoint(versionCheckpointName(definition)),
+    });
+  }
+  dump['checkpoints'] = checkpoints;
   return dump;
 }

@@ -11,6 +11,7 @@ const aliases = {
   '@meals/domain': 'libs/domain/src/index.ts',
   '@meals/event-store': 'libs/event-store/src/index.ts',
   '@meals/read-model-store': 'libs/read-model-store/src/index.ts',
+  '@meals/read-models': 'libs/read-models/src/index.ts',
   '@meals/projections': 'apps/projections/src/index.ts',
 };
 

@@ -10,6 +10,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
+  ThreadReplayOptions,
 } from '../event-store.port.js';
 import { validateAppend } from '../shared/validate-append.js';
 import { CommitThread } from './commit-thread.js';
@@ -17,6 +18,7 @@ import { GroupCommitWriter } from './group-commit-writer.js';
 import type { SerializedEvent } from './sqlite-batch-writer.js';
 import { SqliteAllSubscription } from './sqlite-all-subscription.js';
 import { SqliteEventReader } from './sqlite-event-reader.js';
+import { replayOnThread } from './replay-thread.js';
 import { applyDurablePragmas, ensureEventsSchema } from './sqlite-schema.js';
 
 export interface SqliteEventStoreOptions {
@@ -119,6 +121,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Writes every append still queued (new ones are refused), ends all subscriptions, closes the file. */
+  /** The file replayed by SqliteReplayReader on a thread of its own (see replayOnThread). */
+  replayOnThread<T>(options: ThreadReplayOptions): AsyncIterable<T> {
+    return replayOnThread<T>({ ...options, path: this.path });
+  }
+
   close(): Promise<void> {
     this.closing ??= this.closeNow();
     return this.closing;

@@ -8,13 +8,14 @@ import {
 import { storedDoc, UnknownCollectionError } from '../changes.js';
 import { assertCollectionName, assertFieldName, CHECKPOINTS } from '../names.js';
 import { filterOf, sortOf, type StoredDoc } from './mongo-query.js';
-import type {
-  Change,
-  Checkpoint,
-  CollectionSpec,
-  Doc,
-  Query,
-  ReadModelStore,
+import {
+  checkpointList,
+  type Change,
+  type Checkpoint,
+  type CollectionSpec,
+  type Doc,
+  type Query,
+  type ReadModelStore,
 } from '../read-model-store.port.js';
 
 export interface MongoReadModelStoreOptions {
@@ -83,20 +84,17 @@ export class MongoReadModelStore implements ReadModelStore {
     return this.collection(collection).countDocuments(filterOf(query));
   }
 
-  async commit(changes: Change[], checkpoint?: Checkpoint): Promise<void> {
+  async commit(changes: Change[], checkpoint?: Checkpoint | readonly Checkpoint[]): Promise<void> {
     const operations = this.bulkOperations(changes);
-    if (operations.size === 0 && !checkpoint) return;
+    const checkpoints = checkpointList(checkpoint);
+    if (operations.size === 0 && checkpoints.length === 0) return;
     await this.client.withSession((session) =>
       session.withTransaction(async () => {
         for (const [collection, ops] of operations) {
           await this.collection(collection).bulkWrite(ops, { session, ordered: true });
         }
-        if (checkpoint) {
-          await this.checkpoints().updateOne(
-            { _id: checkpoint.name },
-            { $set: { position: checkpoint.position } },
-            { upsert: true, session },
-          );
+        for (const { name, position } of checkpoints) {
+          await this.checkpoints().updateOne({ _id: name }, { $set: { position } }, { upsert: true, session });
         }
       }),
     );

@@ -74,7 +74,7 @@ export class SqliteBulkLoadThread implements ReadModelStore {
   }
 
   /** Resolves once written: a caller may fold on meanwhile, and await it before the next. */
-  async commit(changes: Change[], checkpoint?: Checkpoint): Promise<void> {
+  async commit(changes: Change[], checkpoint?: Checkpoint | readonly Checkpoint[]): Promise<void> {
     await this.call({ method: 'commitSerialized', args: [serializeChanges(changes), checkpoint] });
   }
 

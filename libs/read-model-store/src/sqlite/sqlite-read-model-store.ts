@@ -1,7 +1,8 @@
 import { UnknownCollectionError } from '../changes.js';
 import { assertCollectionName } from '../names.js';
-import type {
-  Change,
+import {
+  checkpointList,
+  type Change,
   Checkpoint,
   CollectionSpec,
   Doc,
@@ -127,14 +128,14 @@ export class SqliteReadModelStore implements ReadModelStore {
     return row![0] as number;
   }
 
-  async commit(changes: Change[], checkpoint?: Checkpoint): Promise<void> {
+  async commit(changes: Change[], checkpoint?: Checkpoint | readonly Checkpoint[]): Promise<void> {
     // documents are serialised before the transaction starts: a document that cannot be
     // stored fails the whole commit with nothing applied
     this.commitSerialized(serializeChanges(changes), checkpoint);
   }
 
   /** `commit` of changes serialised by serializeChanges (possibly on another thread). */
-  commitSerialized(changes: SerializedChanges, checkpoint?: Checkpoint): void {
+  commitSerialized(changes: SerializedChanges, checkpoint?: Checkpoint | readonly Checkpoint[]): void {
     const sqls: string[] = [];
     const sqlIndex = new Map<string, number>();
     const indexOf = (sql: string): number => {
@@ -153,7 +154,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       const rows: WriteRow[] = this.bulk
         ? bulkWriteRows(changes, (collection, lookups) => this.rowIdsOf(collection, lookups), indexOf)
         : upsertRows(changes, indexOf);
-      if (checkpoint) rows.push([indexOf(checkpointUpsertSql), checkpoint.name, checkpoint.position]);
+      for (const { name, position } of checkpointList(checkpoint)) rows.push([indexOf(checkpointUpsertSql), name, position]);
       if (rows.length > 0) this.executor.write(sqls, rows);
     } catch (error) {
       rowIds.forEach((table) => table.rollback());

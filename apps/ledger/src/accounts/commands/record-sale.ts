@@ -56,6 +56,7 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleCommand> {
       accountNumber,
       total: outcome.state.checks.get(sale.checkNumber)?.total ?? 0,
       balance: outcome.state.balance,
+      position: outcome.position?.toString() ?? null,
     };
   }
 }

@@ -24,6 +24,7 @@ export class RecordTopUpHandler implements ICommandHandler<RecordTopUpCommand> {
       ...commandResultOf(outcome.position),
       accountNumber: topUp.accountNumber,
       balance: outcome.state.balance,
+      position: outcome.position?.toString() ?? null,
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { PupilsEnrolled } from '@meals/domain';
-import { rosterId, type RosterDoc } from '../read-models.js';
+import { rosterId, type RosterDoc } from '../documents.js';
 
 /** One roster entry per enrolled pupil (the school list as imported; moves do not change it). */
 export function rosterDocs(event: PupilsEnrolled): RosterDoc[] {

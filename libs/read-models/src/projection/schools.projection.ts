@@ -1,5 +1,5 @@
 import type { AccountEvent, SchoolRegistered } from '@meals/domain';
-import type { AccountDoc, SchoolDoc } from '../read-models.js';
+import type { AccountDoc, SchoolDoc } from '../documents.js';
 
 /** How an account event changes the number of open accounts per school; `account` is before the event. */
 export function pupilCountChanges(event: AccountEvent, account: AccountDoc | null): [schoolId: string, delta: number][] {

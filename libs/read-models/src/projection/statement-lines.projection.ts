@@ -1,5 +1,5 @@
 import { describeEntry, ledgerEffect, statementEntryKind, type AccountEvent } from '@meals/domain';
-import type { StatementLineDoc } from '../read-models.js';
+import type { StatementLineDoc } from '../documents.js';
 import type { ProjectionInput } from './projection-input.js';
 
 /** The statement line of a money event (with the check's items for a sale); null otherwise. */

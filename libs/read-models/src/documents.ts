@@ -1,20 +1,9 @@
 import type { StatementEntryKind } from '@meals/domain';
-import type { CollectionSpec } from '@meals/read-model-store';
 
 /**
- * The read models this projection maintains: MongoDB-compatible documents whose `_id` is
- * the document id. Shapes are shared with the ledger's queries; change them together.
+ * The documents of the read models: MongoDB-compatible, `_id` is the document id. The
+ * projections write them, the queries read them; change both together.
  */
-
-/** Name under which the projection's checkpoint is stored. */
-export const PROJECTION_NAME = 'ledger-read-models';
-
-export const ACCOUNTS = 'accounts';
-export const CARDS = 'cards';
-export const STATEMENT_LINES = 'statement_lines';
-export const SCHOOL_DAY_TOTALS = 'school_day_totals';
-export const SCHOOLS = 'schools';
-export const ROSTER = 'roster';
 
 export type CardStatusValue = 'issued' | 'active' | 'blocked';
 
@@ -97,14 +86,3 @@ export type RosterDoc = {
 
 export const dayTotalsId = (schoolId: string, date: string): string => `${schoolId}:${date}`;
 export const rosterId = (schoolId: string, pupilKey: string): string => `${schoolId}:${pupilKey}`;
-
-export const READ_MODEL_COLLECTIONS: readonly CollectionSpec[] = [
-  { name: ACCOUNTS, indexes: [['schoolId', 'className'], ['cardUid']] },
-  { name: CARDS, indexes: [['accountNumber']] },
-  { name: STATEMENT_LINES, indexes: [['accountNumber', 'at']] },
-  { name: SCHOOL_DAY_TOTALS, indexes: [['schoolId', 'date']] },
-  { name: SCHOOLS, indexes: [['departmentId']] },
-  { name: ROSTER, indexes: [['schoolId', 'className'], ['accountNumber']] },
-];
-
-export const READ_MODEL_COLLECTION_NAMES: readonly string[] = READ_MODEL_COLLECTIONS.map((spec) => spec.name);

@@ -1,5 +1,5 @@
 import type { AccountEvent } from '@meals/domain';
-import type { AccountDoc, CardDoc } from '../read-models.js';
+import type { AccountDoc, CardDoc } from '../documents.js';
 
 /**
  * The card an account event changes: the card named by a card event, or on a move the

@@ -1,5 +1,5 @@
 import { businessTime, type LedgerEvent, type LedgerEventType } from '@meals/domain';
-import type { RecordedEvent } from '@meals/event-store';
+import { isLedgerEventType } from '../event-types.js';
 import type { BusinessDateCache } from './business-date-cache.js';
 
 /** A recorded event as the projection functions see it, with its business time resolved once. */
@@ -18,30 +18,21 @@ export interface ProjectionInput {
   statementLineWritten?: boolean;
 }
 
-const PROJECTED_TYPES: Record<LedgerEventType, true> = {
-  'school.registered.v1': true,
-  'school.pupils-enrolled.v1': true,
-  'account.opened.v1': true,
-  'account.moved.v1': true,
-  'account.closed.v1': true,
-  'card.issued.v1': true,
-  'card.activated.v1': true,
-  'card.blocked.v1': true,
-  'account.topped-up.v1': true,
-  'account.sale-debited.v1': true,
-  'account.corrected.v1': true,
-  'account.refunded.v1': true,
-  'account.balance-transferred-out.v1': true,
-  'account.balance-transferred-in.v1': true,
-};
-
-export const isLedgerEventType = (type: string): type is LedgerEventType => Object.hasOwn(PROJECTED_TYPES, type);
-
 /** The metadata field that says when an event happened (EventMetadata.occurredAt). */
 export const OCCURRED_AT = 'occurredAt';
 
+/** What a projection reads of an event as the event store's port returns it (RecordedEvent). */
+export interface RecordedEventFields {
+  id: string;
+  type: string;
+  position: bigint;
+  data: unknown;
+  metadata: { readonly [key: string]: unknown };
+  recordedAt: Date;
+}
+
 /** Null for event types these read models do not know (they only move the checkpoint). */
-export function toProjectionInput(recorded: RecordedEvent, dates: BusinessDateCache): ProjectionInput | null {
+export function toProjectionInput(recorded: RecordedEventFields, dates: BusinessDateCache): ProjectionInput | null {
   if (!isLedgerEventType(recorded.type)) return null;
   const occurredAt = recorded.metadata[OCCURRED_AT];
   return projectionInput(

@@ -1,5 +1,5 @@
 import { balanceChange, type AccountEvent } from '@meals/domain';
-import type { AccountDoc } from '../read-models.js';
+import type { AccountDoc } from '../documents.js';
 import type { ProjectionInput } from './projection-input.js';
 
 /** The `accounts` document after an account event (null while the account is unknown). */

@@ -1,4 +1,5 @@
 import type { Change, Doc, ReadModelStore } from '@meals/read-model-store';
+import type { Collection, CollectionRef } from '../collections.js';
 
 export interface DocKey {
   collection: string;
@@ -51,13 +52,17 @@ export class WorkingSet {
     return this.complete;
   }
 
-  isKnown(collection: string, id: string): boolean {
+  isKnown(collection: CollectionRef, id: string): boolean {
+    return this.isKnownKey(collection.name, id);
+  }
+
+  isKnownKey(collection: string, id: string): boolean {
     return (
       this.complete || this.changed.get(collection)?.has(id) === true || this.committed.get(collection)?.has(id) === true
     );
   }
 
-  get<T extends Doc>(collection: string, id: string): T | null {
+  get<T extends Doc>({ name: collection }: Collection<T>, id: string): T | null {
     const changed = this.changed.get(collection)?.get(id);
     if (changed !== undefined) return changed as T;
     const committed = this.committed.get(collection)?.get(id);
@@ -66,7 +71,7 @@ export class WorkingSet {
     throw new NotLoadedError(collection, id);
   }
 
-  put(collection: string, id: string, doc: Doc): void {
+  put<T extends Doc>({ name: collection }: Collection<T>, id: string, doc: T): void {
     if (this.writeOnly.has(collection)) {
       this.written.push({ op: 'put', collection, id, doc });
       return;
@@ -80,7 +85,7 @@ export class WorkingSet {
    * A document new to a write-only collection, never written again (one per event, keyed
    * by the event id): the store need not look for one to replace.
    */
-  insert(collection: string, id: string, doc: Doc): void {
+  insert<T extends Doc>({ name: collection }: Collection<T>, id: string, doc: T): void {
     if (!this.writeOnly.has(collection)) throw new Error(`working set: insert into ${collection}, which is not write-only`);
     this.written.push({ op: 'insert', collection, id, doc });
   }
@@ -89,7 +94,7 @@ export class WorkingSet {
   async load(store: ReadModelStore, keys: Iterable<DocKey>): Promise<void> {
     const wanted = new Map<string, Set<string>>();
     for (const { collection, id } of keys) {
-      if (this.isKnown(collection, id)) continue;
+      if (this.isKnownKey(collection, id)) continue;
       let ids = wanted.get(collection);
       if (!ids) wanted.set(collection, (ids = new Set()));
       ids.add(id);

@@ -1,5 +1,5 @@
 import type { AccountEvent } from '@meals/domain';
-import { dayTotalsId, type AccountDoc, type SchoolDayTotalsDoc } from '../read-models.js';
+import { dayTotalsId, type AccountDoc, type SchoolDayTotalsDoc } from '../documents.js';
 
 /**
  * Which school's day an event counts in: a sale where it was sold, a top-up at the school

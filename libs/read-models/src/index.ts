@@ -1,0 +1,24 @@
+export * from './documents.js';
+export * from './collections.js';
+export { TypedReadModels, type TypedQuery } from './typed-read-models.js';
+export { ACCOUNT_EVENT_TYPES, isAccountEvent, isLedgerEventType } from './event-types.js';
+export { BusinessDateCache } from './projection/business-date-cache.js';
+export {
+  OCCURRED_AT,
+  projectionInput,
+  toProjectionInput,
+  type ProjectionInput,
+  type RecordedEventFields,
+  type StoredEventFields,
+} from './projection/projection-input.js';
+export { NotLoadedError, WorkingSet, type DocKey } from './projection/working-set.js';
+export { statementLine } from './projection/statement-lines.projection.js';
+export { versionCheckpointName, type ProjectionDefinition } from './definitions/projection-definition.js';
+export { accountsProjection } from './definitions/accounts.definition.js';
+export { statementLinesProjection } from './definitions/statement-lines.definition.js';
+export { rosterProjection } from './definitions/roster.definition.js';
+export { PROJECTIONS, projectionsNamed, readModelsPosition } from './definitions/projections.js';
+export { accountProfile, toAccountProfile, type AccountProfileView } from './queries/account-profile.js';
+export { accountStatement, type StatementLineView, type StatementView } from './queries/statement.js';
+export { schoolDayTotals, type DayTotalsView, type SchoolDayTotalsView } from './queries/day-totals.js';
+export { schoolAccounts, type SchoolAccountsView } from './queries/school-accounts.js';
