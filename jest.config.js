@@ -21,6 +21,12 @@ export default {
   moduleNameMapper: {
     '^@meals/(demo-data|domain|event-store|read-model-store|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
     '^@meals/projections$': '<rootDir>/apps/projections/src/index.ts',
+    // Adapter subpaths (package.json `exports`): each adapter's folder index, and the factory.
+    '^@meals/event-store/(sqlite|kurrentdb)$': '<rootDir>/libs/event-store/src/$1/index.ts',
+    '^@meals/event-store/create$': '<rootDir>/libs/event-store/src/create-event-store.ts',
+    '^@meals/read-model-store/sqlite$': '<rootDir>/libs/read-model-store/src/sqlite/index.ts',
+    '^@meals/read-model-store/mongodb$': '<rootDir>/libs/read-model-store/src/mongo/index.ts',
+    '^@meals/read-model-store/create$': '<rootDir>/libs/read-model-store/src/create-read-model-store.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 60000,

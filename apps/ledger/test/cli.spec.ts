@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteReadModelStore } from '@meals/read-model-store';
+import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import { runCli } from '../src/cli/run-cli.js';
 import { IdentityDirectory } from '../src/identity/identity-directory.js';
 import { hashApiKey } from '../src/identity/api-keys.js';

@@ -1,6 +1,6 @@
 import { accountStreamId, decideAccount, foldAccount, type AccountEvent } from '@meals/domain';
 import { join } from 'node:path';
-import { openSqliteReadModelStore } from '@meals/read-model-store';
+import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import { RECONCILER_CHECKPOINT, TransferReconciler } from '../src/reconciler/transfer-reconciler.js';
 import { eventIdOf } from '../src/infrastructure/event-ids.js';
 import { LedgerHarness } from './support/ledger-harness.js';

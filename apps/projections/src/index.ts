@@ -14,4 +14,3 @@ export {
 } from './rebuild/rebuild-read-models.js';
 export { rebuildSqliteReadModelsFile, type RebuildSqliteFileOptions } from './rebuild/rebuild-sqlite-file.js';
 export { BatchProjector, type BatchProjectorOptions } from './projection/batch-projector.js';
-export { runRebuildBench, type RebuildBenchOptions, type RebuildBenchResult } from './bench/rebuild-bench.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { balanceChange, isValidAccountNumber, isValidCheckNumber, type LedgerEvent } from '@meals/domain';
-import { runRebuildBench } from '@meals/projections';
+import { runRebuildBench } from '../src/bench/rebuild-bench.js';
 import { generateLedgerHistory } from '../src/bench/ledger-history.js';
 
 const execFileAsync = promisify(execFile);

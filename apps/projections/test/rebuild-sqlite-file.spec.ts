@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
+import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store/sqlite';
 import { ACCOUNTS, PROJECTION_NAME, rebuildSqliteReadModelsFile, startProjections, type AccountDoc } from '@meals/projections';
 import { appendHistory, generateLedgerHistory } from '../src/bench/ledger-history.js';
 import { lastPosition } from './support/expected-balances.js';

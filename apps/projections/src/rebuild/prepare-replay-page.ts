@@ -4,7 +4,7 @@
  * main thread neither parses those checks' items nor builds their lines.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ReplayPage, ReplayPageTransform } from '@meals/event-store';
+import type { ReplayPage, ReplayPageTransform } from '@meals/event-store/sqlite';
 import { BusinessDateCache } from '../projection/business-date-cache.js';
 import { StatementLinesFeed } from './statement-lines-feed.js';
 

@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
-import { replayOnThread, SqliteEventStore } from '@meals/event-store';
+import { replayOnThread, SqliteEventStore } from '@meals/event-store/sqlite';
 import {
   assertSqliteFileNotInUse,
   openSqliteBulkLoadThread,
   swapSqliteFile,
   type SqliteBulkLoadThread,
-} from '@meals/read-model-store';
+} from '@meals/read-model-store/sqlite';
 import { threadModuleUrl } from '@meals/threads';
 import { OCCURRED_AT } from '../projection/projection-input.js';
 import type { PreparedReplayPage, PrepareReplayPageOptions } from './prepare-replay-page.js';

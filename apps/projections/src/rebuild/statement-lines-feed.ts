@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { ReplayPage } from '@meals/event-store';
-import { encodedInsertsTransfer, InsertsEncoder } from '@meals/read-model-store';
+import type { ReplayPage } from '@meals/event-store/sqlite';
+import { encodedInsertsTransfer, InsertsEncoder } from '@meals/read-model-store/sqlite';
 import type { BusinessDateCache } from '../projection/business-date-cache.js';
 import { isAccountEvent } from '../projection/event-targets.js';
 import type { ProjectionInput } from '../projection/projection-input.js';

@@ -11,6 +11,12 @@ const aliases = {
   '@meals/domain': 'libs/domain/src/index.ts',
   '@meals/event-store': 'libs/event-store/src/index.ts',
   '@meals/read-model-store': 'libs/read-model-store/src/index.ts',
+  '@meals/event-store/sqlite': 'libs/event-store/src/sqlite/index.ts',
+  '@meals/event-store/kurrentdb': 'libs/event-store/src/kurrentdb/index.ts',
+  '@meals/event-store/create': 'libs/event-store/src/create-event-store.ts',
+  '@meals/read-model-store/sqlite': 'libs/read-model-store/src/sqlite/index.ts',
+  '@meals/read-model-store/mongodb': 'libs/read-model-store/src/mongo/index.ts',
+  '@meals/read-model-store/create': 'libs/read-model-store/src/create-read-model-store.ts',
   '@meals/projections': 'apps/projections/src/index.ts',
 };
 

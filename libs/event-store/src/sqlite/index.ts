@@ -1,0 +1,8 @@
+export { openSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
+export { SqliteReplayReader, type ReplayPage, type SqliteReplayReaderOptions } from './sqlite-replay-reader.js';
+export {
+  replayOnThread,
+  type ReplayOnThreadOptions,
+  type ReplayPageTransform,
+  type ReplayTransform,
+} from './replay-thread.js';
