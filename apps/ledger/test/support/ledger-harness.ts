@@ -98,7 +98,7 @@ export class LedgerHarness {
       headers['content-type'] = 'application/json';
     }
     const response = await this.app.inject({ method, url, headers, payload, remoteAddress: options.remoteAddress });
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       body = response.body ? JSON.parse(response.body) : undefined;
     } catch {
