@@ -72,7 +72,6 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: ['(^|/)node_modules/', '(^|/)dist/'] },
-    exclude: { path: '(^|/)test/fixtures/' },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
     enhancedResolveOptions: {
@@ -80,6 +79,5 @@ module.exports = {
       conditionNames: ['import', 'require', 'node', 'default'],
       extensions: ['.ts', '.js', '.cjs', '.mjs', '.json'],
     },
-    reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -1,6 +1,6 @@
 // Lets a plain `node` child process (a process the crash test can kill -9) load this
 // repository's TypeScript sources: swc compiles them to CommonJS on require, `.js`
-// specifiers resolve to the `.ts` files, and `@meals/*` to each package's src/index.ts.
+// specifiers resolve to the `.ts` files, and `@meals/*` (adapter subpaths included) to each package's sources.
 const Module = require('node:module');
 const fs = require('node:fs');
 const path = require('node:path');
