@@ -13,19 +13,24 @@ const swc = {
 
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools', '<rootDir>/test'],
   testMatch: ['**/test/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@meals/(command-runner|contracts|demo-data|domain|event-store|ledger-client|read-model-store|read-models|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@meals/event-store/sqlite/schema$': '<rootDir>/libs/event-store/src/sqlite/sqlite-schema.ts',
     '^@meals/projections$': '<rootDir>/apps/projections/src/index.ts',
     '^@meals/ledger$': '<rootDir>/apps/ledger/src/index.ts',
     '^@meals/(demo|bench)$': '<rootDir>/tools/$1/src/index.ts',
     '^@meals/bench/ledger-history$': '<rootDir>/tools/bench/src/ledger-history.ts',
     '^@meals/launcher$': '<rootDir>/tools/launcher/src/index.ts',
+    // Adapter subpaths (package.json `exports`): each adapter's folder index, and the factory.
+    '^@meals/event-store/(sqlite|kurrentdb)$': '<rootDir>/libs/event-store/src/$1/index.ts',
+    '^@meals/event-store/create$': '<rootDir>/libs/event-store/src/create-event-store.ts',
+    '^@meals/read-model-store/sqlite$': '<rootDir>/libs/read-model-store/src/sqlite/index.ts',
+    '^@meals/read-model-store/mongodb$': '<rootDir>/libs/read-model-store/src/mongo/index.ts',
+    '^@meals/read-model-store/create$': '<rootDir>/libs/read-model-store/src/create-read-model-store.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 60000,

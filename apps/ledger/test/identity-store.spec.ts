@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openSqliteReadModelStore } from '@meals/read-model-store';
+import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import { MongoClient } from 'mongodb';
 import { IdentityDirectory } from '../src/identity/identity-directory.js';
 import { openMongoIdentityStore } from '../src/identity/store/mongo-identity-store.js';

@@ -15,8 +15,9 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { createEventStore } from '@meals/event-store';
-import { assertSqliteFileNotInUse, createReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
+import { createEventStore } from '@meals/event-store/create';
+import { assertSqliteFileNotInUse, SqliteFileInUseError } from '@meals/read-model-store/sqlite';
+import { createReadModelStore } from '@meals/read-model-store/create';
 import { projectionsNamed, type ProjectionDefinition } from '@meals/read-models';
 import { loadConfigOrExit } from '@meals/runtime-config';
 import { loadProjectionsConfig, type ProjectionsConfig } from './config.js';

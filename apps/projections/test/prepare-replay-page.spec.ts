@@ -1,5 +1,5 @@
 import { MessageChannel } from 'node:worker_threads';
-import type { ReplayPage } from '@meals/event-store';
+import type { ReplayPage } from '@meals/event-store/sqlite';
 import { transformReplayPage } from '../src/rebuild/prepare-replay-page.js';
 import { preparedPage } from '../src/rebuild/replay-pages.js';
 import { BusinessDateCache } from '@meals/read-models';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store';
+import { openSqliteReadModelStore, SqliteFileInUseError } from '@meals/read-model-store/sqlite';
 import { rebuildSqliteReadModelsFile, startProjections } from '@meals/projections';
 import { type AccountDoc, collections, readModelsPosition } from '@meals/read-models';
 import { appendHistory, generateLedgerHistory } from '@meals/bench/ledger-history';

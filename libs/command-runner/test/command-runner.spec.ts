@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandRunner, isDuplicate, positionText, systemContext, type CommandMetrics } from '@meals/command-runner';
 import { accountDecider, schoolDecider, type AccountCommand, type AccountEvent, type AccountState } from '@meals/domain';
-import { openSqliteEventStore, type EventStore } from '@meals/event-store';
+import type { EventStore } from '@meals/event-store';
+import { openSqliteEventStore } from '@meals/event-store/sqlite';
 
 let dir: string;
 let store: EventStore;

@@ -53,7 +53,3 @@ export const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { message: 'not a calendar date' })
   .meta({ example: '2024-01-18' });
-
-export const accountNumberParams = z.strictObject({ accountNumber });
-export const schoolIdParams = z.strictObject({ schoolId });
-export const cardUidParams = z.strictObject({ cardUid });

@@ -1,10 +1,7 @@
+import type { EventStoreConfig } from './event-store-config.js';
 import type { EventStore } from './event-store.port.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
-
-export type EventStoreConfig =
-  | { kind: 'sqlite'; path: string; pollIntervalMs?: number }
-  | { kind: 'kurrentdb'; connectionString: string };
 
 /** Opens the configured event store (embedded SQLite by default in the apps, KurrentDB when distributed). */
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {

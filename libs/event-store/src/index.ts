@@ -1,17 +1,6 @@
+// The port and what every adapter shares. Adapters have subpaths of their own
+// (`@meals/event-store/sqlite`, `/kurrentdb`) and so does the factory that picks one by
+// configuration (`/create`), so that importing the port loads no database client.
 export * from './event-store.port.js';
-export { openSqliteEventStore, SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
-export { SqliteReplayReader, type ReplayPage, type SqliteReplayReaderOptions } from './sqlite/sqlite-replay-reader.js';
-export {
-  replayOnThread,
-  type ReplayOnThreadOptions,
-  type ReplayPageTransform,
-  type ReplayTransform,
-} from './sqlite/replay-thread.js';
-export {
-  openKurrentDbEventStore,
-  KurrentDbEventStore,
-  type KurrentDbEventStoreOptions,
-  type KurrentDbClientLibrary,
-} from './kurrentdb/kurrentdb-event-store.js';
-export { createEventStore, type EventStoreConfig } from './create-event-store.js';
+export type { EventStoreConfig } from './event-store-config.js';
 export { newEventId } from './shared/event-id.js';

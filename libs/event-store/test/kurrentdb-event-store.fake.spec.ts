@@ -1,5 +1,5 @@
 import * as kurrent from '@kurrent/kurrentdb-client';
-import { KurrentDbEventStore } from '../src/index.js';
+import { KurrentDbEventStore } from '../src/kurrentdb/index.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 import { FakeKurrentDbClient } from './fakes/fake-kurrentdb-client.js';
 

@@ -1,4 +1,4 @@
-import { openKurrentDbEventStore } from '../src/index.js';
+import { openKurrentDbEventStore } from '../src/kurrentdb/index.js';
 import { describeEventStoreContract } from './event-store.contract.js';
 
 const connectionString = process.env.KURRENTDB_URL;

@@ -1,14 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createEventStore,
-  IdempotencyConflictError,
-  openSqliteEventStore,
-  SqliteEventStore,
-  WrongExpectedRevisionError,
-  type EventStore,
-} from '../src/index.js';
+import { IdempotencyConflictError, WrongExpectedRevisionError, type EventStore } from '../src/index.js';
+import { openSqliteEventStore, SqliteEventStore } from '../src/sqlite/index.js';
+import { createEventStore } from '../src/create-event-store.js';
 import {
   describeEventStoreContract,
   eventsOf,

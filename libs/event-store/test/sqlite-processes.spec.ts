@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { openSqliteEventStore, type RecordedEvent } from '../src/index.js';
+import type { RecordedEvent } from '../src/index.js';
+import { openSqliteEventStore } from '../src/sqlite/index.js';
 import { expectStrictlyIncreasing, waitFor } from './event-store.contract.js';
 
 // The child processes run the compiled adapter (dist), so build it first.

@@ -3,15 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import type { EventToAppend, JsonObject } from '../src/index.js';
 import {
   openSqliteEventStore,
   replayOnThread,
   SqliteReplayReader,
-  type EventToAppend,
-  type JsonObject,
   type ReplayPage,
   type SqliteEventStore,
-} from '../src/index.js';
+} from '../src/sqlite/index.js';
 import type { PageSummary } from './fixtures/summarise-replay-page.js';
 
 const event = (metadata: JsonObject, data: JsonObject = { n: 1 }): EventToAppend => ({

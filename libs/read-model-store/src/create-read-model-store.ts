@@ -1,10 +1,7 @@
 import { openMongoReadModelStore } from './mongo/mongo-read-model-store.js';
+import type { ReadModelStoreConfig } from './read-model-store-config.js';
 import type { ReadModelStore } from './read-model-store.port.js';
 import { openSqliteReadModelStore } from './sqlite/sqlite-read-model-store.js';
-
-export type ReadModelStoreConfig =
-  | { kind: 'sqlite'; path: string; synchronous?: 'FULL' | 'NORMAL' | 'OFF' }
-  | { kind: 'mongodb'; url: string; dbName: string; serverSelectionTimeoutMS?: number };
 
 export function createReadModelStore(config: ReadModelStoreConfig): Promise<ReadModelStore> {
   switch (config.kind) {

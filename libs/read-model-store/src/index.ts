@@ -1,16 +1,6 @@
+// The port and what every adapter shares. Adapters have subpaths of their own
+// (`@meals/read-model-store/sqlite`, `/mongodb`) and so does the factory that picks one by
+// configuration (`/create`), so that importing the port loads no database client.
 export * from './read-model-store.port.js';
+export type { ReadModelStoreConfig } from './read-model-store-config.js';
 export { UnknownCollectionError } from './changes.js';
-export {
-  SqliteReadModelStore,
-  openSqliteReadModelStore,
-  type SqliteReadModelStoreOptions,
-} from './sqlite/sqlite-read-model-store.js';
-export {
-  MongoReadModelStore,
-  openMongoReadModelStore,
-  type MongoReadModelStoreOptions,
-} from './mongo/mongo-read-model-store.js';
-export { openSqliteBulkLoadThread, SqliteBulkLoadThread } from './sqlite/sqlite-bulk-load-thread.js';
-export { encodedInsertsTransfer, InsertsEncoder, type EncodedInserts } from './sqlite/encoded-inserts.js';
-export { createReadModelStore, type ReadModelStoreConfig } from './create-read-model-store.js';
-export { assertSqliteFileNotInUse, swapSqliteFile, SqliteFileInUseError } from './sqlite/sqlite-file-swap.js';

@@ -7,7 +7,7 @@ import {
   InsertsEncoder,
   openSqliteBulkLoadThread,
   openSqliteReadModelStore,
-} from '@meals/read-model-store';
+} from '@meals/read-model-store/sqlite';
 
 const doc = (id: string, name: string) => ({ _id: id, name, qty: 1 });
 
@@ -87,4 +87,4 @@ describe('inserts encoded where they are built', () => {
 });
 
 /** the built package, as a thread without the test runner's module mapping imports it */
-const LIB_URL = new URL('../dist/index.js', import.meta.url).href;
+const LIB_URL = new URL('../dist/sqlite/index.js', import.meta.url).href;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { openMongoReadModelStore } from '@meals/read-model-store';
+import { openMongoReadModelStore } from '@meals/read-model-store/mongodb';
 import { describeReadModelStoreContract } from './read-model-store.contract.js';
 
 const url = process.env['MONGODB_URL'];

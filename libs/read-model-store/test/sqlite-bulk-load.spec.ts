@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteBulkLoadThread, openSqliteReadModelStore } from '@meals/read-model-store';
+import { openSqliteBulkLoadThread, openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import { TableRowIds } from '../src/sqlite/bulk-row-ids.js';
 import { BULK_INSERT_ROWS, bulkWriteRows } from '../src/sqlite/bulk-writes.js';
 import type { SerializedChanges } from '../src/sqlite/serialized-change.js';

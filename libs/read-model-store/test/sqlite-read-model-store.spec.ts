@@ -6,7 +6,7 @@ import {
   openSqliteBulkLoadThread,
   openSqliteReadModelStore,
   type SqliteReadModelStoreOptions,
-} from '@meals/read-model-store';
+} from '@meals/read-model-store/sqlite';
 import { findSql } from '../src/sqlite/sql-statements.js';
 import { describeReadModelStoreContract } from './read-model-store.contract.js';
 

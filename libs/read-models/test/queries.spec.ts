@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import {
   accountProfile,
   accountStatement,

@@ -34,8 +34,7 @@ export const storageEnvShape = {
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 };
 
-const storageEnv = z.object(storageEnvShape);
-export type StorageEnv = z.infer<typeof storageEnv>;
+export type StorageEnv = z.infer<z.ZodObject<typeof storageEnvShape>>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

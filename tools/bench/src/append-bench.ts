@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { newEventId, openSqliteEventStore, type EventToAppend } from '@meals/event-store';
-import { applyDurablePragmas, ensureEventsSchema } from '@meals/event-store/sqlite/schema';
+import { newEventId, type EventToAppend } from '@meals/event-store';
+import { openSqliteEventStore } from '@meals/event-store/sqlite';
+import { applyDurablePragmas, ensureEventsSchema } from '@meals/event-store/sqlite';
 import { ratio } from './percentile.js';
 
 export interface AppendBenchOptions {

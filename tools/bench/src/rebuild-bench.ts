@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSqliteEventStore } from '@meals/event-store';
+import { openSqliteEventStore } from '@meals/event-store/sqlite';
 import { rebuildSqliteReadModelsFile } from '@meals/projections';
 import { appendHistory, generateLedgerHistory } from './ledger-history.js';
 import { ratio } from './percentile.js';

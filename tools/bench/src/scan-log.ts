@@ -4,7 +4,7 @@
  * apps/projections' rebuild-sqlite-file.ts) and every event's data JSON-parsed, nothing
  * else. What the rebuild does beyond that is the projection work.
  */
-import { replayOnThread, type ReplayPage } from '@meals/event-store';
+import { replayOnThread, type ReplayPage } from '@meals/event-store/sqlite';
 
 /** as apps/projections' rebuild reads the embedded store (DEFAULT_PAGE_SIZE, READ_AHEAD_PAGES, OCCURRED_AT) */
 const PAGE_SIZE = 2_000;

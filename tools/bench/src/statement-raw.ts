@@ -4,7 +4,7 @@
  * read-model store file the running system uses: the same store calls as the query, no
  * HTTP, no shaping, no JSON answer.
  */
-import { openSqliteReadModelStore } from '@meals/read-model-store';
+import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import { elapsedMs, percentile, roundTo } from './percentile.js';
 
 export interface RawStatementOptions {

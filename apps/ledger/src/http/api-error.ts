@@ -42,8 +42,5 @@ export const unauthorized = () =>
 export const forbidden = (why = 'This action is not allowed for your role or scope') =>
   new ApiError(403, 'forbidden', why, 'Действие запрещено для вашей роли или области доступа');
 
-export const notFound = (what: string, whatRu: string, details?: Record<string, unknown>) =>
-  new ApiError(404, 'not_found', `${what} not found`, `${whatRu} не найден(а)`, details);
-
 export const invalidRequest = (message: string, messageRu: string, details?: Record<string, unknown>) =>
   new ApiError(400, 'validation_failed', message, messageRu, details);

@@ -3,7 +3,6 @@
  * (set by the access guard) and the correlation id (from `x-correlation-id` or new).
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../identity/principal.js';
 
 declare module 'fastify' {

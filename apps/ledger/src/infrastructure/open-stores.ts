@@ -1,7 +1,9 @@
 /** Opens the stores the configuration names (shared by the HTTP service and the CLI). */
 import { mkdirSync } from 'node:fs';
-import { createEventStore, type EventStore } from '@meals/event-store';
-import { createReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import type { EventStore } from '@meals/event-store';
+import { createEventStore } from '@meals/event-store/create';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { createReadModelStore } from '@meals/read-model-store/create';
 import { READ_MODEL_COLLECTIONS } from '@meals/read-models';
 import type { LedgerConfig } from '../config/ledger-config.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEFAULT_BUSINESS_TIME_LIMITS, type AccountPolicy } from '@meals/domain';
-import { openSqliteEventStore, type EventStore } from '@meals/event-store';
+import type { EventStore } from '@meals/event-store';
+import { openSqliteEventStore } from '@meals/event-store/sqlite';
 import { startProjections, type ProjectionsHandle } from '@meals/projections';
-import { openSqliteReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import type { IdentityStore } from '../../src/identity/store/identity-store.port.js';
 import { openSqliteIdentityStore } from '../../src/identity/store/sqlite-identity-store.js';
 import { pino, type Logger } from 'pino';
@@ -116,7 +118,7 @@ export class LedgerHarness {
       headers['content-type'] = 'application/json';
     }
     const response = await this.app.inject({ method, url, headers, payload, remoteAddress: options.remoteAddress });
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       body = response.body ? JSON.parse(response.body) : undefined;
     } catch {

@@ -4,7 +4,7 @@
  * main thread does not build their lines.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ReplayPage, ReplayPageTransform } from '@meals/event-store';
+import type { ReplayPage, ReplayPageTransform } from '@meals/event-store/sqlite';
 import { BusinessDateCache } from '@meals/read-models';
 import { StatementLinesFeed } from './statement-lines-feed.js';
 

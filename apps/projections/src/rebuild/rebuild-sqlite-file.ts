@@ -5,7 +5,7 @@ import {
   openSqliteBulkLoadThread,
   swapSqliteFile,
   type SqliteBulkLoadThread,
-} from '@meals/read-model-store';
+} from '@meals/read-model-store/sqlite';
 import { threadModuleUrl } from '@meals/threads';
 import { OCCURRED_AT } from '@meals/read-models';
 import type { PreparedReplayPage, PrepareReplayPageOptions } from './prepare-replay-page.js';

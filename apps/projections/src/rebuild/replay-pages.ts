@@ -1,4 +1,5 @@
-import type { EventStore, ReplayPage as StoredReplayPage } from '@meals/event-store';
+import type { EventStore } from '@meals/event-store';
+import type { ReplayPage as StoredReplayPage } from '@meals/event-store/sqlite';
 import {
   isLedgerEventType,
   projectionInput,

@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { ReplayPage } from '@meals/event-store';
-import { encodedInsertsTransfer, InsertsEncoder } from '@meals/read-model-store';
+import type { ReplayPage } from '@meals/event-store/sqlite';
+import { encodedInsertsTransfer, InsertsEncoder } from '@meals/read-model-store/sqlite';
 import {
   collections,
   isAccountEvent,

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, StorageFullError, type EventStore } from '@meals/event-store';
-import { createReadModelStore, type ReadModelStore } from '@meals/read-model-store';
+import { StorageFullError, type EventStore } from '@meals/event-store';
+import { createEventStore } from '@meals/event-store/create';
+import type { ReadModelStore } from '@meals/read-model-store';
+import { createReadModelStore } from '@meals/read-model-store/create';
 import { isStorageFullCause } from '@meals/sqlite-support';
 import type { Logger } from 'pino';
 import type { ProjectionsConfig } from '../config.js';

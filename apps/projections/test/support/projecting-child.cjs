@@ -1,8 +1,8 @@
 // A projections process for the crash test: projects events.db into read-models.db in
 // small batches and reports every committed position on stdout until it is killed.
 require('./ts-register.cjs');
-const { openSqliteEventStore } = require('@meals/event-store');
-const { openSqliteReadModelStore } = require('@meals/read-model-store');
+const { openSqliteEventStore } = require('@meals/event-store/sqlite');
+const { openSqliteReadModelStore } = require('@meals/read-model-store/sqlite');
 const { startProjections } = require('@meals/projections');
 
 const [eventsPath, readModelsPath] = process.argv.slice(2);

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteEventStore, type EventStore } from '@meals/event-store';
-import { openSqliteReadModelStore, type Doc, type ReadModelStore } from '@meals/read-model-store';
+import type { EventStore } from '@meals/event-store';
+import { openSqliteEventStore } from '@meals/event-store/sqlite';
+import type { Doc, ReadModelStore } from '@meals/read-model-store';
+import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import { PROJECTIONS, versionCheckpointName } from '@meals/read-models';
 
 /** A temp directory with real SQLite files, removed by dispose(). */

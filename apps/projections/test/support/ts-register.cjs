@@ -1,6 +1,6 @@
 // Lets a plain `node` child process (a process the crash test can kill -9) load this
 // repository's TypeScript sources: swc compiles them to CommonJS on require, `.js`
-// specifiers resolve to the `.ts` files, and `@meals/*` to each package's src/index.ts.
+// specifiers resolve to the `.ts` files, and `@meals/*` (adapter subpaths included) to each package's sources.
 const Module = require('node:module');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,6 +12,12 @@ const aliases = {
   '@meals/event-store': 'libs/event-store/src/index.ts',
   '@meals/read-model-store': 'libs/read-model-store/src/index.ts',
   '@meals/read-models': 'libs/read-models/src/index.ts',
+  '@meals/event-store/sqlite': 'libs/event-store/src/sqlite/index.ts',
+  '@meals/event-store/kurrentdb': 'libs/event-store/src/kurrentdb/index.ts',
+  '@meals/event-store/create': 'libs/event-store/src/create-event-store.ts',
+  '@meals/read-model-store/sqlite': 'libs/read-model-store/src/sqlite/index.ts',
+  '@meals/read-model-store/mongodb': 'libs/read-model-store/src/mongo/index.ts',
+  '@meals/read-model-store/create': 'libs/read-model-store/src/create-read-model-store.ts',
   '@meals/projections': 'apps/projections/src/index.ts',
 };
 

@@ -1,0 +1,6 @@
+export {
+  openKurrentDbEventStore,
+  KurrentDbEventStore,
+  type KurrentDbEventStoreOptions,
+  type KurrentDbClientLibrary,
+} from './kurrentdb-event-store.js';

@@ -1,0 +1,5 @@
+export {
+  MongoReadModelStore,
+  openMongoReadModelStore,
+  type MongoReadModelStoreOptions,
+} from './mongo-read-model-store.js';
