@@ -15,6 +15,7 @@ const STORE_ADAPTERS = [
 ];
 
 const APP_PACKAGES = '^@meals/(ledger|projections|web|pos-agent)(/|$)';
+const TOOL_PACKAGES = '^@meals/(bench|demo|launcher)(/|$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -39,34 +40,35 @@ module.exports = {
       name: 'apps-never-import-apps',
       comment: 'An app is deployed alone; what two apps share belongs in a lib.',
       severity: 'error',
-      // TEMPORARY: the ledger still reads the projections' document types and collection list
-      // through `@meals/projections`; remove this pathNot once read models live in libs/read-models.
-      from: { path: '^apps/([^/]+)/src/', pathNot: '^apps/ledger/src/' },
+      from: { path: '^apps/([^/]+)/src/' },
       to: { path: ['^apps/', APP_PACKAGES], pathNot: '^apps/$1/' },
     },
     {
-      name: 'ledger-never-imports-apps-but-projections-for-now',
-      comment:
-        'TEMPORARY exception to apps-never-import-apps: the ledger may import the projections barrel ' +
-        '(read-model document types, collections) until libs/read-models replaces it; nothing else.',
+      name: 'apps-and-libs-never-import-tools',
+      comment: 'Demo, bench and launcher code stays out of what is deployed (tools may import apps, never the reverse).',
       severity: 'error',
-      from: { path: '^apps/ledger/src/' },
-      to: {
-        path: ['^apps/', APP_PACKAGES],
-        pathNot: ['^apps/ledger/', '^apps/projections/(src|dist)/index\\.(ts|js|d\\.ts)$', '^@meals/projections$'],
-      },
+      from: { path: '^(apps|libs)/[^/]+/src/' },
+      to: { path: ['^tools/', TOOL_PACKAGES] },
+    },
+    {
+      name: 'start-never-loads-bench-code',
+      comment: '`npm start` runs the launcher and the demo seeder, never benchmark code.',
+      severity: 'error',
+      from: { path: ['^scripts/', '^tools/(launcher|demo)/src/'] },
+      to: { path: ['^tools/bench/', '^@meals/bench(/|$)'] },
     },
     {
       name: 'libs-never-import-apps',
+      comment: 'Libraries serve the apps; their tests may still assemble a running system.',
       severity: 'error',
-      from: { path: '^libs/' },
+      from: { path: '^libs/[^/]+/src/' },
       to: { path: ['^apps/', APP_PACKAGES] },
     },
     {
       name: 'no-bench-code-in-a-barrel',
       comment: 'A package entry point (src/index.ts, an adapter subpath index) never loads benchmark code.',
       severity: 'error',
-      from: { path: ['^(apps|libs)/[^/]+/src/index\\.ts$', '^(apps|libs)/[^/]+/src/[^/]+/index\\.ts$'] },
+      from: { path: ['^(apps|libs|tools)/[^/]+/src/index\\.ts$', '^(apps|libs)/[^/]+/src/[^/]+/index\\.ts$'], pathNot: '^tools/bench/' },
       to: { path: '(^|/)bench/' },
     },
   ],
