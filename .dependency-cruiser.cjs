@@ -45,7 +45,8 @@ module.exports = {
     },
     {
       name: 'apps-and-libs-never-import-tools',
-      comment: 'Demo, bench and launcher code stays out of what is deployed (tools may import apps, never the reverse).',
+      comment:
+        'Demo, bench and launcher code stays out of what is deployed (tools may import apps, never the reverse).',
       severity: 'error',
       from: { path: '^(apps|libs)/[^/]+/src/' },
       to: { path: ['^tools/', TOOL_PACKAGES] },
@@ -68,7 +69,10 @@ module.exports = {
       name: 'no-bench-code-in-a-barrel',
       comment: 'A package entry point (src/index.ts, an adapter subpath index) never loads benchmark code.',
       severity: 'error',
-      from: { path: ['^(apps|libs|tools)/[^/]+/src/index\\.ts$', '^(apps|libs)/[^/]+/src/[^/]+/index\\.ts$'], pathNot: '^tools/bench/' },
+      from: {
+        path: ['^(apps|libs|tools)/[^/]+/src/index\\.ts$', '^(apps|libs)/[^/]+/src/[^/]+/index\\.ts$'],
+        pathNot: '^tools/bench/',
+      },
       to: { path: '(^|/)bench/' },
     },
   ],

@@ -19,7 +19,8 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@meals/(command-runner|contracts|demo-data|domain|event-store|ledger-client|read-model-store|read-models|runtime-config|sqlite-support|threads)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@meals/(command-runner|contracts|demo-data|domain|event-store|ledger-client|read-model-store|read-models|runtime-config|sqlite-support|threads)$':
+      '<rootDir>/libs/$1/src/index.ts',
     '^@meals/projections$': '<rootDir>/apps/projections/src/index.ts',
     '^@meals/ledger$': '<rootDir>/apps/ledger/src/index.ts',
     '^@meals/(demo|bench)$': '<rootDir>/tools/$1/src/index.ts',

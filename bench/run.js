@@ -64,11 +64,25 @@ if (wanted('rebuild')) {
 const rows = Object.entries(results).map(([key, value]) => {
   const spec = TARGETS[key] ?? { target: null, better: 'higher', unit: '' };
   const ok =
-    spec.target === null ? '' : (spec.better === 'higher' ? value >= spec.target : value <= spec.target) ? 'ok' : 'MISSED';
-  const target = spec.target === null ? '—' : `${spec.better === 'higher' ? '≥' : '≤'} ${spec.target.toLocaleString('en-US')}`;
+    spec.target === null
+      ? ''
+      : (spec.better === 'higher' ? value >= spec.target : value <= spec.target)
+        ? 'ok'
+        : 'MISSED';
+  const target =
+    spec.target === null ? '—' : `${spec.better === 'higher' ? '≥' : '≤'} ${spec.target.toLocaleString('en-US')}`;
   const digits = spec.unit === 'ratio' ? 3 : 2;
-  return { metric: key, value: Number(value.toFixed(digits)).toLocaleString('en-US'), unit: spec.unit, target, status: ok };
+  return {
+    metric: key,
+    value: Number(value.toFixed(digits)).toLocaleString('en-US'),
+    unit: spec.unit,
+    target,
+    status: ok,
+  };
 });
 console.table(rows);
-writeFileSync('bench-results.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2)}\n`);
+writeFileSync(
+  'bench-results.json',
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2)}\n`,
+);
 console.log('written bench-results.json');

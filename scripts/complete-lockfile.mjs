@@ -25,7 +25,7 @@ function platformOf(name) {
 
 /** Where npm would look for `name` required from the package at `from`. */
 function resolves(from, name) {
-  for (let dir = from; ; ) {
+  for (let dir = from; ;) {
     if (packages[`${dir ? `${dir}/` : ''}node_modules/${name}`]) return true;
     if (!dir) return false;
     const cut = dir.lastIndexOf('node_modules/');
@@ -47,6 +47,8 @@ for (const [path, entry] of Object.entries(packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+);
 writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`package-lock.json: ${added} platform package entries added`);

@@ -5,7 +5,13 @@ export { loadLedgerConfig, ConfigError, type LedgerConfig } from './config/ledge
 export { resolveTokenSecret } from './config/token-secret.js';
 export { openLedgerStores, openIdentityStore, type LedgerStores } from './infrastructure/open-stores.js';
 export { IdentityDirectory } from './identity/identity-directory.js';
-export type { IdentityStore, IdentityStoreConfig, CheckpointStore, UserRecord, ApiKeyRecord } from './identity/store/identity-store.port.js';
+export type {
+  IdentityStore,
+  IdentityStoreConfig,
+  CheckpointStore,
+  UserRecord,
+  ApiKeyRecord,
+} from './identity/store/identity-store.port.js';
 export { createIdentityStore } from './identity/store/open-identity-store.js';
 export { ROLES, type Role, type Principal } from './identity/principal.js';
 export { API_KEY_PREFIX } from './identity/api-keys.js';

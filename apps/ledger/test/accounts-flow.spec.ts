@@ -1,7 +1,24 @@
 import ExcelJS from 'exceljs';
-import { accountStreamId, decideSchool, evolveSchool, initialSchoolState, schoolStreamId, type SchoolEvent } from '@meals/domain';
+import {
+  accountStreamId,
+  decideSchool,
+  evolveSchool,
+  initialSchoolState,
+  schoolStreamId,
+  type SchoolEvent,
+} from '@meals/domain';
 import { LedgerHarness } from './support/ledger-harness.js';
-import { activate, checkNo, csvOf, enrol, importCsv, registerSchool, sale, topUp, type Pupil } from './support/fixtures.js';
+import {
+  activate,
+  checkNo,
+  csvOf,
+  enrol,
+  importCsv,
+  registerSchool,
+  sale,
+  topUp,
+  type Pupil,
+} from './support/fixtures.js';
 
 /** a log position as a command answers it: a decimal string */
 const POSITION = expect.stringMatching(/^\d+$/);
@@ -27,7 +44,12 @@ describe('ledger flows end to end', () => {
 
     const top = await topUp(h, bank, pupil!.accountNumber, 50_000, 'flow-pay-1');
     expect(top.status).toBe(201);
-    expect(top.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, balance: 50_000 });
+    expect(top.body).toEqual({
+      status: 'recorded',
+      position: POSITION,
+      accountNumber: pupil!.accountNumber,
+      balance: 50_000,
+    });
 
     await activate(h, till24, pupil!.cardUid);
     const sold = await h.post('/api/sales', sale(checkNo('24', 1), pupil!.cardUid, 3450), till24);
@@ -71,7 +93,11 @@ describe('ledger flows end to end', () => {
     expect(again.body).toEqual({ ...first.body, status: 'duplicate', position: null });
     expect(again.body.balance).toBe(9_000);
 
-    const different = await h.post('/api/sales', { ...check, items: [{ name: 'Компот', qty: 2, price: 1000 }] }, till24);
+    const different = await h.post(
+      '/api/sales',
+      { ...check, items: [{ name: 'Компот', qty: 2, price: 1000 }] },
+      till24,
+    );
     expect(different.status).toBe(409);
     expect(different.body.code).toBe('check_conflict');
   });
@@ -82,7 +108,11 @@ describe('ledger flows end to end', () => {
     await activate(h, till24, pupil!.cardUid);
     const refused = await h.post('/api/sales', sale(checkNo('24', 3), pupil!.cardUid, 1_001), till24);
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ statusCode: 409, code: 'insufficient_funds', details: { balance: 1_000, total: 1_001 } });
+    expect(refused.body).toMatchObject({
+      statusCode: 409,
+      code: 'insufficient_funds',
+      details: { balance: 1_000, total: 1_001 },
+    });
     expect(refused.body.messageRu).toMatch(/Недостаточно средств/);
   });
 
@@ -92,7 +122,12 @@ describe('ledger flows end to end', () => {
     const again = await topUp(h, bank, pupil!.accountNumber, 2_500, 'dup-pay');
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ status: 'duplicate', position: null, accountNumber: pupil!.accountNumber, balance: 2_500 });
+    expect(again.body).toEqual({
+      status: 'duplicate',
+      position: null,
+      accountNumber: pupil!.accountNumber,
+      balance: 2_500,
+    });
 
     const otherAmount = await topUp(h, bank, pupil!.accountNumber, 9_999, 'dup-pay');
     expect(otherAmount.status).toBe(409);
@@ -107,7 +142,17 @@ describe('ledger flows end to end', () => {
   describe('pupil import', () => {
     it('reads `;`-separated CSV with a BOM, and a re-import changes nothing', async () => {
       await registerSchool(h, admin, '31');
-      const csv = '\uFEFF' + csvOf('31', [['1а', 'Смирнов Олег'], ['01А', 'Смирнова Ольга'], ['1A', 'Смирнов   Олег']], ';');
+      const csv =
+        '\uFEFF' +
+        csvOf(
+          '31',
+          [
+            ['1а', 'Смирнов Олег'],
+            ['01А', 'Смирнова Ольга'],
+            ['1A', 'Смирнов   Олег'],
+          ],
+          ';',
+        );
       const first = await importCsv(h, admin, '31', csv);
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ status: 'recorded', position: POSITION, created: 2, existing: 0 });
@@ -150,19 +195,36 @@ describe('ledger flows end to end', () => {
       // What a crash leaves behind: the school enrolled the pupils, no account stream exists.
       const stream = schoolStreamId('33');
       const recorded = await h.eventStore.readStream(stream);
-      const state = recorded.reduce((s, e) => evolveSchool(s, { type: e.type, data: e.data } as unknown as SchoolEvent), initialSchoolState);
+      const state = recorded.reduce(
+        (s, e) => evolveSchool(s, { type: e.type, data: e.data } as unknown as SchoolEvent),
+        initialSchoolState,
+      );
       const [enrolled] = decideSchool(
-        { type: 'EnrollPupils', schoolId: '33', rows: [{ fullName: 'Волков Артём', className: '2Г' }], newCardUids: ['CRASHCARD01'] },
+        {
+          type: 'EnrollPupils',
+          schoolId: '33',
+          rows: [{ fullName: 'Волков Артём', className: '2Г' }],
+          newCardUids: ['CRASHCARD01'],
+        },
         state,
       );
-      await h.eventStore.append(stream, [{ id: crypto.randomUUID(), type: enrolled!.type, data: enrolled!.data as never, metadata: {} }], {
-        expectedRevision: recorded.at(-1)!.revision,
-      });
+      await h.eventStore.append(
+        stream,
+        [{ id: crypto.randomUUID(), type: enrolled!.type, data: enrolled!.data as never, metadata: {} }],
+        {
+          expectedRevision: recorded.at(-1)!.revision,
+        },
+      );
 
       const reply = await importCsv(h, admin, '33', csvOf('33', [['2Г', 'Волков Артём']]));
       expect(reply.status).toBe(201);
       // the import recorded the missing account: 'recorded', though no pupil is new
-      expect(reply.body).toMatchObject({ status: 'recorded', created: 0, existing: 1, accounts: [{ cardUid: 'CRASHCARD01', created: false }] });
+      expect(reply.body).toMatchObject({
+        status: 'recorded',
+        created: 0,
+        existing: 1,
+        accounts: [{ cardUid: 'CRASHCARD01', created: false }],
+      });
       const account = await h.eventStore.readStream(accountStreamId(reply.body.accounts[0].accountNumber));
       expect(account.map((e) => e.type)).toEqual(['account.opened.v1', 'card.issued.v1']);
     });
@@ -185,7 +247,11 @@ describe('ledger flows end to end', () => {
       await activate(h, till24, pupil.cardUid);
       expect((await h.post('/api/sales', sale(checkNo('24', 101), pupil.cardUid, 1_000), till24)).status).toBe(201);
 
-      const blocked = await h.post(`/api/accounts/${pupil.accountNumber}/cards/block`, { cardUid: pupil.cardUid, reason: 'lost' }, admin);
+      const blocked = await h.post(
+        `/api/accounts/${pupil.accountNumber}/cards/block`,
+        { cardUid: pupil.cardUid, reason: 'lost' },
+        admin,
+      );
       expect(blocked.status).toBe(201);
       expect(blocked.body).toEqual({
         status: 'recorded',
@@ -194,7 +260,11 @@ describe('ledger flows end to end', () => {
         cardUid: pupil.cardUid,
         cardStatus: 'blocked',
       });
-      const blockedAgain = await h.post(`/api/accounts/${pupil.accountNumber}/cards/block`, { cardUid: pupil.cardUid, reason: 'lost' }, admin);
+      const blockedAgain = await h.post(
+        `/api/accounts/${pupil.accountNumber}/cards/block`,
+        { cardUid: pupil.cardUid, reason: 'lost' },
+        admin,
+      );
       expect(blockedAgain.status).toBe(200);
       expect(blockedAgain.body).toEqual({ ...blocked.body, status: 'duplicate', position: null });
 
@@ -248,15 +318,37 @@ describe('ledger flows end to end', () => {
   it('records staff corrections as new entries, once per correction id', async () => {
     const [pupil] = await enrol(h, admin, '24', ['Исправленный Игорь']);
     const staff = await h.staff('school_staff', { schoolId: '24' });
-    const credit = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-1', amount: 500, reason: 'Возврат за обед' }, staff);
+    const credit = await h.post(
+      `/api/accounts/${pupil!.accountNumber}/corrections`,
+      { correctionId: 'c-1', amount: 500, reason: 'Возврат за обед' },
+      staff,
+    );
     expect(credit.status).toBe(201);
-    expect(credit.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, correctionId: 'c-1', balance: 500 });
-    const debit = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-2', amount: -200, reason: 'Ошибка кассира' }, staff);
+    expect(credit.body).toEqual({
+      status: 'recorded',
+      position: POSITION,
+      accountNumber: pupil!.accountNumber,
+      correctionId: 'c-1',
+      balance: 500,
+    });
+    const debit = await h.post(
+      `/api/accounts/${pupil!.accountNumber}/corrections`,
+      { correctionId: 'c-2', amount: -200, reason: 'Ошибка кассира' },
+      staff,
+    );
     expect(debit.body.balance).toBe(300);
-    const again = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-2', amount: -200, reason: 'Ошибка кассира' }, staff);
+    const again = await h.post(
+      `/api/accounts/${pupil!.accountNumber}/corrections`,
+      { correctionId: 'c-2', amount: -200, reason: 'Ошибка кассира' },
+      staff,
+    );
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ status: 'duplicate', position: null, balance: 300 });
-    const tooMuch = await h.post(`/api/accounts/${pupil!.accountNumber}/corrections`, { correctionId: 'c-3', amount: -301, reason: 'x' }, staff);
+    const tooMuch = await h.post(
+      `/api/accounts/${pupil!.accountNumber}/corrections`,
+      { correctionId: 'c-3', amount: -301, reason: 'x' },
+      staff,
+    );
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.code).toBe('insufficient_funds');
   });
@@ -268,10 +360,24 @@ describe('ledger flows end to end', () => {
     await topUp(h, bank, pupil!.accountNumber, 5_000);
     await activate(h, till24, pupil!.cardUid);
 
-    const moved = await h.post(`/api/accounts/${pupil!.accountNumber}/move`, { toSchoolId: '25', toClassName: '4а' }, admin);
+    const moved = await h.post(
+      `/api/accounts/${pupil!.accountNumber}/move`,
+      { toSchoolId: '25', toClassName: '4а' },
+      admin,
+    );
     expect(moved.status).toBe(201);
-    expect(moved.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, schoolId: '25', className: '04А' });
-    const movedAgain = await h.post(`/api/accounts/${pupil!.accountNumber}/move`, { toSchoolId: '25', toClassName: '04А' }, admin);
+    expect(moved.body).toEqual({
+      status: 'recorded',
+      position: POSITION,
+      accountNumber: pupil!.accountNumber,
+      schoolId: '25',
+      className: '04А',
+    });
+    const movedAgain = await h.post(
+      `/api/accounts/${pupil!.accountNumber}/move`,
+      { toSchoolId: '25', toClassName: '04А' },
+      admin,
+    );
     expect(movedAgain.status).toBe(200);
     expect(movedAgain.body).toEqual({ ...moved.body, status: 'duplicate', position: null });
 
@@ -282,7 +388,11 @@ describe('ledger flows end to end', () => {
     expect(newTill.status).toBe(201);
     expect(newTill.body.balance).toBe(4_900);
 
-    const unknownSchool = await h.post(`/api/accounts/${pupil!.accountNumber}/move`, { toSchoolId: '999', toClassName: '4а' }, admin);
+    const unknownSchool = await h.post(
+      `/api/accounts/${pupil!.accountNumber}/move`,
+      { toSchoolId: '999', toClassName: '4а' },
+      admin,
+    );
     expect(unknownSchool.status).toBe(404);
     expect(unknownSchool.body.code).toBe('school_not_found');
   });
@@ -291,10 +401,23 @@ describe('ledger flows end to end', () => {
     it('refunds the remaining balance and refuses later payments', async () => {
       const [pupil] = await enrol(h, admin, '24', ['Уходящий Устин']);
       await topUp(h, bank, pupil!.accountNumber, 7_700);
-      const closed = await h.post(`/api/accounts/${pupil!.accountNumber}/close`, { reason: 'Выбыл', settlement: { kind: 'refund' } }, admin);
+      const closed = await h.post(
+        `/api/accounts/${pupil!.accountNumber}/close`,
+        { reason: 'Выбыл', settlement: { kind: 'refund' } },
+        admin,
+      );
       expect(closed.status).toBe(201);
-      expect(closed.body).toEqual({ status: 'recorded', position: POSITION, accountNumber: pupil!.accountNumber, settlement: { kind: 'refund', amount: 7_700 } });
-      const closedAgain = await h.post(`/api/accounts/${pupil!.accountNumber}/close`, { reason: 'Выбыл', settlement: { kind: 'refund' } }, admin);
+      expect(closed.body).toEqual({
+        status: 'recorded',
+        position: POSITION,
+        accountNumber: pupil!.accountNumber,
+        settlement: { kind: 'refund', amount: 7_700 },
+      });
+      const closedAgain = await h.post(
+        `/api/accounts/${pupil!.accountNumber}/close`,
+        { reason: 'Выбыл', settlement: { kind: 'refund' } },
+        admin,
+      );
       expect(closedAgain.status).toBe(200);
       expect(closedAgain.body).toEqual({ ...closed.body, status: 'duplicate', position: null });
       const otherSettlement = await h.post(
@@ -307,7 +430,10 @@ describe('ledger flows end to end', () => {
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('account_closed');
       await h.settle();
-      expect((await h.get(`/api/accounts/${pupil!.accountNumber}`, admin)).body).toMatchObject({ status: 'closed', balance: 0 });
+      expect((await h.get(`/api/accounts/${pupil!.accountNumber}`, admin)).body).toMatchObject({
+        status: 'closed',
+        balance: 0,
+      });
     });
 
     it('transfers the remaining balance to a sibling', async () => {
@@ -320,7 +446,12 @@ describe('ledger flows end to end', () => {
         admin,
       );
       expect(closed.status).toBe(201);
-      expect(closed.body.settlement).toEqual({ kind: 'transfer', amount: 4_000, toAccountNumber: sibling!.accountNumber, toBalance: 5_000 });
+      expect(closed.body.settlement).toEqual({
+        kind: 'transfer',
+        amount: 4_000,
+        toAccountNumber: sibling!.accountNumber,
+        toBalance: 5_000,
+      });
       // the position is the transfer's receiving half, appended last
       expect(BigInt(closed.body.position)).toBe(await h.headPosition());
       const closedAgain = await h.post(
@@ -332,13 +463,20 @@ describe('ledger flows end to end', () => {
       expect(closedAgain.body).toEqual({ ...closed.body, status: 'duplicate', position: null });
       await h.settle();
       expect((await h.get(`/api/accounts/${sibling!.accountNumber}`, admin)).body.balance).toBe(5_000);
-      expect((await h.get(`/api/accounts/${leaving!.accountNumber}`, admin)).body).toMatchObject({ status: 'closed', balance: 0 });
+      expect((await h.get(`/api/accounts/${leaving!.accountNumber}`, admin)).body).toMatchObject({
+        status: 'closed',
+        balance: 0,
+      });
     });
 
     it('refuses to transfer into a closed or unknown account, and to itself', async () => {
       const [a, b] = await enrol(h, admin, '24', ['Первый Пётр', 'Второй Вадим']);
       await topUp(h, bank, a!.accountNumber, 100);
-      await h.post(`/api/accounts/${b!.accountNumber}/close`, { reason: 'Выбыл', settlement: { kind: 'refund' } }, admin);
+      await h.post(
+        `/api/accounts/${b!.accountNumber}/close`,
+        { reason: 'Выбыл', settlement: { kind: 'refund' } },
+        admin,
+      );
       const intoClosed = await h.post(
         `/api/accounts/${a!.accountNumber}/close`,
         { reason: 'x', settlement: { kind: 'transfer', toAccountNumber: b!.accountNumber } },
@@ -365,11 +503,21 @@ describe('ledger flows end to end', () => {
       [pupil] = (await enrol(h, admin, '40', ['Выпискова Вероника'])) as [Pupil];
       await activate(h, till40, pupil.cardUid);
       const pay = (paymentId: string, amount: number, paidAt: string) =>
-        h.post('/api/top-ups', { paymentId, accountNumber: pupil.accountNumber, channel: 'terminal', amount, paidAt }, bank);
+        h.post(
+          '/api/top-ups',
+          { paymentId, accountNumber: pupil.accountNumber, channel: 'terminal', amount, paidAt },
+          bank,
+        );
       const buy = (seq: number, soldAt: string, items: { name: string; qty: number; price: number }[]) =>
         h.post('/api/sales', { checkNumber: checkNo('40', seq), cardUid: pupil.cardUid, items, soldAt }, till40);
       expect((await pay('st-1', 100_000, '2024-01-09T08:00:00+03:00')).status).toBe(201);
-      expect((await buy(1, '2024-01-09T12:00:00+03:00', [{ name: 'Каша гречневая рассыпчатая 150 г', qty: 1, price: 2_500 }])).status).toBe(201);
+      expect(
+        (
+          await buy(1, '2024-01-09T12:00:00+03:00', [
+            { name: 'Каша гречневая рассыпчатая 150 г', qty: 1, price: 2_500 },
+          ])
+        ).status,
+      ).toBe(201);
       // 23:30 UTC on the 9th is already the 10th in Moscow
       expect((await buy(2, '2024-01-09T23:30:00Z', [{ name: 'Пицца 125 г', qty: 2, price: 3_450 }])).status).toBe(201);
       expect((await pay('st-2', 5_000, '2024-01-11T10:00:00+03:00')).status).toBe(201);
@@ -391,7 +539,14 @@ describe('ledger flows end to end', () => {
         totalDebit: 6_900,
         totalCredit: 5_000,
       });
-      expect(reply.body.lines.map((l: { date: string; debit: number; credit: number; checkNumber: string | null }) => [l.date, l.debit, l.credit, l.checkNumber])).toEqual([
+      expect(
+        reply.body.lines.map((l: { date: string; debit: number; credit: number; checkNumber: string | null }) => [
+          l.date,
+          l.debit,
+          l.credit,
+          l.checkNumber,
+        ]),
+      ).toEqual([
         ['2024-01-10', 6_900, 0, '40-000002'],
         ['2024-01-11', 0, 5_000, null],
       ]);
@@ -400,7 +555,10 @@ describe('ledger flows end to end', () => {
     });
 
     it('includes the items of every check when details=true', async () => {
-      const reply = await h.get(`/api/accounts/${pupil.accountNumber}/statement?from=2024-01-01&to=2024-01-31&details=true`, admin);
+      const reply = await h.get(
+        `/api/accounts/${pupil.accountNumber}/statement?from=2024-01-01&to=2024-01-31&details=true`,
+        admin,
+      );
       expect(reply.body.openingBalance).toBe(0);
       expect(reply.body.closingBalance).toBe(100_000 - 2_500 - 6_900 + 5_000 - 1_000);
       expect(reply.body.lines).toHaveLength(5);
@@ -410,8 +568,16 @@ describe('ledger flows end to end', () => {
     it('puts entries of the same instant in the order they were recorded', async () => {
       const [twin] = (await enrol(h, admin, '40', ['Одновременная Ольга'])) as [Pupil];
       const sameInstant = '2024-02-01T09:00:00+03:00';
-      for (const [paymentId, amount] of [['tie-c', 300], ['tie-a', 100], ['tie-b', 200]] as const) {
-        const reply = await h.post('/api/top-ups', { paymentId, accountNumber: twin!.accountNumber, channel: 'terminal', amount, paidAt: sameInstant }, bank);
+      for (const [paymentId, amount] of [
+        ['tie-c', 300],
+        ['tie-a', 100],
+        ['tie-b', 200],
+      ] as const) {
+        const reply = await h.post(
+          '/api/top-ups',
+          { paymentId, accountNumber: twin!.accountNumber, channel: 'terminal', amount, paidAt: sameInstant },
+          bank,
+        );
         expect(reply.status).toBe(201);
       }
       await h.settle();

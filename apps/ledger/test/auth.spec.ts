@@ -27,7 +27,13 @@ describe('authentication', () => {
   it('refuses requests without a valid bearer token with 401', async () => {
     const admin = await h.key('admin');
     await registerSchool(h, admin, '24');
-    for (const authorization of [undefined, 'Bearer nonsense', 'Basic b2xnYTpwdw==', 'Bearer mk_' + 'A'.repeat(43), 'Bearer s1.e30.AAAA']) {
+    for (const authorization of [
+      undefined,
+      'Bearer nonsense',
+      'Basic b2xnYTpwdw==',
+      'Bearer mk_' + 'A'.repeat(43),
+      'Bearer s1.e30.AAAA',
+    ]) {
       const reply = await h.request('GET', '/api/schools/24/day-totals?from=2024-01-01&to=2024-01-02', {
         headers: authorization ? { authorization } : {},
       });
@@ -139,7 +145,9 @@ describe('who may do what (roles and scopes)', () => {
   it('a bank key only tops up', async () => {
     expect((await h.post('/api/sales', sale(checkNo('24', 4), pupilA.cardUid, 100), bank)).status).toBe(403);
     expect((await h.get(account(pupilA), bank)).status).toBe(403);
-    expect((await h.post(`${account(pupilA)}/corrections`, { correctionId: 'b', amount: 1, reason: 'x' }, bank)).status).toBe(403);
+    expect(
+      (await h.post(`${account(pupilA)}/corrections`, { correctionId: 'b', amount: 1, reason: 'x' }, bank)).status,
+    ).toBe(403);
     expect((await h.post('/api/schools', { schoolId: '99', name: 'X', departmentId: 'uo-1' }, bank)).status).toBe(403);
     expect((await topUp(h, bank, pupilC.accountNumber, 100)).status).toBe(201);
   });
@@ -147,7 +155,9 @@ describe('who may do what (roles and scopes)', () => {
   it('a till cannot top up, read accounts or correct', async () => {
     expect((await topUp(h, tillA, pupilA.accountNumber, 100)).status).toBe(403);
     expect((await h.get(account(pupilA), tillA)).status).toBe(403);
-    expect((await h.post(`${account(pupilA)}/cards/block`, { cardUid: pupilA.cardUid, reason: 'lost' }, tillA)).status).toBe(403);
+    expect(
+      (await h.post(`${account(pupilA)}/cards/block`, { cardUid: pupilA.cardUid, reason: 'lost' }, tillA)).status,
+    ).toBe(403);
   });
 
   it('school staff of A work with A only', async () => {
@@ -157,7 +167,9 @@ describe('who may do what (roles and scopes)', () => {
     expect(other.status).toBe(403);
     expect(other.body.code).toBe('forbidden');
     expect((await h.get(`${account(pupilB)}/statement?from=2024-01-01&to=2024-01-31`, staffA)).status).toBe(403);
-    expect((await h.post(`${account(pupilB)}/corrections`, { correctionId: 's', amount: 1, reason: 'x' }, staffA)).status).toBe(403);
+    expect(
+      (await h.post(`${account(pupilB)}/corrections`, { correctionId: 's', amount: 1, reason: 'x' }, staffA)).status,
+    ).toBe(403);
     expect((await h.get('/api/schools/25/day-totals?from=2024-01-01&to=2024-01-02', staffA)).status).toBe(403);
     const importB = await h.request('POST', '/api/schools/25/pupils/import', {
       token: staffA,
@@ -168,7 +180,9 @@ describe('who may do what (roles and scopes)', () => {
     // moving a pupil of A into another school needs that school in scope too
     expect((await h.post(`${account(pupilA)}/move`, { toSchoolId: '25', toClassName: '3Б' }, staffA)).status).toBe(403);
     expect((await h.post(`${account(pupilA)}/move`, { toSchoolId: '24', toClassName: '4Б' }, staffA)).status).toBe(201);
-    expect((await h.post('/api/schools', { schoolId: '26', name: 'X', departmentId: 'uo-1' }, staffA)).status).toBe(403);
+    expect((await h.post('/api/schools', { schoolId: '26', name: 'X', departmentId: 'uo-1' }, staffA)).status).toBe(
+      403,
+    );
   });
 
   it('a department admin works with the schools of the department only', async () => {
@@ -177,8 +191,12 @@ describe('who may do what (roles and scopes)', () => {
     expect((await h.get(account(pupilB), uo1)).status).toBe(200);
     expect((await h.get(account(pupilC), uo1)).status).toBe(403);
     expect((await h.post(`${account(pupilB)}/move`, { toSchoolId: '70', toClassName: '3Б' }, uo1)).status).toBe(403);
-    expect((await h.post('/api/schools', { schoolId: '27', name: 'Новая', departmentId: 'uo-1' }, uo1)).status).toBe(201);
-    expect((await h.post('/api/schools', { schoolId: '71', name: 'Чужая', departmentId: 'uo-2' }, uo1)).status).toBe(403);
+    expect((await h.post('/api/schools', { schoolId: '27', name: 'Новая', departmentId: 'uo-1' }, uo1)).status).toBe(
+      201,
+    );
+    expect((await h.post('/api/schools', { schoolId: '71', name: 'Чужая', departmentId: 'uo-2' }, uo1)).status).toBe(
+      403,
+    );
     expect((await h.get('/api/schools/70/day-totals?from=2024-01-01&to=2024-01-02', uo1)).status).toBe(403);
   });
 
@@ -186,11 +204,16 @@ describe('who may do what (roles and scopes)', () => {
     const auditorUo2 = await h.staff('auditor', { departmentId: 'uo-2' });
     expect((await h.get(account(pupilC), auditorUo2)).status).toBe(200);
     expect((await h.get(account(pupilA), auditorUo2)).status).toBe(403);
-    expect((await h.post(`${account(pupilC)}/corrections`, { correctionId: 'a', amount: 1, reason: 'x' }, auditorUo2)).status).toBe(403);
+    expect(
+      (await h.post(`${account(pupilC)}/corrections`, { correctionId: 'a', amount: 1, reason: 'x' }, auditorUo2))
+        .status,
+    ).toBe(403);
     const cityAuditor = await h.staff('auditor');
     expect((await h.get(account(pupilA), cityAuditor)).status).toBe(200);
     expect((await h.get(account(pupilC), cityAuditor)).status).toBe(200);
-    expect((await h.post(`${account(pupilC)}/close`, { reason: 'x', settlement: { kind: 'refund' } }, cityAuditor)).status).toBe(403);
+    expect(
+      (await h.post(`${account(pupilC)}/close`, { reason: 'x', settlement: { kind: 'refund' } }, cityAuditor)).status,
+    ).toBe(403);
   });
 
   it('an unknown account is 404 for a scoped caller, a malformed number 400', async () => {

@@ -29,7 +29,9 @@ describe('concurrency', () => {
     await activate(h, till, pupil.cardUid);
 
     const replies = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => h.post('/api/sales', sale(checkNo('24', 1_000 + i), pupil.cardUid, 3_450), till)),
+      Array.from({ length: 100 }, (_, i) =>
+        h.post('/api/sales', sale(checkNo('24', 1_000 + i), pupil.cardUid, 3_450), till),
+      ),
     );
     const recorded = replies.filter((reply) => reply.status === 201);
     const refused = replies.filter((reply) => reply.status === 409);
@@ -37,7 +39,9 @@ describe('concurrency', () => {
     expect(refused).toHaveLength(50);
     for (const reply of refused) expect(reply.body.code).toBe('insufficient_funds');
     // every answer carries the balance right after its own sale: 50 distinct values down to 0
-    expect(recorded.map((reply) => reply.body.balance).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i * 3_450));
+    expect(recorded.map((reply) => reply.body.balance).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i * 3_450),
+    );
     expect(await eventsOf(pupil, 'account.sale-debited.v1')).toHaveLength(50);
 
     await h.settle();
@@ -58,7 +62,9 @@ describe('concurrency', () => {
 
   it('the same bank payment delivered 10 times at once is credited once', async () => {
     const [pupil] = (await enrol(h, admin, '24', ['Богатый Борис'])) as [Pupil];
-    const replies = await Promise.all(Array.from({ length: 10 }, () => topUp(h, bank, pupil.accountNumber, 12_345, 'burst-payment')));
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () => topUp(h, bank, pupil.accountNumber, 12_345, 'burst-payment')),
+    );
     expect(replies.filter((reply) => reply.status === 201)).toHaveLength(1);
     expect(replies.filter((reply) => reply.status === 200)).toHaveLength(9);
     for (const reply of replies) expect(reply.body.balance).toBe(12_345);
@@ -66,10 +72,17 @@ describe('concurrency', () => {
   });
 
   it('sales on many accounts at once all go through', async () => {
-    const pupils = await enrol(h, admin, '24', Array.from({ length: 20 }, (_, i) => `Параллельный Ученик ${i}`));
+    const pupils = await enrol(
+      h,
+      admin,
+      '24',
+      Array.from({ length: 20 }, (_, i) => `Параллельный Ученик ${i}`),
+    );
     await Promise.all(pupils.map((pupil) => topUp(h, bank, pupil.accountNumber, 1_000)));
     await Promise.all(pupils.map((pupil) => activate(h, till, pupil.cardUid)));
-    const replies = await Promise.all(pupils.map((pupil, i) => h.post('/api/sales', sale(checkNo('24', 3_000 + i), pupil.cardUid, 400), till)));
+    const replies = await Promise.all(
+      pupils.map((pupil, i) => h.post('/api/sales', sale(checkNo('24', 3_000 + i), pupil.cardUid, 400), till)),
+    );
     expect(replies.map((reply) => reply.status)).toEqual(pupils.map(() => 201));
     expect(replies.map((reply) => reply.body.balance)).toEqual(pupils.map(() => 600));
   });
@@ -86,7 +99,13 @@ describe('concurrency', () => {
         {
           id: crypto.randomUUID(),
           type: 'account.topped-up.v1',
-          data: { accountNumber: pupil.accountNumber, paymentId: 'elsewhere', channel: 'atm', amount: 1_000, paidAt: '2024-01-18T09:00:00Z' },
+          data: {
+            accountNumber: pupil.accountNumber,
+            paymentId: 'elsewhere',
+            channel: 'atm',
+            amount: 1_000,
+            paidAt: '2024-01-18T09:00:00Z',
+          },
           metadata: {},
         },
       ],

@@ -30,9 +30,17 @@ describe('date plausibility through the API (default limits)', () => {
   afterAll(() => h.close());
 
   const topUp = (paymentId: string, paidAt: string) =>
-    h.post('/api/top-ups', { paymentId, accountNumber: pupil.accountNumber, channel: 'bank_online', amount: 50000, paidAt }, bank);
+    h.post(
+      '/api/top-ups',
+      { paymentId, accountNumber: pupil.accountNumber, channel: 'bank_online', amount: 50000, paidAt },
+      bank,
+    );
   const sale = (checkNumber: string, soldAt: string) =>
-    h.post('/api/sales', { checkNumber, cardUid: pupil.cardUid, items: [{ name: 'Пицца 125 г', qty: 1, price: 3450 }], soldAt }, till);
+    h.post(
+      '/api/sales',
+      { checkNumber, cardUid: pupil.cardUid, items: [{ name: 'Пицца 125 г', qty: 1, price: 3450 }], soldAt },
+      till,
+    );
 
   it('refuses a payment dated in the future or beyond 45 days, appending nothing', async () => {
     const before = await h.eventCount();
@@ -49,7 +57,11 @@ describe('date plausibility through the API (default limits)', () => {
 
   it('refuses a sale older than 7 days or ahead of the clock skew, appending nothing', async () => {
     const before = await h.eventCount();
-    for (const [checkNumber, soldAt] of [['24-000001', at(-8 * DAY)], ['24-000002', at(10 * 60 * 1000)], ['24-000003', '2016-03-10T12:00:00+03:00']] as const) {
+    for (const [checkNumber, soldAt] of [
+      ['24-000001', at(-8 * DAY)],
+      ['24-000002', at(10 * 60 * 1000)],
+      ['24-000003', '2016-03-10T12:00:00+03:00'],
+    ] as const) {
       const reply = await sale(checkNumber, soldAt);
       expect(reply.status).toBe(400);
       expect(reply.body.code).toBe('implausible_date');

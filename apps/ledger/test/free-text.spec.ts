@@ -40,38 +40,65 @@ describe('free text in requests', () => {
 
   const fields: [field: string, path: string, request: (text: string) => [url: string, options: RequestOptions]][] = [
     ['sale item name', 'items.0.name', (text) => ['/api/sales', { token: till, body: withItemName(text) }]],
-    ['school name', 'name', (text) => ['/api/schools', { token: admin, body: { schoolId: '77', name: text, departmentId: 'uo-1' } }]],
+    [
+      'school name',
+      'name',
+      (text) => ['/api/schools', { token: admin, body: { schoolId: '77', name: text, departmentId: 'uo-1' } }],
+    ],
     [
       'correction reason',
       'reason',
-      (text) => [`/api/accounts/${pupil.accountNumber}/corrections`, { token: admin, body: { correctionId: 'c-text', amount: 100, reason: text } }],
+      (text) => [
+        `/api/accounts/${pupil.accountNumber}/corrections`,
+        { token: admin, body: { correctionId: 'c-text', amount: 100, reason: text } },
+      ],
     ],
     [
       'closing reason',
       'reason',
-      (text) => [`/api/accounts/${pupil.accountNumber}/close`, { token: admin, body: { reason: text, settlement: { kind: 'refund' } } }],
+      (text) => [
+        `/api/accounts/${pupil.accountNumber}/close`,
+        { token: admin, body: { reason: text, settlement: { kind: 'refund' } } },
+      ],
     ],
-    ['class name of a move', 'toClassName', (text) => [`/api/accounts/${pupil.accountNumber}/move`, { token: admin, body: { toSchoolId: '24', toClassName: text } }]],
+    [
+      'class name of a move',
+      'toClassName',
+      (text) => [
+        `/api/accounts/${pupil.accountNumber}/move`,
+        { token: admin, body: { toSchoolId: '24', toClassName: text } },
+      ],
+    ],
   ];
-  const withItemName = (name: string) => ({ ...sale(checkNo('24', ++checkSeq), pupil.cardUid, 100), items: [{ name, qty: 1, price: 100 }] });
-
-  const cases = fields.flatMap(([field, path, request]) => HOSTILE.map(([what, text]) => [field, what, path, request, text] as const));
-
-  it.each(cases)('%s with %s: 400, says why in both languages, nothing recorded', async (_field, _what, path, request, text) => {
-    const before = await h.headPosition();
-    const [url, options] = request(text);
-    const reply = await h.request('POST', url, options);
-    expect(reply.status).toBe(400);
-    expect(reply.body.code).toBe('validation_failed');
-    expect(reply.body.message).toContain(path);
-    expect(reply.body.messageRu).toContain(path);
-    expect(reply.body.messageRu).toMatch(/не заполнено|управляющие или невидимые символы|не длиннее \d+ символов/);
-    expect(await h.headPosition()).toBe(before);
+  const withItemName = (name: string) => ({
+    ...sale(checkNo('24', ++checkSeq), pupil.cardUid, 100),
+    items: [{ name, qty: 1, price: 100 }],
   });
+
+  const cases = fields.flatMap(([field, path, request]) =>
+    HOSTILE.map(([what, text]) => [field, what, path, request, text] as const),
+  );
+
+  it.each(cases)(
+    '%s with %s: 400, says why in both languages, nothing recorded',
+    async (_field, _what, path, request, text) => {
+      const before = await h.headPosition();
+      const [url, options] = request(text);
+      const reply = await h.request('POST', url, options);
+      expect(reply.status).toBe(400);
+      expect(reply.body.code).toBe('validation_failed');
+      expect(reply.body.message).toContain(path);
+      expect(reply.body.messageRu).toContain(path);
+      expect(reply.body.messageRu).toMatch(/не заполнено|управляющие или невидимые символы|не длиннее \d+ символов/);
+      expect(await h.headPosition()).toBe(before);
+    },
+  );
 
   it('refuses a control character with the rule in the Russian message', async () => {
     const reply = await h.post('/api/sales', withItemName('Чай\u0007'), till);
-    expect(reply.body.messageRu).toBe(`Неверные данные запроса (поля: items.0.name): items.0.name: ${TEXT_ISSUES.hidden.ru}`);
+    expect(reply.body.messageRu).toBe(
+      `Неверные данные запроса (поля: items.0.name): items.0.name: ${TEXT_ISSUES.hidden.ru}`,
+    );
   });
 
   it('stores harmless variants normalised and markup as plain text', async () => {
@@ -88,11 +115,20 @@ describe('free text in requests', () => {
     );
     expect(recorded.status).toBe(201);
     await h.settle();
-    const statement = await h.get(`/api/accounts/${pupil.accountNumber}/statement?from=2024-01-01&to=2024-01-31&details=true`, admin);
-    const names = statement.body.lines.flatMap((line: { items?: { name: string }[] }) => (line.items ?? []).map((item) => item.name));
+    const statement = await h.get(
+      `/api/accounts/${pupil.accountNumber}/statement?from=2024-01-01&to=2024-01-31&details=true`,
+      admin,
+    );
+    const names = statement.body.lines.flatMap((line: { items?: { name: string }[] }) =>
+      (line.items ?? []).map((item) => item.name),
+    );
     expect(names).toEqual(expect.arrayContaining(['Чай с лимоном', '<b>Пицца</b><script>alert(1)</script>']));
 
-    const moved = await h.post(`/api/accounts/${pupil.accountNumber}/move`, { toSchoolId: '24', toClassName: ' 04Б ' }, admin);
+    const moved = await h.post(
+      `/api/accounts/${pupil.accountNumber}/move`,
+      { toSchoolId: '24', toClassName: ' 04Б ' },
+      admin,
+    );
     expect(moved.status).toBe(201);
     expect(moved.body.className).toBe('04Б');
   });

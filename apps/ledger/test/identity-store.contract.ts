@@ -56,7 +56,9 @@ export function describeIdentityStoreContract(name: string, target: () => Contra
 
     it('stores API keys by hash, each name and hash once, and lists them by name', async () => {
       expect(await store.insertApiKey('hash-b', key('till-b'))).toBe(true);
-      expect(await store.insertApiKey('hash-a', key('bank-a', { role: 'bank', schoolId: null, tillId: null }))).toBe(true);
+      expect(await store.insertApiKey('hash-a', key('bank-a', { role: 'bank', schoolId: null, tillId: null }))).toBe(
+        true,
+      );
       expect(await store.insertApiKey('hash-c', key('till-b'))).toBe(false);
       expect(await store.insertApiKey('hash-b', key('till-c'))).toBe(false);
       expect(await store.findApiKey('hash-b')).toEqual(key('till-b'));
@@ -83,7 +85,9 @@ export function describeIdentityStoreContract(name: string, target: () => Contra
     });
 
     it('of concurrent inserts of one username exactly one wins', async () => {
-      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => store.insertUser(user('race', { passwordHash: `h${i}` }))));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => store.insertUser(user('race', { passwordHash: `h${i}` }))),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
     });
   });

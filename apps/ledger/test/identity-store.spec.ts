@@ -41,11 +41,36 @@ if (mongoUrl) {
     try {
       const db = client.db(dbName);
       await db.collection('api_keys').createIndexes([{ name: 'ix_name', key: { name: 1 } }]);
-      await db.collection<{ _id: string; [field: string]: unknown }>('api_keys').insertOne({ _id: 'key-hash', name: 'till-24-01', role: 'till', departmentId: null, schoolId: '24', tillId: '24-01', createdAt: 'x' });
-      await db.collection<{ _id: string; [field: string]: unknown }>('users').insertOne({ _id: 'olga', username: 'olga', passwordHash: 'h', role: 'admin', departmentId: null, schoolId: null, createdAt: 'x' });
+      await db.collection<{ _id: string; [field: string]: unknown }>('api_keys').insertOne({
+        _id: 'key-hash',
+        name: 'till-24-01',
+        role: 'till',
+        departmentId: null,
+        schoolId: '24',
+        tillId: '24-01',
+        createdAt: 'x',
+      });
+      await db.collection<{ _id: string; [field: string]: unknown }>('users').insertOne({
+        _id: 'olga',
+        username: 'olga',
+        passwordHash: 'h',
+        role: 'admin',
+        departmentId: null,
+        schoolId: null,
+        createdAt: 'x',
+      });
       const store = await openMongoIdentityStore({ url: mongoUrl, dbName, serverSelectionTimeoutMS: 3000 });
       expect(await store.findUser('olga')).toMatchObject({ username: 'olga', role: 'admin' });
-      expect(await store.insertApiKey('other-hash', { name: 'till-24-01', role: 'till', departmentId: null, schoolId: '24', tillId: '24-02', createdAt: 'x' })).toBe(false);
+      expect(
+        await store.insertApiKey('other-hash', {
+          name: 'till-24-01',
+          role: 'till',
+          departmentId: null,
+          schoolId: '24',
+          tillId: '24-02',
+          createdAt: 'x',
+        }),
+      ).toBe(false);
       await store.close();
     } finally {
       await client.db(dbName).dropDatabase();
@@ -69,13 +94,32 @@ describe('SQLite identity store: an identity.db of the earlier layout (read-mode
         { name: 'api_keys', indexes: [['name']] },
         { name: 'login_attempts', indexes: [] },
       ]);
-      const olga = { username: 'olga', passwordHash: 'scrypt$x', role: 'admin', departmentId: null, schoolId: null, createdAt: '2024-01-18T09:00:00.000Z' };
-      const till = { name: 'till-24-01', role: 'till', departmentId: null, schoolId: '24', tillId: '24-01', createdAt: '2024-01-18T09:00:00.000Z' };
+      const olga = {
+        username: 'olga',
+        passwordHash: 'scrypt$x',
+        role: 'admin',
+        departmentId: null,
+        schoolId: null,
+        createdAt: '2024-01-18T09:00:00.000Z',
+      };
+      const till = {
+        name: 'till-24-01',
+        role: 'till',
+        departmentId: null,
+        schoolId: '24',
+        tillId: '24-01',
+        createdAt: '2024-01-18T09:00:00.000Z',
+      };
       await legacy.commit(
         [
           { op: 'put', collection: 'users', id: 'olga', doc: olga },
           { op: 'put', collection: 'api_keys', id: 'key-hash', doc: till },
-          { op: 'put', collection: 'login_attempts', id: 'olga|10.0.0.1', doc: { failures: ['2024-01-18T09:00:00.000Z'] } },
+          {
+            op: 'put',
+            collection: 'login_attempts',
+            id: 'olga|10.0.0.1',
+            doc: { failures: ['2024-01-18T09:00:00.000Z'] },
+          },
         ],
         { name: 'ledger-transfer-reconciler', position: '1234' },
       );
@@ -85,7 +129,10 @@ describe('SQLite identity store: an identity.db of the earlier layout (read-mode
       expect(await store.findUser('olga')).toEqual(olga);
       expect(await store.findApiKey('key-hash')).toEqual(till);
       expect(await store.getCheckpoint('ledger-transfer-reconciler')).toBe('1234');
-      expect(await new IdentityDirectory(store).principalForKeyHash('key-hash')).toMatchObject({ id: 'key:till-24-01', schoolId: '24' });
+      expect(await new IdentityDirectory(store).principalForKeyHash('key-hash')).toMatchObject({
+        id: 'key:till-24-01',
+        schoolId: '24',
+      });
       await store.close();
 
       // a second open finds nothing left to migrate

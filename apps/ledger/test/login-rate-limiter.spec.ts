@@ -5,7 +5,11 @@
  */
 import { pino } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { memoryLoginAttemptCounters, redisLoginAttemptCounters, type LoginAttemptCounters } from '../src/identity/login-attempt-counters.js';
+import {
+  memoryLoginAttemptCounters,
+  redisLoginAttemptCounters,
+  type LoginAttemptCounters,
+} from '../src/identity/login-attempt-counters.js';
 import { LoginRateLimiter, MAX_LOGIN_FAILURES } from '../src/identity/login-rate-limiter.js';
 import { LedgerHarness } from './support/ledger-harness.js';
 import { startTestRedis, type TestRedis } from './support/redis-server.js';
@@ -71,7 +75,11 @@ describe('login limiter on a shared Redis', () => {
     const a = new LoginRateLimiter(await counters());
     const b = new LoginRateLimiter(await counters());
     await fail(a, 3);
-    const racing = await Promise.all([b.guard('ivan', '10.0.0.1', wrong), b.guard('ivan', '10.0.0.1', wrong), a.guard('ivan', '10.0.0.1', wrong)]);
+    const racing = await Promise.all([
+      b.guard('ivan', '10.0.0.1', wrong),
+      b.guard('ivan', '10.0.0.1', wrong),
+      a.guard('ivan', '10.0.0.1', wrong),
+    ]);
     expect(racing.filter((o) => o.retryAfterSeconds === null)).toHaveLength(2);
     expect((await a.guard('ivan', '10.0.0.1', right)).retryAfterSeconds).toBeGreaterThan(0);
     expect((await b.guard('ivan', '10.0.0.1', right)).retryAfterSeconds).toBeGreaterThan(0);
@@ -81,7 +89,8 @@ describe('login limiter on a shared Redis', () => {
     const first = await LedgerHarness.start({ loginAttempts: await counters() });
     const second = await LedgerHarness.start({ loginAttempts: await counters() });
     try {
-      for (const h of [first, second]) await h.identity.createUser({ username: 'olga', password: 'right-password-1', role: 'auditor' }, new Date());
+      for (const h of [first, second])
+        await h.identity.createUser({ username: 'olga', password: 'right-password-1', role: 'auditor' }, new Date());
       const login = (h: LedgerHarness, password: string) =>
         h.request('POST', '/api/auth/login', { body: { username: 'olga', password }, remoteAddress: '10.0.0.7' });
       for (let i = 0; i < 3; i++) expect((await login(first, `guess-${i}`)).status).toBe(401);

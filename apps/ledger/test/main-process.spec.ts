@@ -21,7 +21,11 @@ describe('the ledger process', () => {
 
   it('starts on the embedded stores, answers over HTTP and stops on SIGTERM', async () => {
     const env = { ...process.env, DATA_DIR: dir, LEDGER_PORT: '0', LOG_LEVEL: 'info', TOKEN_SECRET: '' };
-    await runCli(['create-user', '--username', 'root', '--password', 'root-password', '--role', 'admin'], () => {}, env);
+    await runCli(
+      ['create-user', '--username', 'root', '--password', 'root-password', '--role', 'admin'],
+      () => {},
+      env,
+    );
     const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise<string>((resolveUrl, reject) => {

@@ -11,8 +11,8 @@ describe('operations: OpenAPI, health, metrics', () => {
   it('documents every endpoint with its schemas at /api/docs-json, and serves the UI at /api/docs', async () => {
     const docs = await h.get('/api/docs-json');
     expect(docs.status).toBe(200);
-    const operations = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    const operations = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual(
       [
@@ -36,7 +36,9 @@ describe('operations: OpenAPI, health, metrics', () => {
     );
     const sales = docs.body.paths['/api/sales'].post;
     expect(sales.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SaleRequest' });
-    expect(sales.responses['409'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ApiError' });
+    expect(sales.responses['409'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ApiError',
+    });
     expect(docs.body.components.schemas.SaleRequest.required).toEqual(['checkNumber', 'cardUid', 'items', 'soldAt']);
     expect(Object.keys(docs.body.paths['/api/schools/{schoolId}/pupils/import'].post.requestBody.content)).toEqual([
       'text/csv',
@@ -51,7 +53,8 @@ describe('operations: OpenAPI, health, metrics', () => {
       expect([operation, recorded.properties.status.enum]).toEqual([operation, ['recorded', 'duplicate']]);
       expect(recorded.properties.position).toBeDefined();
       expect(recorded.required).toEqual(expect.arrayContaining(['status', 'position']));
-      if (operation !== 'POST /api/accounts/{accountNumber}/cards/reissue') expect(schemaOf(responses['200'])).toEqual(recorded);
+      if (operation !== 'POST /api/accounts/{accountNumber}/cards/reissue')
+        expect(schemaOf(responses['200'])).toEqual(recorded);
     }
     const ui = await h.request('GET', '/api/docs');
     expect(ui.status).toBe(200);
@@ -62,7 +65,13 @@ describe('operations: OpenAPI, health, metrics', () => {
     const reply = await h.get('/api/health');
     expect(reply.status).toBe(200);
     expect(reply.body.status).toBe('ok');
-    expect(Object.keys(reply.body.details).sort()).toEqual(['eventStore', 'identityStore', 'projections', 'readModelStore', 'storage']);
+    expect(Object.keys(reply.body.details).sort()).toEqual([
+      'eventStore',
+      'identityStore',
+      'projections',
+      'readModelStore',
+      'storage',
+    ]);
     expect(reply.body.details.projections).toMatchObject({ status: 'up', lagEvents: expect.any(Number) });
   });
 
@@ -88,8 +97,12 @@ describe('operations: OpenAPI, health, metrics', () => {
     const reply = await h.request('GET', '/metrics');
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^text\/plain/);
-    expect(reply.text).toMatch(/ledger_http_request_duration_seconds_count\{method="POST",route="\/api\/sales",status="201"\} 1/);
-    expect(reply.text).toMatch(/ledger_http_request_duration_seconds_count\{method="POST",route="\/api\/sales",status="200"\} 1/);
+    expect(reply.text).toMatch(
+      /ledger_http_request_duration_seconds_count\{method="POST",route="\/api\/sales",status="201"\} 1/,
+    );
+    expect(reply.text).toMatch(
+      /ledger_http_request_duration_seconds_count\{method="POST",route="\/api\/sales",status="200"\} 1/,
+    );
     expect(reply.text).toMatch(/ledger_commands_appended_total\{command="RecordSale"\} 1/);
     expect(reply.text).toMatch(/ledger_commands_appended_total\{command="RecordTopUp"\} 1/);
     expect(reply.text).toContain('ledger_append_conflicts_retried_total');

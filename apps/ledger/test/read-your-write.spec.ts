@@ -71,13 +71,18 @@ describe('read-your-write on queries', () => {
   });
 
   it('refuses an x-min-position that is not a log position with 400, and documents the header', async () => {
-    const bad = await h.request('GET', `/api/accounts/${pupil.accountNumber}`, { token: admin, headers: { 'x-min-position': '-1' } });
+    const bad = await h.request('GET', `/api/accounts/${pupil.accountNumber}`, {
+      token: admin,
+      headers: { 'x-min-position': '-1' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'validation_failed', messageRu: expect.stringContaining('x-min-position') });
 
     const docs = await h.get('/api/docs-json');
     const operation = docs.body.paths['/api/accounts/{accountNumber}'].get;
-    expect(operation.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'x-min-position', in: 'header' })]));
+    expect(operation.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'x-min-position', in: 'header' })]),
+    );
     expect(operation.responses['200'].headers).toHaveProperty('x-read-model-stale');
   });
 });

@@ -22,10 +22,15 @@ describe('GET /api/schools/:schoolId/accounts', () => {
     expect((await importCsv(h, admin, '50', csv)).status).toBe(201);
     expect((await importCsv(h, admin, '51', csvOf('51', [['2В', 'Чужой Чарли']]))).status).toBe(201);
     const listed = await h.get('/api/schools/50/accounts', admin);
-    const number = (name: string) => listed.body.accounts.find((a: { fullName: string }) => a.fullName === name).accountNumber;
+    const number = (name: string) =>
+      listed.body.accounts.find((a: { fullName: string }) => a.fullName === name).accountNumber;
     expect((await topUp(h, bank, number('Антонов Антон'), 12_300)).status).toBe(201);
     expect((await topUp(h, bank, number('Яковлева Яна'), 700)).status).toBe(201);
-    const close = await h.post(`/api/accounts/${number('Закрытов Захар')}/close`, { reason: 'Выбыл', settlement: { kind: 'refund' } }, admin);
+    const close = await h.post(
+      `/api/accounts/${number('Закрытов Захар')}/close`,
+      { reason: 'Выбыл', settlement: { kind: 'refund' } },
+      admin,
+    );
     expect(close.status).toBe(201);
     await h.settle();
   });
@@ -34,13 +39,30 @@ describe('GET /api/schools/:schoolId/accounts', () => {
   it('lists the open accounts by class, then name, with balances and a total', async () => {
     const reply = await h.get('/api/schools/50/accounts', admin);
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ schoolId: '50', className: null, status: 'open', count: 3, totalBalance: 13_000 });
-    expect(reply.body.accounts.map((a: { className: string; fullName: string; balance: number }) => [a.className, a.fullName, a.balance])).toEqual([
+    expect(reply.body).toMatchObject({
+      schoolId: '50',
+      className: null,
+      status: 'open',
+      count: 3,
+      totalBalance: 13_000,
+    });
+    expect(
+      reply.body.accounts.map((a: { className: string; fullName: string; balance: number }) => [
+        a.className,
+        a.fullName,
+        a.balance,
+      ]),
+    ).toEqual([
       ['01А', 'Борисова Белла', 0],
       ['03Б', 'Антонов Антон', 12_300],
       ['03Б', 'Яковлева Яна', 700],
     ]);
-    expect(reply.body.accounts[1]).toMatchObject({ schoolId: '50', status: 'open', balanceText: '123,00 руб.', cardStatus: 'issued' });
+    expect(reply.body.accounts[1]).toMatchObject({
+      schoolId: '50',
+      status: 'open',
+      balanceText: '123,00 руб.',
+      cardStatus: 'issued',
+    });
   });
 
   it('filters by class, written as people write it', async () => {
@@ -67,7 +89,9 @@ describe('GET /api/schools/:schoolId/accounts', () => {
     expect((await h.get('/api/schools/50/accounts', staff50)).status).toBe(200);
     expect((await h.get('/api/schools/51/accounts', staff50)).status).toBe(403);
     expect((await h.get('/api/schools/50/accounts', await h.staff('auditor'))).status).toBe(200);
-    expect((await h.get('/api/schools/50/accounts', await h.key('till', { schoolId: '50', tillId: '50-01' }))).status).toBe(403);
+    expect(
+      (await h.get('/api/schools/50/accounts', await h.key('till', { schoolId: '50', tillId: '50-01' }))).status,
+    ).toBe(403);
     expect((await h.get('/api/schools/50/accounts', bank)).status).toBe(403);
     expect((await h.get('/api/schools/50/accounts')).status).toBe(401);
   });

@@ -68,7 +68,13 @@ describeOnTmpfs('a full disk', () => {
     for (let attempt = 0; attempt < 500 && !refusal; attempt++) {
       const reply = await h.post(
         '/api/top-ups',
-        { paymentId: `full-${attempt}`, accountNumber: pupil.accountNumber, channel: 'bank_online', amount: 100, paidAt: '2024-01-18T09:30:00+03:00' },
+        {
+          paymentId: `full-${attempt}`,
+          accountNumber: pupil.accountNumber,
+          channel: 'bank_online',
+          amount: 100,
+          paidAt: '2024-01-18T09:30:00+03:00',
+        },
         bank,
       );
       expect(reply.status).not.toBe(500);
@@ -81,7 +87,11 @@ describeOnTmpfs('a full disk', () => {
 
     const health = await h.get('/api/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'degraded', cause: 'storage_full', details: { storage: { status: 'degraded' } } });
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      cause: 'storage_full',
+      details: { storage: { status: 'degraded' } },
+    });
     // reads still answer, and the refused write recorded nothing
     expect((await h.get(`/api/accounts/${pupil.accountNumber}`, bank)).status).toBeLessThan(500);
     expect(await h.headPosition()).toBe(afterRefusal);
@@ -90,7 +100,13 @@ describeOnTmpfs('a full disk', () => {
     rmSync(filler);
     const again = await h.post(
       '/api/top-ups',
-      { paymentId: 'after-space-returns', accountNumber: pupil.accountNumber, channel: 'bank_online', amount: 100, paidAt: '2024-01-18T09:30:00+03:00' },
+      {
+        paymentId: 'after-space-returns',
+        accountNumber: pupil.accountNumber,
+        channel: 'bank_online',
+        amount: 100,
+        paidAt: '2024-01-18T09:30:00+03:00',
+      },
       bank,
     );
     expect(again.status).toBe(201);

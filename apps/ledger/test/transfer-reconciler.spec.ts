@@ -31,7 +31,12 @@ describe('transfer reconciler', () => {
     );
     await first.eventStore.append(
       stream,
-      events.map((event) => ({ id: eventIdOf(event), type: event.type, data: event.data as never, metadata: { correlationId: 'crash' } })),
+      events.map((event) => ({
+        id: eventIdOf(event),
+        type: event.type,
+        data: event.data as never,
+        metadata: { correlationId: 'crash' },
+      })),
       { expectedRevision: recorded.at(-1)!.revision },
     );
     await first.close(true);
@@ -41,8 +46,17 @@ describe('transfer reconciler', () => {
     const siblingEvents = await restarted.eventStore.readStream(accountStreamId(sibling!.accountNumber));
     const received = siblingEvents.filter((e) => e.type === 'account.balance-transferred-in.v1');
     expect(received).toHaveLength(1);
-    expect(received[0]!.data).toMatchObject({ amount: 3_300, transferId: 'crash-transfer', fromAccountNumber: leaving!.accountNumber });
-    expect(received[0]!.metadata).toMatchObject({ actor: { kind: 'system' }, source: 'system', correlationId: 'crash', causationId: eventIdOf(events[0]!) });
+    expect(received[0]!.data).toMatchObject({
+      amount: 3_300,
+      transferId: 'crash-transfer',
+      fromAccountNumber: leaving!.accountNumber,
+    });
+    expect(received[0]!.metadata).toMatchObject({
+      actor: { kind: 'system' },
+      source: 'system',
+      correlationId: 'crash',
+      causationId: eventIdOf(events[0]!),
+    });
     await restarted.settle();
     expect((await restarted.get(`/api/accounts/${sibling!.accountNumber}`, admin)).body.balance).toBe(3_300);
     await restarted.close(true);

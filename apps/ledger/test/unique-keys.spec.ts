@@ -109,7 +109,9 @@ describe.each(STORES)('keys unique across accounts: %s', (_name, wrapEventStore)
   it('one payment sent to two accounts 10 times each at once is credited exactly once', async () => {
     const [first, second] = await twoPupils();
     const replies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => topUp(h, bank, (i % 2 === 0 ? first : second).accountNumber, 2_500, 'PAY-RACE')),
+      Array.from({ length: 20 }, (_, i) =>
+        topUp(h, bank, (i % 2 === 0 ? first : second).accountNumber, 2_500, 'PAY-RACE'),
+      ),
     );
     expect(replies.filter((reply) => reply.status === 201)).toHaveLength(1);
     for (const reply of replies) expect([200, 201, 409]).toContain(reply.status);

@@ -65,7 +65,9 @@ describe('passwords and session tokens', () => {
     expect(tokens.verify(issued.token, new Date('2024-01-01T12:00:00Z'))).toBeNull();
     expect(new SessionTokens('b'.repeat(40)).verify(issued.token, new Date('2024-01-01T01:00:00Z'))).toBeNull();
     const [prefix, payload, signature] = issued.token.split('.');
-    const otherUser = Buffer.from(JSON.stringify({ sub: 'admin', exp: Date.parse('2030-01-01') })).toString('base64url');
+    const otherUser = Buffer.from(JSON.stringify({ sub: 'admin', exp: Date.parse('2030-01-01') })).toString(
+      'base64url',
+    );
     expect(tokens.verify(`${prefix}.${otherUser}.${signature}`, new Date('2024-01-01T01:00:00Z'))).toBeNull();
     expect(tokens.verify(`${prefix}.${payload}`, new Date('2024-01-01T01:00:00Z'))).toBeNull();
   });
@@ -87,7 +89,13 @@ describe('configuration', () => {
   });
 
   it('uses the MongoDB database <MONGODB_DB>_identity for the identity store', () => {
-    const config = loadLedgerConfig({ READ_MODEL_STORE: 'mongodb', MONGODB_URL: 'mongodb://db', MONGODB_DB: 'city', EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113?tls=false' });
+    const config = loadLedgerConfig({
+      READ_MODEL_STORE: 'mongodb',
+      MONGODB_URL: 'mongodb://db',
+      MONGODB_DB: 'city',
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://k:2113?tls=false',
+    });
     expect(config.readModelStore).toEqual({ kind: 'mongodb', url: 'mongodb://db', dbName: 'city' });
     expect(config.identityStore).toEqual({ kind: 'mongodb', url: 'mongodb://db', dbName: 'city_identity' });
     expect(config.eventStore).toEqual({ kind: 'kurrentdb', connectionString: 'kurrentdb://k:2113?tls=false' });
@@ -98,7 +106,9 @@ describe('configuration', () => {
     expect(() => loadLedgerConfig({ LEDGER_PORT: 'eighty', TIME_ZONE: 'Mars/Olympus', LOG_LEVEL: 'loud' })).toThrow(
       /LEDGER_PORT: .*\n.*TIME_ZONE: unknown IANA time zone\n.*LOG_LEVEL: /,
     );
-    expect(() => loadLedgerConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(/KURRENTDB_URL: required when EVENT_STORE=kurrentdb/);
+    expect(() => loadLedgerConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
+      /KURRENTDB_URL: required when EVENT_STORE=kurrentdb/,
+    );
     expect(() => loadLedgerConfig({ TOKEN_SECRET: 'short' })).toThrow(/TOKEN_SECRET/);
   });
 
@@ -121,8 +131,14 @@ describe('configuration', () => {
 describe('logger', () => {
   it('redacts authorization headers, passwords and tokens', () => {
     const lines: string[] = [];
-    const logger = createLogger('info', new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }) as never);
-    logger.info({ req: { headers: { authorization: 'Bearer mk_secret' } }, body: { password: 'hunter22' }, token: 's1.abc' }, 'x');
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }) as never,
+    );
+    logger.info(
+      { req: { headers: { authorization: 'Bearer mk_secret' } }, body: { password: 'hunter22' }, token: 's1.abc' },
+      'x',
+    );
     const line = lines.join('');
     expect(line).not.toContain('mk_secret');
     expect(line).not.toContain('hunter22');

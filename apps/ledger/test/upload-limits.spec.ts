@@ -30,7 +30,11 @@ describe('pupil list uploads with limits', () => {
     const reply = await upload(payload, contentType);
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(reply.status).toBeLessThan(500);
-    expect(reply.body).toMatchObject({ code: expect.any(String), message: expect.any(String), messageRu: expect.any(String) });
+    expect(reply.body).toMatchObject({
+      code: expect.any(String),
+      message: expect.any(String),
+      messageRu: expect.any(String),
+    });
     expect(await h.headPosition()).toBe(before);
     return reply;
   }
@@ -41,7 +45,18 @@ describe('pupil list uploads with limits', () => {
     buildXlsx(sheetXml([[1, HEADER]]), [{ name: 'xl/sharedStrings.xml', data: bombXml, declaredSize }]);
 
   it('reads an honest .xlsx written by hand (inline strings)', async () => {
-    const reply = await upload(buildXlsx(sheetXml([[1, HEADER], [2, ['31', '1А', 'Ручной Иван']], [4, ['31', '1А', 'Ручная Анна']]], 'A1:C4')));
+    const reply = await upload(
+      buildXlsx(
+        sheetXml(
+          [
+            [1, HEADER],
+            [2, ['31', '1А', 'Ручной Иван']],
+            [4, ['31', '1А', 'Ручная Анна']],
+          ],
+          'A1:C4',
+        ),
+      ),
+    );
     expect(reply.status).toBe(201);
     expect(reply.body.created).toBe(2);
   });
@@ -59,13 +74,30 @@ describe('pupil list uploads with limits', () => {
   });
 
   it('refuses a row far down the sheet', async () => {
-    const reply = await refused(buildXlsx(sheetXml([[1, HEADER], [1_048_576, ['31', '1А', 'Далёкий Ряд']]])));
+    const reply = await refused(
+      buildXlsx(
+        sheetXml([
+          [1, HEADER],
+          [1_048_576, ['31', '1А', 'Далёкий Ряд']],
+        ]),
+      ),
+    );
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ code: 'invalid_pupil_list', details: { line: 1_048_576 } });
   });
 
   it('refuses a sheet that declares a huge dimension', async () => {
-    const reply = await refused(buildXlsx(sheetXml([[1, HEADER], [2, ['31', '1А', 'Мелкий Лист']]], 'A1:XFD1048576')));
+    const reply = await refused(
+      buildXlsx(
+        sheetXml(
+          [
+            [1, HEADER],
+            [2, ['31', '1А', 'Мелкий Лист']],
+          ],
+          'A1:XFD1048576',
+        ),
+      ),
+    );
     expect(reply.body.code).toBe('invalid_pupil_list');
   });
 
@@ -97,9 +129,15 @@ describe('pupil list uploads with limits', () => {
   it('refuses a CSV with too many lines or columns, naming the line', async () => {
     const lines = ['school,class,full_name'];
     for (let i = 2; i <= 10_001; i++) lines.push(`31,1А,Ученик Номер${i}`);
-    expect((await refused(Buffer.from(lines.join('\n')), 'text/csv')).body).toMatchObject({ code: 'invalid_pupil_list', details: { line: 10_001 } });
+    expect((await refused(Buffer.from(lines.join('\n')), 'text/csv')).body).toMatchObject({
+      code: 'invalid_pupil_list',
+      details: { line: 10_001 },
+    });
     const wide = `school,class,full_name\n31,1А,Широкий Ряд${',x'.repeat(60)}\n`;
-    expect((await refused(Buffer.from(wide), 'text/csv')).body).toMatchObject({ code: 'invalid_pupil_list', details: { line: 2 } });
+    expect((await refused(Buffer.from(wide), 'text/csv')).body).toMatchObject({
+      code: 'invalid_pupil_list',
+      details: { line: 2 },
+    });
   });
 
   it('names the line of an unclosed quote, not the line where parsing stopped', async () => {

@@ -26,10 +26,7 @@ export interface ProjectionsConfig {
 
 /** Reads and validates the environment; throws ConfigError listing every bad variable. */
 export function loadProjectionsConfig(env: NodeJS.ProcessEnv = process.env): ProjectionsConfig {
-  const e = parseServiceEnv(
-    { PROJECTIONS_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000) },
-    env,
-  );
+  const e = parseServiceEnv({ PROJECTIONS_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000) }, env);
   return {
     dataDir: e.DATA_DIR,
     eventStore: eventStoreConfig(e),

@@ -110,7 +110,9 @@ async function main(): Promise<void> {
   try {
     const { events, position, durationMs } = await rebuild(config, only);
     const perSecond = Math.round(events / Math.max(durationMs / 1000, 0.001));
-    say(`Rebuilt ${events} events in ${(durationMs / 1000).toFixed(1)} s (${perSecond} events/s); read models at position ${position ?? 'none'}.`);
+    say(
+      `Rebuilt ${events} events in ${(durationMs / 1000).toFixed(1)} s (${perSecond} events/s); read models at position ${position ?? 'none'}.`,
+    );
   } catch (error) {
     if (error instanceof SqliteFileInUseError) {
       process.stderr.write(`${error.message}\nNothing was changed.\n`);

@@ -21,9 +21,11 @@ class RecordingStore implements ReadModelStore {
 
   constructor(private readonly inner: ReadModelStore) {}
 
-  ensureCollections = (...args: Parameters<ReadModelStore['ensureCollections']>) => this.inner.ensureCollections(...args);
+  ensureCollections = (...args: Parameters<ReadModelStore['ensureCollections']>) =>
+    this.inner.ensureCollections(...args);
   get = ((...args: Parameters<ReadModelStore['get']>) => this.inner.get(...args)) as ReadModelStore['get'];
-  getMany = ((...args: Parameters<ReadModelStore['getMany']>) => this.inner.getMany(...args)) as ReadModelStore['getMany'];
+  getMany = ((...args: Parameters<ReadModelStore['getMany']>) =>
+    this.inner.getMany(...args)) as ReadModelStore['getMany'];
   find = ((...args: Parameters<ReadModelStore['find']>) => this.inner.find(...args)) as ReadModelStore['find'];
   count = (...args: Parameters<ReadModelStore['count']>) => this.inner.count(...args);
   getCheckpoint = (name: string) => this.inner.getCheckpoint(name);
@@ -61,7 +63,8 @@ async function expectConsistent(eventStore: EventStore, readModels: ReadModelSto
   expect(await dumpReadModels(readModels)).toEqual(await dumpReadModels(rebuilt));
 }
 
-const strictlyIncreasing = (positions: bigint[]): boolean => positions.every((p, i) => i === 0 || p > positions[i - 1]!);
+const strictlyIncreasing = (positions: bigint[]): boolean =>
+  positions.every((p, i) => i === 0 || p > positions[i - 1]!);
 
 describe('crash safety', () => {
   let stores: TempStores;
@@ -79,7 +82,9 @@ describe('crash safety', () => {
       [join(__dirname, 'support/projecting-child.cjs'), stores.path('events.db'), stores.path('read-models.db')],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     let reported = 0n;
     const target = (await lastPosition(eventStore)) / 3n;
     await new Promise<void>((resolve, reject) => {
@@ -97,7 +102,7 @@ describe('crash safety', () => {
     await rest;
 
     const readModels = await stores.readModels();
-    const checkpoint = ((await readModelsPosition(readModels)) ?? 0n);
+    const checkpoint = (await readModelsPosition(readModels)) ?? 0n;
     expect(checkpoint).toBeGreaterThanOrEqual(target);
     const last = await lastPosition(eventStore);
     expect(checkpoint).toBeLessThan(last);

@@ -61,9 +61,9 @@ describe('configuration', () => {
   });
 
   it('names every bad variable', () => {
-    expect(() => loadProjectionsConfig({ READ_MODEL_STORE: 'mongodb', TIME_ZONE: 'Mars/Olympus', EVENT_STORE: 'x' })).toThrow(
-      ConfigError,
-    );
+    expect(() =>
+      loadProjectionsConfig({ READ_MODEL_STORE: 'mongodb', TIME_ZONE: 'Mars/Olympus', EVENT_STORE: 'x' }),
+    ).toThrow(ConfigError);
     try {
       loadProjectionsConfig({ READ_MODEL_STORE: 'mongodb', TIME_ZONE: 'Mars/Olympus' });
     } catch (error) {

@@ -28,7 +28,12 @@ describe('a replay page prepared on the replay thread', () => {
       metadataField: ['2025-09-01T09:00:01.000+03:00'],
       recordedAt: Float64Array.from([Date.parse('2025-09-01T06:00:01Z')]),
     };
-    const prepared = transformReplayPage(page, { timeZone: 'Europe/Moscow', statementLines: port1, preparePages: 1, ofPages: 1 });
+    const prepared = transformReplayPage(page, {
+      timeZone: 'Europe/Moscow',
+      statementLines: port1,
+      preparePages: 1,
+      ofPages: 1,
+    });
     expect(prepared.statementLinesWritten).toBe(true);
     expect(prepared.data).toEqual(data);
     await lines;

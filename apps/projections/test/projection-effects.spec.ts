@@ -62,12 +62,26 @@ describe('projection effects per event', () => {
           type: 'school.pupils-enrolled.v1',
           data: {
             schoolId: '24',
-            pupils: [{ pupilKey: '03Б|иванова алена', accountNumber: A, fullName: 'Иванова Алёна', className: '03Б', cardUid: 'C1' }],
+            pupils: [
+              {
+                pupilKey: '03Б|иванова алена',
+                accountNumber: A,
+                fullName: 'Иванова Алёна',
+                className: '03Б',
+                cardUid: 'C1',
+              },
+            ],
           },
         },
       ],
     );
-    expect(await readModels.get(collections.schools.name, '24')).toEqual({ _id: '24', schoolId: '24', name: 'Школа №24', departmentId: 'uo-1', pupilCount: 0 });
+    expect(await readModels.get(collections.schools.name, '24')).toEqual({
+      _id: '24',
+      schoolId: '24',
+      name: 'Школа №24',
+      departmentId: 'uo-1',
+      pupilCount: 0,
+    });
     expect(await readModels.get(collections.roster.name, '24:03Б|иванова алена')).toEqual({
       _id: '24:03Б|иванова алена',
       schoolId: '24',
@@ -99,17 +113,34 @@ describe('projection effects per event', () => {
 
   it('card issued → activated → blocked → re-issued follows the current card on the account', async () => {
     await apply([opened(A)], [issued(A, 'C1')]);
-    expect(await readModels.get(collections.cards.name, 'C1')).toEqual({ _id: 'C1', cardUid: 'C1', accountNumber: A, schoolId: '24', status: 'issued' });
+    expect(await readModels.get(collections.cards.name, 'C1')).toEqual({
+      _id: 'C1',
+      cardUid: 'C1',
+      accountNumber: A,
+      schoolId: '24',
+      status: 'issued',
+    });
     expect(await readModels.get(collections.accounts.name, A)).toMatchObject({ cardUid: 'C1', cardStatus: 'issued' });
 
     await apply([{ type: 'card.activated.v1', data: { accountNumber: A, cardUid: 'C1', tillId: '24-01' } }]);
-    expect(await readModels.get(collections.accounts.name, A)).toMatchObject({ cardUid: 'C1', cardStatus: 'active', lastPosition: 3 });
+    expect(await readModels.get(collections.accounts.name, A)).toMatchObject({
+      cardUid: 'C1',
+      cardStatus: 'active',
+      lastPosition: 3,
+    });
     expect((await readModels.get(collections.cards.name, 'C1'))?.['status']).toBe('active');
 
-    await apply([{ type: 'card.blocked.v1', data: { accountNumber: A, cardUid: 'C1', reason: 'lost' } }], [issued(A, 'C2', 'C1')]);
+    await apply(
+      [{ type: 'card.blocked.v1', data: { accountNumber: A, cardUid: 'C1', reason: 'lost' } }],
+      [issued(A, 'C2', 'C1')],
+    );
     expect((await readModels.get(collections.cards.name, 'C1'))?.['status']).toBe('blocked');
     expect((await readModels.get(collections.cards.name, 'C2'))?.['status']).toBe('issued');
-    expect(await readModels.get(collections.accounts.name, A)).toMatchObject({ cardUid: 'C2', cardStatus: 'issued', lastPosition: 5 });
+    expect(await readModels.get(collections.accounts.name, A)).toMatchObject({
+      cardUid: 'C2',
+      cardStatus: 'issued',
+      lastPosition: 5,
+    });
     expect(await readModels.count(collections.cards.name, { where: { accountNumber: A } })).toBe(2);
   });
 
@@ -172,15 +203,32 @@ describe('projection effects per event', () => {
   it('corrections, refunds and transfers write their lines and move the balances', async () => {
     await apply([opened(A)], [opened(B)], [toppedUp(A, 5000, '2025-09-01T05:00:00.000Z')]);
     await apply(
-      [{ type: 'account.corrected.v1', data: { accountNumber: A, correctionId: 'k1', amount: -300, reason: 'двойное списание' } }],
+      [
+        {
+          type: 'account.corrected.v1',
+          data: { accountNumber: A, correctionId: 'k1', amount: -300, reason: 'двойное списание' },
+        },
+      ],
       [{ type: 'account.corrected.v1', data: { accountNumber: A, correctionId: 'k2', amount: 100, reason: 'сбой' } }],
-      [{ type: 'account.balance-transferred-out.v1', data: { accountNumber: A, transferId: 't1', toAccountNumber: B, amount: 3000 } }],
-      [{ type: 'account.balance-transferred-in.v1', data: { accountNumber: B, transferId: 't1', fromAccountNumber: A, amount: 3000 } }],
+      [
+        {
+          type: 'account.balance-transferred-out.v1',
+          data: { accountNumber: A, transferId: 't1', toAccountNumber: B, amount: 3000 },
+        },
+      ],
+      [
+        {
+          type: 'account.balance-transferred-in.v1',
+          data: { accountNumber: B, transferId: 't1', fromAccountNumber: A, amount: 3000 },
+        },
+      ],
       [{ type: 'account.refunded.v1', data: { accountNumber: A, refundId: 'r1', amount: 1800, reason: 'выбыл' } }],
     );
     expect((await readModels.get(collections.accounts.name, A))?.['balance']).toBe(0);
     expect((await readModels.get(collections.accounts.name, B))?.['balance']).toBe(3000);
-    const lines = await readModels.find(collections.statementLines.name, { orderBy: [{ field: 'position', direction: 'asc' }] });
+    const lines = await readModels.find(collections.statementLines.name, {
+      orderBy: [{ field: 'position', direction: 'asc' }],
+    });
     expect(lines.map((l) => [l['accountNumber'], l['kind'], l['debit'], l['credit'], l['description']])).toEqual([
       [A, 'top_up', 0, 5000, 'Пополнение: Сбербанк Онлайн'],
       [A, 'correction', 300, 0, 'Корректировка: двойное списание'],
@@ -196,7 +244,10 @@ describe('projection effects per event', () => {
   it('a move changes the account, its current card and both schools; closing uncounts the pupil', async () => {
     await apply([opened(A, '24', '03Б')], [issued(A, 'C1')], [opened(B, '24', '05А')]);
     await apply([
-      { type: 'account.moved.v1', data: { accountNumber: A, fromSchoolId: '24', fromClassName: '03Б', toSchoolId: '31', toClassName: '04В' } },
+      {
+        type: 'account.moved.v1',
+        data: { accountNumber: A, fromSchoolId: '24', fromClassName: '03Б', toSchoolId: '31', toClassName: '04В' },
+      },
     ]);
     expect(await readModels.get(collections.accounts.name, A)).toMatchObject({ schoolId: '31', className: '04В' });
     expect((await readModels.get(collections.cards.name, 'C1'))?.['schoolId']).toBe('31');
@@ -218,10 +269,20 @@ describe('projection effects per event', () => {
   it('a move and a top-up in the same batch find the new school’s documents', async () => {
     await apply([opened(A, '24', '03Б')], [issued(A, 'C1')]);
     await apply(
-      [{ type: 'account.moved.v1', data: { accountNumber: A, fromSchoolId: '24', fromClassName: '03Б', toSchoolId: '31', toClassName: '04В' } }],
+      [
+        {
+          type: 'account.moved.v1',
+          data: { accountNumber: A, fromSchoolId: '24', fromClassName: '03Б', toSchoolId: '31', toClassName: '04В' },
+        },
+      ],
       [toppedUp(A, 1000, '2025-09-03T05:00:00.000Z')],
       [issued(A, 'C2', 'C1')],
-      [{ type: 'account.moved.v1', data: { accountNumber: A, fromSchoolId: '31', fromClassName: '04В', toSchoolId: '40', toClassName: '04В' } }],
+      [
+        {
+          type: 'account.moved.v1',
+          data: { accountNumber: A, fromSchoolId: '31', fromClassName: '04В', toSchoolId: '40', toClassName: '04В' },
+        },
+      ],
     );
     expect((await readModels.get(collections.schoolDayTotals.name, '31:2025-09-03'))?.['topUpsTotal']).toBe(1000);
     expect((await readModels.get(collections.cards.name, 'C1'))?.['schoolId']).toBe('31');

@@ -13,7 +13,10 @@ const toAppend = (event: LedgerEvent): EventToAppend => ({
   data: event.data as unknown as JsonObject,
   metadata: { occurredAt: '2025-09-01T08:00:00.000Z' },
 });
-const opened: LedgerEvent = { type: 'account.opened.v1', data: { accountNumber: A, schoolId: '24', className: '03Б', fullName: 'Иванова Алёна' } };
+const opened: LedgerEvent = {
+  type: 'account.opened.v1',
+  data: { accountNumber: A, schoolId: '24', className: '03Б', fullName: 'Иванова Алёна' },
+};
 const topUp = (amount: number): LedgerEvent => ({
   type: 'account.topped-up.v1',
   data: { accountNumber: A, paymentId: randomUUID(), channel: 'terminal', amount, paidAt: '2025-09-01T08:00:00.000Z' },

@@ -15,7 +15,10 @@ describe('rebuilding the embedded read-model file', () => {
 
   it('builds a fresh file and swaps it in: same documents as the live projection, progress reported', async () => {
     const eventStore = stores.eventStore();
-    await appendHistory(eventStore, generateLedgerHistory({ seed: 5, schools: 2, pupilsPerSchool: 10, days: 20, lifecycle: true }));
+    await appendHistory(
+      eventStore,
+      generateLedgerHistory({ seed: 5, schools: 2, pupilsPerSchool: 10, days: 20, lifecycle: true }),
+    );
     // metadata without occurredAt (the time the store recorded counts), and last an event
     // the read models ignore: the checkpoint still moves to it
     await eventStore.append('account-0990000015', [
@@ -54,12 +57,17 @@ describe('rebuilding the embedded read-model file', () => {
     const rebuilt = await stores.readModels();
     expect(await dumpReadModels(rebuilt)).toEqual(liveDump);
     expect(await readModelsPosition(rebuilt)).toBe(last);
-    expect((await rebuilt.get<AccountDoc>(collections.accounts.name, '0990000015'))?.openedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect((await rebuilt.get<AccountDoc>(collections.accounts.name, '0990000015'))?.openedAt).toMatch(
+      /^\d{4}-\d\d-\d\dT/,
+    );
   });
 
   it('uses the replay thread only as a capability: a store without it is read through readAll, same documents', async () => {
     const eventStore = stores.eventStore();
-    await appendHistory(eventStore, generateLedgerHistory({ seed: 9, schools: 2, pupilsPerSchool: 6, days: 10, lifecycle: true }));
+    await appendHistory(
+      eventStore,
+      generateLedgerHistory({ seed: 9, schools: 2, pupilsPerSchool: 6, days: 10, lifecycle: true }),
+    );
     const last = await lastPosition(eventStore);
     let replayedOnThread = 0;
     const withCapability = {
@@ -72,9 +80,15 @@ describe('rebuilding the embedded read-model file', () => {
     await rebuildSqliteReadModelsFile({ eventStore: withCapability, path: stores.path('fast.db'), pageSize: 40 });
     expect(replayedOnThread).toBe(1);
     const withoutCapability = { readAll: eventStore.readAll.bind(eventStore) };
-    const result = await rebuildSqliteReadModelsFile({ eventStore: withoutCapability, path: stores.path('paged.db'), pageSize: 40 });
+    const result = await rebuildSqliteReadModelsFile({
+      eventStore: withoutCapability,
+      path: stores.path('paged.db'),
+      pageSize: 40,
+    });
     expect(result.position).toBe(last);
-    expect(await dumpReadModels(await stores.readModels('paged.db'))).toEqual(await dumpReadModels(await stores.readModels('fast.db')));
+    expect(await dumpReadModels(await stores.readModels('paged.db'))).toEqual(
+      await dumpReadModels(await stores.readModels('fast.db')),
+    );
   });
 
   it('refuses while another connection has the file open, leaving it untouched', async () => {
@@ -82,30 +96,33 @@ describe('rebuilding the embedded read-model file', () => {
     const inUse = await stores.readModels();
     await inUse.ensureCollections([{ name: collections.accounts.name, indexes: [] }]);
     await inUse.commit([{ op: 'put', collection: collections.accounts.name, id: 'x', doc: { balance: 1 } }]);
-    await expect(rebuildSqliteReadModelsFile({ eventStore, path: stores.path('read-models.db') })).rejects.toBeInstanceOf(
-      SqliteFileInUseError,
-    );
+    await expect(
+      rebuildSqliteReadModelsFile({ eventStore, path: stores.path('read-models.db') }),
+    ).rejects.toBeInstanceOf(SqliteFileInUseError);
     expect(await inUse.get(collections.accounts.name, 'x')).toEqual({ _id: 'x', balance: 1 });
   });
 
   // pages of 20 events: page 4 is one the replay thread prepares, page 5 one the main thread does
-  it.each([4, 5])('a log it cannot replay (page %i) fails the rebuild without hanging, keeping the old file', async (page) => {
-    const eventStore = stores.eventStore();
-    await appendHistory(eventStore, generateLedgerHistory({ seed: 6, schools: 1, pupilsPerSchool: 10, days: 20 }));
-    const live = await stores.readModels();
-    await live.ensureCollections([{ name: collections.accounts.name, indexes: [] }]);
-    await live.commit([{ op: 'put', collection: collections.accounts.name, id: 'old', doc: { balance: 1 } }]);
-    await live.close();
-    const db = new Database(stores.path('events.db'));
-    const broken = `UPDATE events SET data = '{broken' WHERE position = (SELECT min(position) FROM events) + ?`;
-    db.prepare(broken).run(20 * page + 10);
-    db.close();
+  it.each([4, 5])(
+    'a log it cannot replay (page %i) fails the rebuild without hanging, keeping the old file',
+    async (page) => {
+      const eventStore = stores.eventStore();
+      await appendHistory(eventStore, generateLedgerHistory({ seed: 6, schools: 1, pupilsPerSchool: 10, days: 20 }));
+      const live = await stores.readModels();
+      await live.ensureCollections([{ name: collections.accounts.name, indexes: [] }]);
+      await live.commit([{ op: 'put', collection: collections.accounts.name, id: 'old', doc: { balance: 1 } }]);
+      await live.close();
+      const db = new Database(stores.path('events.db'));
+      const broken = `UPDATE events SET data = '{broken' WHERE position = (SELECT min(position) FROM events) + ?`;
+      db.prepare(broken).run(20 * page + 10);
+      db.close();
 
-    await expect(
-      rebuildSqliteReadModelsFile({ eventStore, path: stores.path('read-models.db'), pageSize: 20, commitSize: 40 }),
-    ).rejects.toThrow(/JSON/);
-    expect(existsSync(stores.path('read-models.db.rebuild'))).toBe(false);
-    const kept = await stores.readModels();
-    expect(await kept.get(collections.accounts.name, 'old')).toEqual({ _id: 'old', balance: 1 });
-  });
+      await expect(
+        rebuildSqliteReadModelsFile({ eventStore, path: stores.path('read-models.db'), pageSize: 20, commitSize: 40 }),
+      ).rejects.toThrow(/JSON/);
+      expect(existsSync(stores.path('read-models.db.rebuild'))).toBe(false);
+      const kept = await stores.readModels();
+      expect(await kept.get(collections.accounts.name, 'old')).toEqual({ _id: 'old', balance: 1 });
+    },
+  );
 });

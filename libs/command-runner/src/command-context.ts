@@ -14,7 +14,11 @@ export interface CommandContext {
 }
 
 /** Work done on the system's own account (e.g. completing a transfer, a job), caused by an event. */
-export function systemContext(process: string, cause: { correlationId?: string; causationId: string }, now: Date): CommandContext {
+export function systemContext(
+  process: string,
+  cause: { correlationId?: string; causationId: string },
+  now: Date,
+): CommandContext {
   return {
     actor: { kind: 'system', id: process },
     source: 'system',
@@ -25,7 +29,11 @@ export function systemContext(process: string, cause: { correlationId?: string; 
 }
 
 /** A follow-up step of the same command (e.g. opening accounts after enrolment). */
-export const causedBy = (context: CommandContext, causationId: string, source?: EventMetadata['source']): CommandContext => ({
+export const causedBy = (
+  context: CommandContext,
+  causationId: string,
+  source?: EventMetadata['source'],
+): CommandContext => ({
   ...context,
   causationId,
   source: source ?? context.source,

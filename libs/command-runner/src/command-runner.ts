@@ -51,7 +51,8 @@ export interface CommandRunnerOptions {
 export const isDuplicate = (outcome: Outcome<unknown, LedgerEvent>): boolean => outcome.appended.length === 0;
 
 /** A log position as JSON carries it: a decimal string (a bigint does not fit a JSON number), or null. */
-export const positionText = (position: bigint | null): string | null => (position === null ? null : position.toString());
+export const positionText = (position: bigint | null): string | null =>
+  position === null ? null : position.toString();
 
 export class CommandRunner<C extends { type: string }, S, E extends LedgerEvent> {
   private readonly mutex = new KeyedMutex();
@@ -145,7 +146,13 @@ export class CommandRunner<C extends { type: string }, S, E extends LedgerEvent>
     return events;
   }
 
-  private async append(id: string, commandName: string, context: CommandContext, loaded: Loaded<S>, events: E[]): Promise<Outcome<S, E>> {
+  private async append(
+    id: string,
+    commandName: string,
+    context: CommandContext,
+    loaded: Loaded<S>,
+    events: E[],
+  ): Promise<Outcome<S, E>> {
     const streamId = this.decider.streamId(id);
     const eventMeta: EventMetadata = eventMetadata(context);
     await this.uniqueKeys?.claim(streamId, events, eventMeta);

@@ -18,12 +18,24 @@ describe('event ids', () => {
   it('gives keyed events their name-based id and other events random ones', () => {
     const topUp = {
       type: 'account.topped-up.v1',
-      data: { accountNumber: '0240000011', paymentId: 'p-1', channel: 'atm', amount: 1, paidAt: '2024-01-01T00:00:00Z' },
+      data: {
+        accountNumber: '0240000011',
+        paymentId: 'p-1',
+        channel: 'atm',
+        amount: 1,
+        paidAt: '2024-01-01T00:00:00Z',
+      },
     } as const;
     expect(eventIdOf(topUp)).toBe(nameBasedUuid('topup:p-1'));
     const moved = {
       type: 'account.moved.v1',
-      data: { accountNumber: '0240000011', fromSchoolId: '24', fromClassName: '01А', toSchoolId: '24', toClassName: '02А' },
+      data: {
+        accountNumber: '0240000011',
+        fromSchoolId: '24',
+        fromClassName: '01А',
+        toSchoolId: '24',
+        toClassName: '02А',
+      },
     } as const;
     expect(eventIdOf(moved)).not.toBe(eventIdOf(moved));
   });
@@ -34,16 +46,22 @@ describe('KeyedMutex', () => {
     const mutex = new KeyedMutex();
     const order: string[] = [];
     let running = 0;
-    const task = (name: string, fail = false) => async () => {
-      running++;
-      expect(running).toBe(1);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      order.push(name);
-      running--;
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const results = await Promise.allSettled([mutex.run('k', task('a')), mutex.run('k', task('b', true)), mutex.run('k', task('c'))]);
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        running++;
+        expect(running).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        order.push(name);
+        running--;
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      mutex.run('k', task('a')),
+      mutex.run('k', task('b', true)),
+      mutex.run('k', task('c')),
+    ]);
     expect(order).toEqual(['a', 'b', 'c']);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });

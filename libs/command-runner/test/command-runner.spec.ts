@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandRunner, isDuplicate, positionText, systemContext, type CommandMetrics } from '@meals/command-runner';
-import { accountDecider, schoolDecider, type AccountCommand, type AccountEvent, type AccountState } from '@meals/domain';
+import {
+  accountDecider,
+  schoolDecider,
+  type AccountCommand,
+  type AccountEvent,
+  type AccountState,
+} from '@meals/domain';
 import type { EventStore } from '@meals/event-store';
 import { openSqliteEventStore } from '@meals/event-store/sqlite';
 
@@ -22,10 +28,20 @@ function recordingMetrics() {
 }
 
 const accounts = (metrics?: CommandMetrics) =>
-  new CommandRunner<AccountCommand, AccountState, AccountEvent>(accountDecider, store, { cacheCapacity: 10, ...(metrics ? { metrics } : {}) });
+  new CommandRunner<AccountCommand, AccountState, AccountEvent>(accountDecider, store, {
+    cacheCapacity: 10,
+    ...(metrics ? { metrics } : {}),
+  });
 
 const ACCOUNT = '0240000011';
-const open: AccountCommand = { type: 'OpenAccount', accountNumber: ACCOUNT, schoolId: '24', className: '01А', fullName: 'Иванов Иван', cardUid: '04A1B2C3D4E5F6' };
+const open: AccountCommand = {
+  type: 'OpenAccount',
+  accountNumber: ACCOUNT,
+  schoolId: '24',
+  className: '01А',
+  fullName: 'Иванов Иван',
+  cardUid: '04A1B2C3D4E5F6',
+};
 const topUp = (paymentId: string, amount: number): AccountCommand => ({
   type: 'RecordTopUp',
   accountNumber: ACCOUNT,
@@ -88,9 +104,18 @@ describe('CommandRunner', () => {
 
   it('folds only the events of its own stream kind, decoded by the catalogue', async () => {
     const schools = new CommandRunner(schoolDecider, store, { cacheCapacity: 10 });
-    await schools.run('24', { type: 'RegisterSchool', schoolId: '24', name: 'Школа №24', departmentId: 'uo-1' }, context());
+    await schools.run(
+      '24',
+      { type: 'RegisterSchool', schoolId: '24', name: 'Школа №24', departmentId: 'uo-1' },
+      context(),
+    );
     await store.append(schoolDecider.streamId('24'), [
-      { id: '0190f5d2-0000-7000-8000-000000000001', type: 'school.meal-plan-published.v1', data: { schoolId: '24' }, metadata: {} },
+      {
+        id: '0190f5d2-0000-7000-8000-000000000001',
+        type: 'school.meal-plan-published.v1',
+        data: { schoolId: '24' },
+        metadata: {},
+      },
     ]);
     const reloaded = await schools.reload('24');
     expect(reloaded.state.name).toBe('Школа №24');

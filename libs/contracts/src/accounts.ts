@@ -30,7 +30,12 @@ export const statementQuery = withValidPeriod(
 );
 export type StatementQuery = z.infer<typeof statementQuery>;
 
-const statementItem = z.object({ name: z.string(), qty: z.number().int(), price: z.number().int(), amount: z.number().int() });
+const statementItem = z.object({
+  name: z.string(),
+  qty: z.number().int(),
+  price: z.number().int(),
+  amount: z.number().int(),
+});
 
 export const statement = z
   .object({

@@ -20,6 +20,11 @@ export const blockCardRequest = z
 export type BlockCardRequest = z.infer<typeof blockCardRequest>;
 
 export const reissueCardResult = z
-  .object({ ...commandResultFields, accountNumber: z.string(), cardUid: z.string(), replacesCardUid: z.string().nullable() })
+  .object({
+    ...commandResultFields,
+    accountNumber: z.string(),
+    cardUid: z.string(),
+    replacesCardUid: z.string().nullable(),
+  })
   .meta({ id: 'ReissueCardResult' });
 export type ReissueCardResult = z.infer<typeof reissueCardResult>;

@@ -15,14 +15,11 @@ export const commandStatus = z.enum(['recorded', 'duplicate']).meta({
 });
 export type CommandStatus = z.infer<typeof commandStatus>;
 
-export const logPosition = z
-  .string()
-  .regex(/^\d+$/)
-  .nullable()
-  .meta({
-    description: 'global log position of the last event this request appended, as a decimal string; null when it appended nothing',
-    example: '18342',
-  });
+export const logPosition = z.string().regex(/^\d+$/).nullable().meta({
+  description:
+    'global log position of the last event this request appended, as a decimal string; null when it appended nothing',
+  example: '18342',
+});
 
 /** The two fields every command result has. */
 export const commandResultFields = { status: commandStatus, position: logPosition };

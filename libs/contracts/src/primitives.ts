@@ -8,7 +8,9 @@ import { humanText } from './human-text.js';
 
 export const accountNumber = z
   .string()
-  .refine(isValidAccountNumber, { message: 'not a valid 10-digit account number (check digit mismatch or wrong length)' })
+  .refine(isValidAccountNumber, {
+    message: 'not a valid 10-digit account number (check digit mismatch or wrong length)',
+  })
   .meta({ description: '10-digit account number with a check digit', example: '0242013138' });
 
 export const schoolId = z

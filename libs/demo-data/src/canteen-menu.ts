@@ -6,7 +6,8 @@
 import { checkLines, type Kopecks } from '@meals/domain';
 import type { SeededRandom } from './seeded-random.js';
 
-export type MenuCategory = 'porridge' | 'main' | 'garnish' | 'soup' | 'salad' | 'bakery' | 'bread' | 'drink' | 'hot_drink' | 'fruit';
+export type MenuCategory =
+  'porridge' | 'main' | 'garnish' | 'soup' | 'salad' | 'bakery' | 'bread' | 'drink' | 'hot_drink' | 'fruit';
 
 export interface MenuItem {
   name: string;

@@ -1,4 +1,11 @@
-import { CANTEEN_MENU, checkTotal, MAX_CHECK_LINES, randomCheckLines, seededRandom, type MealKind } from '@meals/demo-data';
+import {
+  CANTEEN_MENU,
+  checkTotal,
+  MAX_CHECK_LINES,
+  randomCheckLines,
+  seededRandom,
+  type MealKind,
+} from '@meals/demo-data';
 
 const MEALS: readonly MealKind[] = ['breakfast', 'lunch', 'snack'];
 

@@ -1,6 +1,17 @@
 /** Latin letters typed instead of the Cyrillic ones they look like (lists come from spreadsheets). */
 const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
 };
 
 const CLASS_NAME = /^(\d{1,2})([А-ЯЁ])$/;

@@ -52,14 +52,26 @@ export const EVENT_CATALOGUE = {
   },
   'card.activated.v1': { stream: 'account', idempotencyKey: null, uniqueAcrossStreams: false },
   'card.blocked.v1': { stream: 'account', idempotencyKey: null, uniqueAcrossStreams: false },
-  'account.topped-up.v1': { stream: 'account', idempotencyKey: (data) => `topup:${data.paymentId}`, uniqueAcrossStreams: true },
-  'account.sale-debited.v1': { stream: 'account', idempotencyKey: (data) => `sale:${data.checkNumber}`, uniqueAcrossStreams: true },
+  'account.topped-up.v1': {
+    stream: 'account',
+    idempotencyKey: (data) => `topup:${data.paymentId}`,
+    uniqueAcrossStreams: true,
+  },
+  'account.sale-debited.v1': {
+    stream: 'account',
+    idempotencyKey: (data) => `sale:${data.checkNumber}`,
+    uniqueAcrossStreams: true,
+  },
   'account.corrected.v1': {
     stream: 'account',
     idempotencyKey: (data) => `correction:${data.correctionId}`,
     uniqueAcrossStreams: true,
   },
-  'account.refunded.v1': { stream: 'account', idempotencyKey: (data) => `refund:${data.refundId}`, uniqueAcrossStreams: false },
+  'account.refunded.v1': {
+    stream: 'account',
+    idempotencyKey: (data) => `refund:${data.refundId}`,
+    uniqueAcrossStreams: false,
+  },
   'account.balance-transferred-out.v1': {
     stream: 'account',
     idempotencyKey: (data) => `transfer-out:${data.transferId}`,
@@ -79,7 +91,9 @@ const typesOf = <T extends LedgerEventType>(stream: EventStreamKind) =>
   (Object.keys(EVENT_CATALOGUE) as LedgerEventType[]).filter((type) => EVENT_CATALOGUE[type].stream === stream) as T[];
 
 /** Every event type string the ledger records, in catalogue order. */
-export const LEDGER_EVENT_TYPES: readonly LedgerEventType[] = Object.freeze(Object.keys(EVENT_CATALOGUE) as LedgerEventType[]);
+export const LEDGER_EVENT_TYPES: readonly LedgerEventType[] = Object.freeze(
+  Object.keys(EVENT_CATALOGUE) as LedgerEventType[],
+);
 /** The event types of a school stream (`school-<schoolId>`). */
 export const SCHOOL_EVENT_TYPES: readonly SchoolEventType[] = Object.freeze(typesOf<SchoolEventType>('school'));
 /** The event types of an account stream (`account-<accountNumber>`). */
@@ -96,7 +110,8 @@ export const isSchoolEvent = (event: LedgerEvent): event is SchoolEvent => schoo
 export const isAccountEvent = (event: LedgerEvent): event is AccountEvent => accountTypes.has(event.type);
 
 /** The stream kind an event type belongs to, or null for a type this version does not know. */
-export const streamKindOf = (type: string): EventStreamKind | null => (isLedgerEventType(type) ? EVENT_CATALOGUE[type].stream : null);
+export const streamKindOf = (type: string): EventStreamKind | null =>
+  isLedgerEventType(type) ? EVENT_CATALOGUE[type].stream : null;
 
 /** The idempotency key of an event (see EventCatalogueEntry), or null when a retry may not repeat it anyway. */
 export function idempotencyKey(event: LedgerEvent): string | null {

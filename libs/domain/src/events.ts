@@ -8,7 +8,14 @@
 import type { Kopecks } from './money.js';
 
 export type TopUpChannel = 'bank_online' | 'terminal' | 'atm' | 'cabinet_card' | 'qiwi' | 'cash_desk';
-export const TOP_UP_CHANNELS: readonly TopUpChannel[] = ['bank_online', 'terminal', 'atm', 'cabinet_card', 'qiwi', 'cash_desk'];
+export const TOP_UP_CHANNELS: readonly TopUpChannel[] = [
+  'bank_online',
+  'terminal',
+  'atm',
+  'cabinet_card',
+  'qiwi',
+  'cash_desk',
+];
 
 export type CardBlockReason = 'lost' | 'stolen' | 'damaged';
 export const CARD_BLOCK_REASONS: readonly CardBlockReason[] = ['lost', 'stolen', 'damaged'];

@@ -1,8 +1,7 @@
 /** Money is integer kopecks everywhere; roubles exist only in text shown to people. */
 export type Kopecks = number;
 
-export const isKopecks = (value: unknown): value is Kopecks =>
-  typeof value === 'number' && Number.isSafeInteger(value);
+export const isKopecks = (value: unknown): value is Kopecks => typeof value === 'number' && Number.isSafeInteger(value);
 
 /** `804` → `8,04 руб.`; `-4961` → `-49,61 руб.`; thousands separated by a space. */
 export function formatRoubles(amount: Kopecks): string {

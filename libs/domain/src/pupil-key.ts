@@ -6,7 +6,8 @@ import { classNameKey } from './class-name.js';
  * check every one), separated by single spaces. Names and canteen items (every sale has
  * some) nearly always look like this, and the test is far cheaper than normalising.
  */
-const ALREADY_NORMAL = /^[!-~\u00a1-\u02ff\u0400-\u0482\u048a-\u04ff]+(?: [!-~\u00a1-\u02ff\u0400-\u0482\u048a-\u04ff]+)*$/;
+const ALREADY_NORMAL =
+  /^[!-~\u00a1-\u02ff\u0400-\u0482\u048a-\u04ff]+(?: [!-~\u00a1-\u02ff\u0400-\u0482\u048a-\u04ff]+)*$/;
 
 /** A full name as shown: NFC, trimmed, inner whitespace collapsed, case kept. */
 export const normalizeFullName = (fullName: string): string =>

@@ -109,7 +109,9 @@ export function requireCardUid(value: unknown, field = 'cardUid'): string {
 }
 
 function invalidAmount(field: string, rule: string, ruleRu: string): DomainError {
-  return new DomainError('invalid_amount', `${field} must be ${rule}`, `Сумма (${field}) должна быть ${ruleRu}`, { field });
+  return new DomainError('invalid_amount', `${field} must be ${rule}`, `Сумма (${field}) должна быть ${ruleRu}`, {
+    field,
+  });
 }
 
 /** A whole number of kopecks, 1..max (MAX_AMOUNT unless said otherwise). */
@@ -123,7 +125,11 @@ export function requirePositiveAmount(value: unknown, field = 'amount', max: Kop
 /** A whole number of kopecks, non-zero, |amount| <= MAX_AMOUNT; the sign says credit or debit. */
 export function requireNonZeroAmount(value: unknown, field = 'amount'): Kopecks {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value === 0 || Math.abs(value) > MAX_AMOUNT) {
-    throw invalidAmount(field, `a non-zero integer number of kopecks within ±${MAX_AMOUNT}`, `ненулевым целым числом копеек в пределах ±${MAX_AMOUNT}`);
+    throw invalidAmount(
+      field,
+      `a non-zero integer number of kopecks within ±${MAX_AMOUNT}`,
+      `ненулевым целым числом копеек в пределах ±${MAX_AMOUNT}`,
+    );
   }
   return value;
 }

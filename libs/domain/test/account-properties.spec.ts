@@ -20,7 +20,18 @@ const on = <T extends object>(command: T) => ({ accountNumber: ACCOUNT, ...comma
 
 // Small id pools, so that duplicates and conflicts happen often.
 const commandArb: fc.Arbitrary<AccountCommand> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ paymentId: fc.constantFrom('p0', 'p1', 'p2', 'p3', 'p4'), channel: fc.constantFrom(...TOP_UP_CHANNELS), amount: fc.integer({ min: 1, max: 20_000 }) }).map((c) => on({ type: 'RecordTopUp' as const, ...c, paidAt: '2024-01-17T21:30:00Z', receivedAt: '2024-01-18T12:00:00Z' })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({
+        paymentId: fc.constantFrom('p0', 'p1', 'p2', 'p3', 'p4'),
+        channel: fc.constantFrom(...TOP_UP_CHANNELS),
+        amount: fc.integer({ min: 1, max: 20_000 }),
+      })
+      .map((c) =>
+        on({ type: 'RecordTopUp' as const, ...c, paidAt: '2024-01-17T21:30:00Z', receivedAt: '2024-01-18T12:00:00Z' }),
+      ),
+  },
   {
     weight: 8,
     arbitrary: fc
@@ -28,25 +39,74 @@ const commandArb: fc.Arbitrary<AccountCommand> = fc.oneof(
         seq: fc.integer({ min: 0, max: 9 }),
         cardUid: fc.constantFrom(...CARDS),
         tillSchoolId: fc.constantFrom('24', '24', '24', '25'),
-        items: fc.array(fc.record({ name: fc.constantFrom('Пицца 125 г', 'Чай'), qty: fc.integer({ min: 1, max: 3 }), price: fc.integer({ min: 0, max: 5_000 }) }), { minLength: 1, maxLength: 3 }),
+        items: fc.array(
+          fc.record({
+            name: fc.constantFrom('Пицца 125 г', 'Чай'),
+            qty: fc.integer({ min: 1, max: 3 }),
+            price: fc.integer({ min: 0, max: 5_000 }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
       })
       .map(({ seq, tillSchoolId, ...c }) =>
-        on({ type: 'RecordSale' as const, ...c, tillSchoolId, checkNumber: `${tillSchoolId}-00000${seq}`, tillId: `${tillSchoolId}-01`, soldAt: '2024-01-18T09:00:00Z', receivedAt: '2024-01-18T12:00:00Z' }),
+        on({
+          type: 'RecordSale' as const,
+          ...c,
+          tillSchoolId,
+          checkNumber: `${tillSchoolId}-00000${seq}`,
+          tillId: `${tillSchoolId}-01`,
+          soldAt: '2024-01-18T09:00:00Z',
+          receivedAt: '2024-01-18T12:00:00Z',
+        }),
       ),
   },
-  { weight: 4, arbitrary: fc.record({ correctionId: fc.constantFrom('c0', 'c1', 'c2', 'c3'), amount: fc.integer({ min: -10_000, max: 10_000 }).filter((a) => a !== 0) }).map((c) => on({ type: 'RecordCorrection' as const, ...c, reason: 'исправление' })) },
-  { weight: 1, arbitrary: fc.record({ cardUid: fc.constantFrom(...CARDS), reason: fc.constantFrom(...CARD_BLOCK_REASONS) }).map((c) => on({ type: 'BlockCard' as const, ...c })) },
-  { weight: 1, arbitrary: fc.constantFrom(...CARDS).map((newCardUid) => on({ type: 'IssueReplacementCard' as const, newCardUid })) },
-  { weight: 2, arbitrary: fc.constantFrom(...CARDS).map((cardUid) => on({ type: 'ActivateCard' as const, cardUid, tillId: '24-01', tillSchoolId: '24' })) },
-  { weight: 1, arbitrary: fc.constantFrom('03Б', '04Б').map((toClassName) => on({ type: 'MoveAccount' as const, toSchoolId: '24', toClassName })) },
-  { weight: 1, arbitrary: fc.record({ transferId: fc.constantFrom('t0', 't1'), amount: fc.integer({ min: 1, max: 9_000 }) }).map((c) => on({ type: 'ReceiveTransfer' as const, ...c, fromAccountNumber: SIBLING })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({
+        correctionId: fc.constantFrom('c0', 'c1', 'c2', 'c3'),
+        amount: fc.integer({ min: -10_000, max: 10_000 }).filter((a) => a !== 0),
+      })
+      .map((c) => on({ type: 'RecordCorrection' as const, ...c, reason: 'исправление' })),
+  },
   {
     weight: 1,
     arbitrary: fc
-      .constantFrom<AccountCommand>(
-        on({ type: 'CloseAccount' as const, reason: 'выбыл', settlement: { kind: 'refund' as const, refundId: 'r0' } }),
-        on({ type: 'CloseAccount' as const, reason: 'выбыл', settlement: { kind: 'transfer' as const, transferId: 'tx', toAccountNumber: makeAccountNumber('24', 3) } }),
-      ),
+      .record({ cardUid: fc.constantFrom(...CARDS), reason: fc.constantFrom(...CARD_BLOCK_REASONS) })
+      .map((c) => on({ type: 'BlockCard' as const, ...c })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...CARDS).map((newCardUid) => on({ type: 'IssueReplacementCard' as const, newCardUid })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(...CARDS)
+      .map((cardUid) => on({ type: 'ActivateCard' as const, cardUid, tillId: '24-01', tillSchoolId: '24' })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('03Б', '04Б')
+      .map((toClassName) => on({ type: 'MoveAccount' as const, toSchoolId: '24', toClassName })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ transferId: fc.constantFrom('t0', 't1'), amount: fc.integer({ min: 1, max: 9_000 }) })
+      .map((c) => on({ type: 'ReceiveTransfer' as const, ...c, fromAccountNumber: SIBLING })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<AccountCommand>(
+      on({ type: 'CloseAccount' as const, reason: 'выбыл', settlement: { kind: 'refund' as const, refundId: 'r0' } }),
+      on({
+        type: 'CloseAccount' as const,
+        reason: 'выбыл',
+        settlement: { kind: 'transfer' as const, transferId: 'tx', toAccountNumber: makeAccountNumber('24', 3) },
+      }),
+    ),
   },
 );
 
@@ -57,7 +117,11 @@ interface Run {
 }
 
 /** Plays commands against one account the way the ledger would: refusals change nothing. */
-function play(commands: AccountCommand[], overdraftLimit: number, onEvents?: (command: AccountCommand, before: AccountState, after: AccountState) => void): Run {
+function play(
+  commands: AccountCommand[],
+  overdraftLimit: number,
+  onEvents?: (command: AccountCommand, before: AccountState, after: AccountState) => void,
+): Run {
   let state = foldAccount(readyAccount);
   const events: AccountEvent[] = [...readyAccount];
   const accepted: AccountCommand[] = [];
@@ -115,7 +179,9 @@ describe('account invariants (property-based)', () => {
             expect(decideAccount(command, after, { overdraftLimit: limit })).toEqual([]);
           }
         });
-        for (const command of accepted.filter((c) => ['RecordTopUp', 'RecordSale', 'RecordCorrection'].includes(c.type))) {
+        for (const command of accepted.filter((c) =>
+          ['RecordTopUp', 'RecordSale', 'RecordCorrection'].includes(c.type),
+        )) {
           expect(decideAccount(command, state, { overdraftLimit: limit })).toEqual([]);
         }
       }),
@@ -146,14 +212,22 @@ describe('formatRoubles (property-based)', () => {
       fc.property(fc.maxSafeInteger(), (amount) => {
         const text = formatRoubles(amount);
         expect(text).toMatch(/^-?\d{1,3}(\u00a0\d{3})*,\d{2} руб\.$/);
-        const back = BigInt(text.replace(/\u00a0/g, '').replace(' руб.', '').replace(',', ''));
+        const back = BigInt(
+          text
+            .replace(/\u00a0/g, '')
+            .replace(' руб.', '')
+            .replace(',', ''),
+        );
         expect(back).toBe(BigInt(amount));
       }),
     );
     fc.assert(
-      fc.property(fc.double({ noNaN: true }).filter((x) => !Number.isSafeInteger(x)), (amount) => {
-        expect(() => formatRoubles(amount)).toThrow(RangeError);
-      }),
+      fc.property(
+        fc.double({ noNaN: true }).filter((x) => !Number.isSafeInteger(x)),
+        (amount) => {
+          expect(() => formatRoubles(amount)).toThrow(RangeError);
+        },
+      ),
     );
   });
 });

@@ -18,9 +18,18 @@ import {
 
 const topUp: LedgerEvent = {
   type: 'account.topped-up.v1',
-  data: { accountNumber: '0242013138', paymentId: 'P-1', channel: 'bank_online', amount: 500, paidAt: '2024-01-09T08:00:00Z' },
+  data: {
+    accountNumber: '0242013138',
+    paymentId: 'P-1',
+    channel: 'bank_online',
+    amount: 500,
+    paidAt: '2024-01-09T08:00:00Z',
+  },
 };
-const registered: LedgerEvent = { type: 'school.registered.v1', data: { schoolId: '24', name: 'Школа', departmentId: 'uo-1' } };
+const registered: LedgerEvent = {
+  type: 'school.registered.v1',
+  data: { schoolId: '24', name: 'Школа', departmentId: 'uo-1' },
+};
 
 describe('event catalogue', () => {
   it('files every type under exactly one stream, and the deciders own exactly their streams', () => {
@@ -56,7 +65,10 @@ describe('event catalogue', () => {
     expect(idempotencyKey(topUp)).toBe('topup:P-1');
     expect(uniqueKeyOf(topUp)).toBe('topup:P-1');
     expect(idempotencyKey(registered)).toBeNull();
-    const refund: LedgerEvent = { type: 'account.refunded.v1', data: { accountNumber: '0242013138', refundId: 'r-1', amount: 5, reason: 'x' } };
+    const refund: LedgerEvent = {
+      type: 'account.refunded.v1',
+      data: { accountNumber: '0242013138', refundId: 'r-1', amount: 5, reason: 'x' },
+    };
     expect(idempotencyKey(refund)).toBe('refund:r-1');
     expect(uniqueKeyOf(refund)).toBeNull();
   });

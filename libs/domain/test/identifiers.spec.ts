@@ -147,13 +147,39 @@ describe('normalizeFullName', () => {
   });
 
   it('equals NFC with collapsed, trimmed whitespace for any text', () => {
-    const piece = fc.constantFrom('Ё', 'е', '\u0308', 'й', 'и\u0306', ' ', '  ', '\t', '\u00a0', '\u2003', 'A', '\u00c5', 'A\u030a', '\u212b', '\ufb01', '\u0483', '1', '-');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (text) => {
-      expect(normalizeFullName(text)).toBe(fullNormalization(text));
-    }));
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {
-      expect(normalizeFullName(text)).toBe(fullNormalization(text));
-    }));
+    const piece = fc.constantFrom(
+      'Ё',
+      'е',
+      '\u0308',
+      'й',
+      'и\u0306',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\u2003',
+      'A',
+      '\u00c5',
+      'A\u030a',
+      '\u212b',
+      '\ufb01',
+      '\u0483',
+      '1',
+      '-',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+        (text) => {
+          expect(normalizeFullName(text)).toBe(fullNormalization(text));
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (text) => {
+        expect(normalizeFullName(text)).toBe(fullNormalization(text));
+      }),
+    );
   });
 });
 

@@ -42,7 +42,10 @@ describe('LayeredMap', () => {
     const layered = LayeredMap.over(base).with('b', 2);
     const seen: unknown[] = [];
     layered.forEach((value, key, map) => seen.push([key, value, map === layered]));
-    expect(seen).toEqual([['a', 1, true], ['b', 2, true]]);
+    expect(seen).toEqual([
+      ['a', 1, true],
+      ['b', 2, true],
+    ]);
     expect(base.size).toBe(1);
     expect(LayeredMap.over(layered)).toBe(layered);
   });

@@ -1,7 +1,10 @@
 import { decideSchool, isValidAccountNumber, makeAccountNumber, pupilKey, type SchoolEvent } from '@meals/domain';
 import { givenSchool } from './support/given-when-then.js';
 
-const registered: SchoolEvent = { type: 'school.registered.v1', data: { schoolId: '24', name: 'МБОУ СОШ №24', departmentId: 'uo-1' } };
+const registered: SchoolEvent = {
+  type: 'school.registered.v1',
+  data: { schoolId: '24', name: 'МБОУ СОШ №24', departmentId: 'uo-1' },
+};
 const register = { type: 'RegisterSchool', schoolId: '24', name: 'МБОУ СОШ №24', departmentId: 'uo-1' } as const;
 const enroll = (rows: { fullName: string; className: string }[], newCardUids: string[] = ['C1', 'C2', 'C3', 'C4']) =>
   ({ type: 'EnrollPupils', schoolId: '24', rows, newCardUids }) as const;
@@ -29,24 +32,38 @@ describe('RegisterSchool', () => {
   });
 
   it('refuses to re-register a school with another name or department: school_exists', () => {
-    givenSchool(registered).when({ ...register, name: 'Гимназия №24' }).thenRefused('school_exists', { schoolId: '24' });
-    givenSchool(registered).when({ ...register, departmentId: 'uo-2' }).thenRefused('school_exists');
+    givenSchool(registered)
+      .when({ ...register, name: 'Гимназия №24' })
+      .thenRefused('school_exists', { schoolId: '24' });
+    givenSchool(registered)
+      .when({ ...register, departmentId: 'uo-2' })
+      .thenRefused('school_exists');
   });
 
   it.each(['024', '1000', '0', 'ab', ''])('refuses school id %p: invalid_school_id', (schoolId) => {
-    givenSchool().when({ ...register, schoolId }).thenRefused('invalid_school_id');
+    givenSchool()
+      .when({ ...register, schoolId })
+      .thenRefused('invalid_school_id');
   });
 
   it('requires a name of 1..200 characters and a department id', () => {
-    givenSchool().when({ ...register, name: '  ' }).thenRefused('invalid_name');
-    givenSchool().when({ ...register, name: 'Ш'.repeat(201) }).thenRefused('invalid_name');
-    givenSchool().when({ ...register, departmentId: '' }).thenRefused('invalid_id');
+    givenSchool()
+      .when({ ...register, name: '  ' })
+      .thenRefused('invalid_name');
+    givenSchool()
+      .when({ ...register, name: 'Ш'.repeat(201) })
+      .thenRefused('invalid_name');
+    givenSchool()
+      .when({ ...register, departmentId: '' })
+      .thenRefused('invalid_id');
   });
 });
 
 describe('EnrollPupils', () => {
   it('refuses a school that is not registered: school_not_found', () => {
-    givenSchool().when(enroll([{ fullName: 'Иванов Иван', className: '03Б' }])).thenRefused('school_not_found', { schoolId: '24' });
+    givenSchool()
+      .when(enroll([{ fullName: 'Иванов Иван', className: '03Б' }]))
+      .thenRefused('school_not_found', { schoolId: '24' });
   });
 
   it('enrols new pupils with sequential account numbers and the supplied cards in order, names and classes normalized', () => {
@@ -58,7 +75,10 @@ describe('EnrollPupils', () => {
         ]),
       )
       .then([
-        enrolled({ fullName: 'Иванов Иван', className: '03Б', seq: 1, cardUid: 'C1' }, { fullName: 'Петрова Мария', className: '11А', seq: 2, cardUid: 'C2' }),
+        enrolled(
+          { fullName: 'Иванов Иван', className: '03Б', seq: 1, cardUid: 'C1' },
+          { fullName: 'Петрова Мария', className: '11А', seq: 2, cardUid: 'C2' },
+        ),
       ]);
   });
 
@@ -96,7 +116,13 @@ describe('EnrollPupils', () => {
 
   it('gives every pupil a distinct, valid account number of the school', () => {
     const rows = Array.from({ length: 50 }, (_, i) => ({ fullName: `Ученик ${i}`, className: '05А' }));
-    const [event] = decideSchool(enroll(rows, rows.map((_, i) => `U${i}`)), givenSchool(registered).state);
+    const [event] = decideSchool(
+      enroll(
+        rows,
+        rows.map((_, i) => `U${i}`),
+      ),
+      givenSchool(registered).state,
+    );
     const numbers = event?.type === 'school.pupils-enrolled.v1' ? event.data.pupils.map((p) => p.accountNumber) : [];
     expect(numbers).toHaveLength(50);
     expect(new Set(numbers).size).toBe(50);
@@ -118,8 +144,12 @@ describe('EnrollPupils', () => {
   });
 
   it('rejects an empty or too long name: invalid_name with the row number', () => {
-    givenSchool(registered).when(enroll([{ fullName: '   ', className: '03Б' }])).thenRefused('invalid_name', { row: 1 });
-    givenSchool(registered).when(enroll([{ fullName: 'И'.repeat(201), className: '03Б' }])).thenRefused('invalid_name', { row: 1 });
+    givenSchool(registered)
+      .when(enroll([{ fullName: '   ', className: '03Б' }]))
+      .thenRefused('invalid_name', { row: 1 });
+    givenSchool(registered)
+      .when(enroll([{ fullName: 'И'.repeat(201), className: '03Б' }]))
+      .thenRefused('invalid_name', { row: 1 });
   });
 
   it('accepts at most 5,000 rows: too_many_rows', () => {
@@ -146,8 +176,12 @@ describe('EnrollPupils', () => {
       { fullName: 'Иванов Иван', className: '03Б' },
       { fullName: 'Петров Пётр', className: '03Б' },
     ];
-    givenSchool(registered).when(enroll(rows, ['C1', 'C1'])).thenRefused('invalid_card_uid', { index: 1 });
-    givenSchool(registered).when(enroll(rows, ['C1', 'bad uid'])).thenRefused('invalid_card_uid');
+    givenSchool(registered)
+      .when(enroll(rows, ['C1', 'C1']))
+      .thenRefused('invalid_card_uid', { index: 1 });
+    givenSchool(registered)
+      .when(enroll(rows, ['C1', 'bad uid']))
+      .thenRefused('invalid_card_uid');
   });
 
   it('refuses when the school has run out of account numbers: school_sequence_exhausted', () => {

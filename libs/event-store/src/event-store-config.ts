@@ -1,4 +1,3 @@
 /** Which event store adapter to open, and where: `createEventStore` (`@meals/event-store/create`) reads it. */
 export type EventStoreConfig =
-  | { kind: 'sqlite'; path: string; pollIntervalMs?: number }
-  | { kind: 'kurrentdb'; connectionString: string };
+  { kind: 'sqlite'; path: string; pollIntervalMs?: number } | { kind: 'kurrentdb'; connectionString: string };

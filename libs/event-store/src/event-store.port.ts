@@ -147,7 +147,10 @@ export class WrongExpectedRevisionError extends Error {
 }
 
 export class IdempotencyConflictError extends Error {
-  constructor(readonly streamId: string, readonly eventId: string) {
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
     super(`Stream ${streamId}: event id ${eventId} conflicts with an event already stored`);
     this.name = 'IdempotencyConflictError';
   }

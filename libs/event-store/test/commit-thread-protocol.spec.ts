@@ -12,7 +12,10 @@ describe('commit thread protocol', () => {
     const event = fc.record({ id: fc.uuid(), type: fc.string(), data: fc.json(), metadata: fc.json() });
     const append = fc.record({
       streamId: fc.string({ minLength: 1 }),
-      expected: fc.oneof(fc.constantFrom('any' as const, 'no_stream' as const, 'stream_exists' as const), fc.bigInt({ min: 0n, max: 2n ** 62n })),
+      expected: fc.oneof(
+        fc.constantFrom('any' as const, 'no_stream' as const, 'stream_exists' as const),
+        fc.bigInt({ min: 0n, max: 2n ** 62n }),
+      ),
       events: fc.array(event, { minLength: 1, maxLength: 4 }),
     });
     fc.assert(

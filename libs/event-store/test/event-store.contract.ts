@@ -133,9 +133,9 @@ export function describeEventStoreContract(
       });
 
       it('no_stream: appends to a new stream, refuses an existing one', async () => {
-        await expect(store.append(stream('new'), [newEvent()], { expectedRevision: 'no_stream' })).resolves.toMatchObject(
-          { nextRevision: 0n },
-        );
+        await expect(
+          store.append(stream('new'), [newEvent()], { expectedRevision: 'no_stream' }),
+        ).resolves.toMatchObject({ nextRevision: 0n });
         const existing = await withTwoEvents('existing');
         await expectWrongRevision(store.append(existing, [newEvent()], { expectedRevision: 'no_stream' }), {
           streamId: existing,
@@ -147,14 +147,19 @@ export function describeEventStoreContract(
 
       it('stream_exists: appends to an existing stream, refuses a missing one', async () => {
         const existing = await withTwoEvents('existing');
-        await expect(store.append(existing, [newEvent()], { expectedRevision: 'stream_exists' })).resolves.toMatchObject({
+        await expect(
+          store.append(existing, [newEvent()], { expectedRevision: 'stream_exists' }),
+        ).resolves.toMatchObject({
           nextRevision: 2n,
         });
-        await expectWrongRevision(store.append(stream('missing'), [newEvent()], { expectedRevision: 'stream_exists' }), {
-          streamId: stream('missing'),
-          expected: 'stream_exists',
-          actual: 'no_stream',
-        });
+        await expectWrongRevision(
+          store.append(stream('missing'), [newEvent()], { expectedRevision: 'stream_exists' }),
+          {
+            streamId: stream('missing'),
+            expected: 'stream_exists',
+            actual: 'no_stream',
+          },
+        );
         expect(await store.readStream(stream('missing'))).toEqual([]);
       });
 
@@ -278,7 +283,12 @@ export function describeEventStoreContract(
         }
         expectStrictlyIncreasing(seen.map((e) => e.position));
         expect(seen.every((e) => e.position > base)).toBe(true);
-        expect(seen.filter(ours).filter((e) => !e.streamId.startsWith('marker')).map((e) => e.id)).toEqual(appended);
+        expect(
+          seen
+            .filter(ours)
+            .filter((e) => !e.streamId.startsWith('marker'))
+            .map((e) => e.id),
+        ).toEqual(appended);
       });
 
       it('readAll after the last position returns nothing new', async () => {
@@ -307,7 +317,11 @@ export function describeEventStoreContract(
         await store.append(stream('live'), [live[0]!]);
         await store.append(stream('live'), [live[1]!]);
         const liveItems = await receivedLive;
-        expect(eventsOf(liveItems).filter(ours).map((e) => e.id)).toEqual(live.map((e) => e.id));
+        expect(
+          eventsOf(liveItems)
+            .filter(ours)
+            .map((e) => e.id),
+        ).toEqual(live.map((e) => e.id));
 
         await subscription.stop();
         await expect(reader.next()).resolves.toEqual({ done: true, value: undefined });
@@ -391,7 +405,9 @@ export function describeEventStoreContract(
                 if (attempt > 200) throw new Error('no progress');
                 const last = (await store.readStream(stream('shared'))).at(-1);
                 try {
-                  await store.append(stream('shared'), [event], { expectedRevision: last ? last.revision : 'no_stream' });
+                  await store.append(stream('shared'), [event], {
+                    expectedRevision: last ? last.revision : 'no_stream',
+                  });
                   written.push(event.id);
                   break;
                 } catch (error) {
@@ -439,14 +455,20 @@ export function describeEventStoreContract(
             const name = (s: number): string => `prop${s}-${run}-${tag}`;
             const base = await headPosition();
             const model = new Map<number, string[]>();
-            const accepted: Array<{ s: number; events: EventToAppend[]; expected: ExpectedRevision; result: AppendResult }> =
-              [];
+            const accepted: Array<{
+              s: number;
+              events: EventToAppend[];
+              expected: ExpectedRevision;
+              result: AppendResult;
+            }> = [];
             const globalOrder: string[] = [];
 
             for (const command of commands) {
               if (command.retry < 2 && accepted.length > 0) {
                 const original = accepted[command.retry % accepted.length]!;
-                const again = await store.append(name(original.s), original.events, { expectedRevision: original.expected });
+                const again = await store.append(name(original.s), original.events, {
+                  expectedRevision: original.expected,
+                });
                 expect(again).toEqual(original.result);
                 continue;
               }
@@ -459,9 +481,10 @@ export function describeEventStoreContract(
                 (expected === 'no_stream' && current < 0n) ||
                 (expected === 'stream_exists' && current >= 0n) ||
                 expected === current;
-              const outcome = await store
-                .append(name(command.stream), events, { expectedRevision: expected })
-                .then((result) => ({ result }), (error: unknown) => ({ error }));
+              const outcome = await store.append(name(command.stream), events, { expectedRevision: expected }).then(
+                (result) => ({ result }),
+                (error: unknown) => ({ error }),
+              );
               if (accepts) {
                 if ('error' in outcome) throw outcome.error;
                 expect(outcome.result.nextRevision).toBe(current + BigInt(events.length));
@@ -470,7 +493,9 @@ export function describeEventStoreContract(
                 globalOrder.push(...events.map((e) => e.id));
               } else {
                 expect('error' in outcome && outcome.error).toBeInstanceOf(WrongExpectedRevisionError);
-                expect('error' in outcome && outcome.error).toMatchObject({ actual: current < 0n ? 'no_stream' : current });
+                expect('error' in outcome && outcome.error).toMatchObject({
+                  actual: current < 0n ? 'no_stream' : current,
+                });
               }
             }
 
@@ -479,7 +504,9 @@ export function describeEventStoreContract(
               expect(read.map((e) => e.id)).toEqual(model.get(s) ?? []);
               expect(read.map((e) => e.revision)).toEqual(read.map((_, i) => BigInt(i)));
             }
-            const logged = (await store.readAll({ after: base, maxCount: 1000 })).filter((e) => e.streamId.includes(`-${run}-`));
+            const logged = (await store.readAll({ after: base, maxCount: 1000 })).filter((e) =>
+              e.streamId.includes(`-${run}-`),
+            );
             expect(logged.map((e) => e.id)).toEqual(globalOrder);
           }),
           { numRuns: options.propertyRuns ?? 25 },

@@ -7,7 +7,13 @@ describe('KurrentDB mapping', () => {
 
   it('maps a JSON event, taking the commit position as the global position', () => {
     const resolved = {
-      event: { ...base, isJson: true, data: { amount: 500 }, metadata: { actor: 'bank' }, position: { commit: 77n, prepare: 77n } },
+      event: {
+        ...base,
+        isJson: true,
+        data: { amount: 500 },
+        metadata: { actor: 'bank' },
+        position: { commit: 77n, prepare: 77n },
+      },
     } as ResolvedEvent;
     expect(toRecordedEvent(resolved)).toEqual({
       id: 'e1',

@@ -24,7 +24,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describeEventStoreContract('SqliteEventStore', async () => openSqliteEventStore({ path: newPath(), pollIntervalMs: 10 }));
+describeEventStoreContract('SqliteEventStore', async () =>
+  openSqliteEventStore({ path: newPath(), pollIntervalMs: 10 }),
+);
 
 describe('SqliteEventStore', () => {
   const open: EventStore[] = [];
@@ -96,7 +98,9 @@ describe('SqliteEventStore', () => {
       const store = openStore(newPath());
       const events = Array.from({ length: 4500 }, (_, n) => newEvent({ n }));
       const results = await Promise.all(
-        events.map((event, n) => store.append('flood', [event], { expectedRevision: n === 0 ? 'no_stream' : BigInt(n - 1) })),
+        events.map((event, n) =>
+          store.append('flood', [event], { expectedRevision: n === 0 ? 'no_stream' : BigInt(n - 1) }),
+        ),
       );
       expect(results.at(-1)!.nextRevision).toBe(4499n);
       expect((await store.readStream('flood')).map((e) => e.id)).toEqual(events.map((e) => e.id));

@@ -13,10 +13,14 @@ const writerScript = resolve(__dirname, 'fixtures/append-writer.mjs');
 
 let dir: string;
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', 'libs/event-store'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', 'libs/event-store'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0) throw new Error(`tsc -b libs/event-store failed:\n${build.stdout}${build.stderr}`);
   dir = mkdtempSync(join(tmpdir(), 'sqlite-processes-'));
 }, 120_000);
@@ -31,9 +35,13 @@ interface Writer {
 }
 
 function startWriter(path: string, writers: number, streams: number, appendsPerWriter: number): Writer {
-  const child = spawn(process.execPath, [writerScript, path, String(writers), String(streams), String(appendsPerWriter)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [writerScript, path, String(writers), String(streams), String(appendsPerWriter)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output = { text: '' };
   let errors = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.text += chunk));

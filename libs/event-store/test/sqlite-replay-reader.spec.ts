@@ -52,8 +52,13 @@ describe('SQLite replay of the whole log', () => {
       event({ occurredAt: '2025-09-01T08:00:00.000Z', actor: { occurredAt: 'nested, not this one' } }),
       event({ actor: 'no occurredAt' }, { items: [{ name: 'Пицца 125 г', qty: 1 }] }),
     ]);
-    await store.append('b-1', [event({ occurredAt: 42 }), event({ occurredAt: { at: 'x' } }), event({ occurredAt: null })]);
-    for (let i = 0; i < 4; i++) await store.append(`c-${i}`, [event({ occurredAt: `2025-09-0${i + 1}T10:00:00.000Z` })]);
+    await store.append('b-1', [
+      event({ occurredAt: 42 }),
+      event({ occurredAt: { at: 'x' } }),
+      event({ occurredAt: null }),
+    ]);
+    for (let i = 0; i < 4; i++)
+      await store.append(`c-${i}`, [event({ occurredAt: `2025-09-0${i + 1}T10:00:00.000Z` })]);
   }
 
   it('reads every event in position order, as readAll does, with the metadata field only when it is a string', async () => {
@@ -62,7 +67,7 @@ describe('SQLite replay of the whole log', () => {
     const reader = new SqliteReplayReader({ path: store.path, metadataField: 'occurredAt' });
     const pages: ReplayPage[] = [];
     try {
-      for (let after = -1n; ; ) {
+      for (let after = -1n; ;) {
         const page = reader.readPage(after, 3);
         if (page.ids.length === 0) break;
         pages.push(page);
@@ -95,14 +100,24 @@ describe('SQLite replay of the whole log', () => {
     reader.close();
 
     const pages: ReplayPage[] = [];
-    for await (const page of replayOnThread({ path: store.path, metadataField: 'occurredAt', pageSize: 2, readAhead: 2 })) {
+    for await (const page of replayOnThread({
+      path: store.path,
+      metadataField: 'occurredAt',
+      pageSize: 2,
+      readAhead: 2,
+    })) {
       pages.push(page);
     }
     expect(pages.map((page) => page.ids.length)).toEqual([2, 2, 2, 2, 1]);
     expect(rowsOf(pages)).toEqual(rowsOf([expected]));
 
     const first: ReplayPage[] = [];
-    for await (const page of replayOnThread({ path: store.path, metadataField: 'occurredAt', pageSize: 2, readAhead: 3 })) {
+    for await (const page of replayOnThread({
+      path: store.path,
+      metadataField: 'occurredAt',
+      pageSize: 2,
+      readAhead: 3,
+    })) {
       first.push(page);
       break;
     }
@@ -111,28 +126,55 @@ describe('SQLite replay of the whole log', () => {
 
   it('passes each page through a transform on the replay thread, with its options', async () => {
     await appendSamples();
-    const transform = { module: new URL('./fixtures/summarise-replay-page.ts', import.meta.url).href, options: { label: 'x' } };
+    const transform = {
+      module: new URL('./fixtures/summarise-replay-page.ts', import.meta.url).href,
+      options: { label: 'x' },
+    };
     const pages: PageSummary[] = [];
-    for await (const page of replayOnThread<PageSummary>({ path: store.path, metadataField: 'occurredAt', pageSize: 4, readAhead: 1, transform })) {
+    for await (const page of replayOnThread<PageSummary>({
+      path: store.path,
+      metadataField: 'occurredAt',
+      pageSize: 4,
+      readAhead: 1,
+      transform,
+    })) {
       pages.push(page);
     }
     expect(pages.map((page) => page.ids.length)).toEqual([4, 4, 1]);
     expect(new Set(pages.map((page) => page.label))).toEqual(new Set(['x']));
     expect(pages.every((page) => page.threadId !== threadId)).toBe(true);
 
-    const broken = { module: new URL('./fixtures/summarise-replay-page.ts', import.meta.url).href.replace('summarise', 'missing') };
+    const broken = {
+      module: new URL('./fixtures/summarise-replay-page.ts', import.meta.url).href.replace('summarise', 'missing'),
+    };
     await expect(
-      replayOnThread({ path: store.path, metadataField: 'occurredAt', pageSize: 4, readAhead: 1, transform: broken }).next(),
+      replayOnThread({
+        path: store.path,
+        metadataField: 'occurredAt',
+        pageSize: 4,
+        readAhead: 1,
+        transform: broken,
+      }).next(),
     ).rejects.toThrow();
   });
 
   it('an empty log is no page at all; a missing file fails the replay', async () => {
     const pages: ReplayPage[] = [];
-    for await (const page of replayOnThread({ path: store.path, metadataField: 'occurredAt', pageSize: 10, readAhead: 1 })) {
+    for await (const page of replayOnThread({
+      path: store.path,
+      metadataField: 'occurredAt',
+      pageSize: 10,
+      readAhead: 1,
+    })) {
       pages.push(page);
     }
     expect(pages).toEqual([]);
-    const missing = replayOnThread({ path: join(dir, 'missing.db'), metadataField: 'occurredAt', pageSize: 10, readAhead: 1 });
+    const missing = replayOnThread({
+      path: join(dir, 'missing.db'),
+      metadataField: 'occurredAt',
+      pageSize: 10,
+      readAhead: 1,
+    });
     await expect(missing.next()).rejects.toThrow();
   });
 });

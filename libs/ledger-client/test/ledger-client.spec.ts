@@ -31,26 +31,48 @@ describe('LedgerClient', () => {
   it('runs the flows of a school, a bank and a till, typed end to end', async () => {
     const school = await admin.registerSchool({ schoolId: '24', name: 'Школа №24', departmentId: 'uo-1' });
     expect(school.status).toBe('recorded');
-    const imported = await admin.importPupils('24', { body: csvOf('24', [['03Б', 'Клиентов Кирилл']]), contentType: 'text/csv' });
+    const imported = await admin.importPupils('24', {
+      body: csvOf('24', [['03Б', 'Клиентов Кирилл']]),
+      contentType: 'text/csv',
+    });
     expect(imported.created).toBe(1);
     const pupil = imported.accounts[0]!;
 
     const activated = await till.activateCard(pupil.cardUid);
     expect(activated).toMatchObject({ accountNumber: pupil.accountNumber, status: 'recorded', cardStatus: 'active' });
 
-    const topUp = { paymentId: 'client-1', accountNumber: pupil.accountNumber, channel: 'bank_online', amount: 10_000, paidAt: '2024-01-18T09:30:00+03:00' } as const;
-    expect(await bank.recordTopUp(topUp)).toEqual({ status: 'recorded', position: expect.stringMatching(/^\d+$/), accountNumber: pupil.accountNumber, balance: 10_000 });
+    const topUp = {
+      paymentId: 'client-1',
+      accountNumber: pupil.accountNumber,
+      channel: 'bank_online',
+      amount: 10_000,
+      paidAt: '2024-01-18T09:30:00+03:00',
+    } as const;
+    expect(await bank.recordTopUp(topUp)).toEqual({
+      status: 'recorded',
+      position: expect.stringMatching(/^\d+$/),
+      accountNumber: pupil.accountNumber,
+      balance: 10_000,
+    });
     expect((await bank.recordTopUp(topUp)).status).toBe('duplicate');
 
     const sold = await till.recordSale(sale(checkNo('24', 1), pupil.cardUid, 3450));
     expect(sold).toMatchObject({ status: 'recorded', total: 3450, balance: 6550 });
 
-    const corrected = await admin.recordCorrection(pupil.accountNumber, { correctionId: 'fix-1', amount: 50, reason: 'Сдача' });
+    const corrected = await admin.recordCorrection(pupil.accountNumber, {
+      correctionId: 'fix-1',
+      amount: 50,
+      reason: 'Сдача',
+    });
     expect(corrected.balance).toBe(6600);
 
     await h.settle();
     expect((await admin.account(pupil.accountNumber)).balance).toBe(6600);
-    const statement = await admin.statement(pupil.accountNumber, { from: '2024-01-01', to: '2024-01-31', details: true });
+    const statement = await admin.statement(pupil.accountNumber, {
+      from: '2024-01-01',
+      to: '2024-01-31',
+      details: true,
+    });
     expect(statement.closingBalance).toBe(6550);
     expect(statement.lines.find((line) => line.checkNumber === checkNo('24', 1))?.items?.[0]?.name).toBe('Пицца 125 г');
     const totals = await admin.dayTotals('24', { from: '2024-01-18', to: '2024-01-18' });
@@ -58,8 +80,12 @@ describe('LedgerClient', () => {
     const listed = await admin.schoolAccounts('24', { className: '3Б' });
     expect(listed.accounts.map((account) => account.accountNumber)).toEqual([pupil.accountNumber]);
 
-    expect((await admin.moveAccount(pupil.accountNumber, { toSchoolId: '24', toClassName: '04Б' })).status).toBe('recorded');
-    expect((await admin.blockCard(pupil.accountNumber, { cardUid: pupil.cardUid, reason: 'lost' })).cardStatus).toBe('blocked');
+    expect((await admin.moveAccount(pupil.accountNumber, { toSchoolId: '24', toClassName: '04Б' })).status).toBe(
+      'recorded',
+    );
+    expect((await admin.blockCard(pupil.accountNumber, { cardUid: pupil.cardUid, reason: 'lost' })).cardStatus).toBe(
+      'blocked',
+    );
     const reissued = await admin.reissueCard(pupil.accountNumber);
     expect(reissued.replacesCardUid).toBe(pupil.cardUid);
     const closed = await admin.closeAccount(pupil.accountNumber, { reason: 'Выбыл', settlement: { kind: 'refund' } });
@@ -69,23 +95,37 @@ describe('LedgerClient', () => {
   it('throws an error answer as a LedgerApiError with its code and Russian message', async () => {
     const refused = await till.recordSale(sale(checkNo('24', 2), 'NO-SUCH-CARD')).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(LedgerApiError);
-    expect(refused).toMatchObject({ statusCode: 404, code: 'unknown_card', messageRu: expect.stringMatching(/[А-Яа-я]/) });
+    expect(refused).toMatchObject({
+      statusCode: 404,
+      code: 'unknown_card',
+      messageRu: expect.stringMatching(/[А-Яа-я]/),
+    });
 
     const invalid = await bank
       .recordTopUp({ paymentId: 'x', accountNumber: '12', channel: 'bank_online', amount: 1, paidAt: 'now' })
       .catch((error: unknown) => error as LedgerApiError);
     expect(invalid).toMatchObject({ statusCode: 400, code: 'validation_failed' });
-    expect((invalid as LedgerApiError).details['issues']).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'paidAt' })]));
+    expect((invalid as LedgerApiError).details['issues']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'paidAt' })]),
+    );
 
     const unauthenticated = await new LedgerClient({ baseUrl }).account('0242013138').catch((error: unknown) => error);
     expect(unauthenticated).toMatchObject({ statusCode: 401 });
   });
 
   it('logs staff in', async () => {
-    await h.identity.createUser({ username: 'client-user', password: 'correct horse battery', role: 'admin' }, new Date());
+    await h.identity.createUser(
+      { username: 'client-user', password: 'correct horse battery', role: 'admin' },
+      new Date(),
+    );
     const client = new LedgerClient({ baseUrl });
     const { token } = await client.login({ username: 'client-user', password: 'correct horse battery' });
-    expect((await client.withToken(token).registerSchool({ schoolId: '25', name: 'Школа №25', departmentId: 'uo-1' })).status).toBe('recorded');
-    await expect(client.login({ username: 'client-user', password: 'wrong' })).rejects.toMatchObject({ code: 'invalid_credentials' });
+    expect(
+      (await client.withToken(token).registerSchool({ schoolId: '25', name: 'Школа №25', departmentId: 'uo-1' }))
+        .status,
+    ).toBe('recorded');
+    await expect(client.login({ username: 'client-user', password: 'wrong' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
   });
 });

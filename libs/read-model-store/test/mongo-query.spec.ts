@@ -4,7 +4,9 @@ import { filterOf, sortOf } from '../src/mongo/mongo-query.js';
 // covers its behaviour when MONGODB_URL is set).
 describe('MongoDB query translation', () => {
   it('turns equality and range into one $and filter', () => {
-    expect(filterOf({ where: { accountNumber: '2400000017', paid: true }, range: { field: 'at', gte: 'a', lt: 'b' } })).toEqual({
+    expect(
+      filterOf({ where: { accountNumber: '2400000017', paid: true }, range: { field: 'at', gte: 'a', lt: 'b' } }),
+    ).toEqual({
       $and: [{ accountNumber: '2400000017' }, { paid: true }, { at: { $gte: 'a' } }, { at: { $lt: 'b' } }],
     });
     expect(filterOf(undefined)).toEqual({});

@@ -77,7 +77,10 @@ export function describeReadModelStoreContract(
       await store.commit([insertLine('n1', 'A', 5), insertLine('n2', 'A', 6)]);
       await store.commit([insertLine('n3', 'B', 8), line('p1', 'A', '2025-09-01T09:00:00Z', 7)]);
       expect(await store.count('lines', { where: { account: 'A' } })).toBe(3);
-      await store.commit([line('n1', 'B', '2025-09-01T09:00:00Z', 50), { op: 'delete', collection: 'lines', id: 'n2' }]);
+      await store.commit([
+        line('n1', 'B', '2025-09-01T09:00:00Z', 50),
+        { op: 'delete', collection: 'lines', id: 'n2' },
+      ]);
       expect([...(await store.getMany('lines', ['n1', 'n2', 'n3'])).keys()].sort()).toEqual(['n1', 'n3']);
       expect(await store.get('lines', 'n1')).toMatchObject({ account: 'B', amount: 50 });
       expect(await store.count('lines')).toBe(3);
@@ -156,9 +159,11 @@ export function describeReadModelStoreContract(
           'e3',
           'e4',
         ]);
-        expect(
-          ids(await store.find('lines', { orderBy: [{ field: 'amount', direction: 'asc' }], limit: 3 })),
-        ).toEqual(['e5', 'e2', 'e3']);
+        expect(ids(await store.find('lines', { orderBy: [{ field: 'amount', direction: 'asc' }], limit: 3 }))).toEqual([
+          'e5',
+          'e2',
+          'e3',
+        ]);
         expect(await store.find('lines', { limit: 0 })).toEqual([]);
       });
 
@@ -169,7 +174,9 @@ export function describeReadModelStoreContract(
       it('counts with the same filters', async () => {
         expect(await store.count('lines')).toBe(5);
         expect(await store.count('lines', { where: { account: 'A' } })).toBe(4);
-        expect(await store.count('lines', { where: { account: 'A' }, range: { field: 'at', lt: '2025-09-02' } })).toBe(1);
+        expect(await store.count('lines', { where: { account: 'A' }, range: { field: 'at', lt: '2025-09-02' } })).toBe(
+          1,
+        );
         expect(await store.count('totals')).toBe(0);
       });
     });
@@ -193,7 +200,10 @@ export function describeReadModelStoreContract(
     });
 
     it('commit is atomic: a change that fails midway leaves documents and checkpoint untouched', async () => {
-      await store.commit([{ op: 'put', collection: 'totals', id: 'keep', doc: { n: 1 } }], { name: 'p', position: '5' });
+      await store.commit([{ op: 'put', collection: 'totals', id: 'keep', doc: { n: 1 } }], {
+        name: 'p',
+        position: '5',
+      });
       const circular: Record<string, unknown> = { n: 2 };
       circular['self'] = circular;
       await expect(

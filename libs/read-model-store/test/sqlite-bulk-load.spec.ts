@@ -8,7 +8,9 @@ import { BULK_INSERT_ROWS, bulkWriteRows } from '../src/sqlite/bulk-writes.js';
 import type { SerializedChanges } from '../src/sqlite/serialized-change.js';
 import { getSql } from '../src/sqlite/sql-statements.js';
 
-const changes = (...list: [collection: string, id: string, json: string | null, op?: 'insert'][]): SerializedChanges => ({
+const changes = (
+  ...list: [collection: string, id: string, json: string | null, op?: 'insert'][]
+): SerializedChanges => ({
   collections: list.map(([collection]) => collection),
   ids: list.map(([, id]) => id),
   jsons: list.map(([, , json]) => json),
@@ -49,7 +51,11 @@ describe('bulk load: rows by rowid until the id index is built', () => {
 
   it(`splits long runs of new rows into INSERTs of ${BULK_INSERT_ROWS} rows`, () => {
     const table = TableRowIds.of([]);
-    const list: [string, string, string][] = Array.from({ length: BULK_INSERT_ROWS * 2 + 3 }, (_, i) => ['lines', `id${i}`, '{}']);
+    const list: [string, string, string][] = Array.from({ length: BULK_INSERT_ROWS * 2 + 3 }, (_, i) => [
+      'lines',
+      `id${i}`,
+      '{}',
+    ]);
     const rows = bulkWriteRows(changes(...list), () => table, rowsPerInsert);
     expect(rows.map(([rowsPerStatement]) => rowsPerStatement)).toEqual([BULK_INSERT_ROWS, BULK_INSERT_ROWS, 3]);
   });
@@ -60,14 +66,30 @@ describe('bulk load: rows by rowid until the id index is built', () => {
     const rowIdsOf = (_: string, lookups: boolean): TableRowIds => (lookedUp.push(lookups), lines);
     const sqlIndex = rowsPerInsert;
 
-    const blind = bulkWriteRows(changes(['lines', 'e1', '{}', 'insert'], ['lines', 'e2', '{}', 'insert']), rowIdsOf, sqlIndex);
+    const blind = bulkWriteRows(
+      changes(['lines', 'e1', '{}', 'insert'], ['lines', 'e2', '{}', 'insert']),
+      rowIdsOf,
+      sqlIndex,
+    );
     expect(blind).toEqual([[2, 2, 'e1', '{}', 3, 'e2', '{}']]);
-    expect([lines.get('e1'), lines.unrememberedFrom, lookedUp.every((lookups) => !lookups)]).toEqual([undefined, 2, true]);
+    expect([lines.get('e1'), lines.unrememberedFrom, lookedUp.every((lookups) => !lookups)]).toEqual([
+      undefined,
+      2,
+      true,
+    ]);
 
-    lines.remember([['e1', 2], ['e2', 3]]);
+    lines.remember([
+      ['e1', 2],
+      ['e2', 3],
+    ]);
     lookedUp.length = 0;
     bulkWriteRows(changes(['lines', 'e3', '{}', 'insert'], ['lines', 'old', '{"n":1}']), rowIdsOf, sqlIndex);
-    expect([lines.get('e1'), lines.get('e3'), lines.unrememberedFrom, lookedUp.every(Boolean)]).toEqual([2, 4, null, true]);
+    expect([lines.get('e1'), lines.get('e3'), lines.unrememberedFrom, lookedUp.every(Boolean)]).toEqual([
+      2,
+      4,
+      null,
+      true,
+    ]);
   });
 
   it('a rolled back commit forgets the rows it appended unremembered', () => {
@@ -79,7 +101,10 @@ describe('bulk load: rows by rowid until the id index is built', () => {
   });
 
   it('a rolled back commit leaves the row locations as they were', () => {
-    const table = TableRowIds.of([['kept', 1], ['gone', 2]]);
+    const table = TableRowIds.of([
+      ['kept', 1],
+      ['gone', 2],
+    ]);
     table.begin();
     table.append('new');
     table.remove('gone');
@@ -104,7 +129,12 @@ describe('a bulk-loaded file', () => {
     const bulk = await openBulk(path);
     await bulk.ensureCollections([{ name: 'lines', indexes: [['account']] }]);
     await bulk.commit(
-      Array.from({ length: 300 }, (_, i) => ({ op: 'put', collection: 'lines', id: `e${i}`, doc: { account: `A${i % 7}` } })),
+      Array.from({ length: 300 }, (_, i) => ({
+        op: 'put',
+        collection: 'lines',
+        id: `e${i}`,
+        doc: { account: `A${i % 7}` },
+      })),
       { name: 'p', position: '300' },
     );
     await bulk.commit([{ op: 'put', collection: 'lines', id: 'e5', doc: { account: 'B' } }]);

@@ -1,12 +1,5 @@
 import type { CollectionSpec, Doc } from '@meals/read-model-store';
-import type {
-  AccountDoc,
-  CardDoc,
-  RosterDoc,
-  SchoolDayTotalsDoc,
-  SchoolDoc,
-  StatementLineDoc,
-} from './documents.js';
+import type { AccountDoc, CardDoc, RosterDoc, SchoolDayTotalsDoc, SchoolDoc, StatementLineDoc } from './documents.js';
 
 /** A read-model collection whatever its documents. */
 export interface CollectionRef {

@@ -27,7 +27,8 @@ const LEDGER_EVENT_TYPES_BY_NAME: Record<LedgerEventType, true> = {
   ...ACCOUNT_EVENT_TYPES_BY_NAME,
 };
 
-export const isLedgerEventType = (type: string): type is LedgerEventType => Object.hasOwn(LEDGER_EVENT_TYPES_BY_NAME, type);
+export const isLedgerEventType = (type: string): type is LedgerEventType =>
+  Object.hasOwn(LEDGER_EVENT_TYPES_BY_NAME, type);
 
 export const isAccountEvent = (event: LedgerEvent): event is AccountEvent =>
   Object.hasOwn(ACCOUNT_EVENT_TYPES_BY_NAME, event.type);

@@ -53,7 +53,12 @@ describe('read-model queries', () => {
     store = await openSqliteReadModelStore({ path: join(dir, 'read-models.db') });
     await store.ensureCollections([...READ_MODEL_COLLECTIONS]);
     readModels = new TypedReadModels(store);
-    const put = (collection: string, doc: { _id: string } & Record<string, unknown>) => ({ op: 'put' as const, collection, id: doc._id, doc: doc as never });
+    const put = (collection: string, doc: { _id: string } & Record<string, unknown>) => ({
+      op: 'put' as const,
+      collection,
+      id: doc._id,
+      doc: doc as never,
+    });
     await store.commit([
       put(collections.accounts.name, account('A1', 'Борисов Борис', '03Б', 3_000)),
       put(collections.accounts.name, account('A2', 'Андреева Анна', '03Б', 500)),
@@ -79,18 +84,44 @@ describe('read-model queries', () => {
   });
 
   it('profile: the account with its balance in words, null when unknown', async () => {
-    expect(await accountProfile(readModels, 'A1')).toMatchObject({ accountNumber: 'A1', balance: 3_000, balanceText: '30,00 руб.' });
+    expect(await accountProfile(readModels, 'A1')).toMatchObject({
+      accountNumber: 'A1',
+      balance: 3_000,
+      balanceText: '30,00 руб.',
+    });
     expect(await accountProfile(readModels, 'nope')).toBeNull();
   });
 
   it('statement: opening balance before the period, lines in time then log order, closing balance', async () => {
-    const statement = await accountStatement(readModels, { accountNumber: 'A1', from: '2025-09-02', to: '2025-09-02', details: true });
-    expect(statement).toMatchObject({ openingBalance: 5_000, totalDebit: 2_000, totalCredit: 0, closingBalance: 3_000 });
+    const statement = await accountStatement(readModels, {
+      accountNumber: 'A1',
+      from: '2025-09-02',
+      to: '2025-09-02',
+      details: true,
+    });
+    expect(statement).toMatchObject({
+      openingBalance: 5_000,
+      totalDebit: 2_000,
+      totalCredit: 0,
+      closingBalance: 3_000,
+    });
     expect(statement!.lines.map((l) => l.description)).toEqual(['e2', 'e3']);
     expect(statement!.lines[0]!.items).toEqual([{ name: 'Каша', qty: 1, price: 1_000, amount: 1_000 }]);
-    const plain = await accountStatement(readModels, { accountNumber: 'A1', from: '2025-09-02', to: '2025-09-02', details: false });
+    const plain = await accountStatement(readModels, {
+      accountNumber: 'A1',
+      from: '2025-09-02',
+      to: '2025-09-02',
+      details: false,
+    });
     expect(plain!.lines[0]).not.toHaveProperty('items');
-    expect(await accountStatement(readModels, { accountNumber: 'nope', from: '2025-09-01', to: '2025-09-30', details: false })).toBeNull();
+    expect(
+      await accountStatement(readModels, {
+        accountNumber: 'nope',
+        from: '2025-09-01',
+        to: '2025-09-30',
+        details: false,
+      }),
+    ).toBeNull();
   });
 
   it('day totals: the days of the period and their sum', async () => {

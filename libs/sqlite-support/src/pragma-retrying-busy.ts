@@ -7,7 +7,9 @@ const RETRY_PAUSE_MS = 20;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 const isBusy = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string }).code ?? '');
+  typeof error === 'object' &&
+  error !== null &&
+  ['SQLITE_BUSY', 'SQLITE_LOCKED'].includes((error as { code?: string }).code ?? '');
 
 /**
  * Runs a PRAGMA, retrying for up to `timeoutMs` while another connection holds a lock it

@@ -25,5 +25,7 @@ export function isStorageFullCause(error: unknown): boolean {
 
 /** The error as a StorageFullError when it means a full disk, else unchanged. */
 export function asStorageFull(error: unknown, store: string): unknown {
-  return !(error instanceof StorageFullError) && isStorageFullCause(error) ? new StorageFullError(store, { cause: error }) : error;
+  return !(error instanceof StorageFullError) && isStorageFullCause(error)
+    ? new StorageFullError(store, { cause: error })
+    : error;
 }

@@ -14,7 +14,12 @@ export interface ThreadOptions {
 }
 
 /** `compiled` is the `.js` URL of the entry module; its `.ts` sibling is the fallback. */
-export function startThread(compiled: URL, workerData: unknown, transferList: Transferable[] = [], options: ThreadOptions = {}): Worker {
+export function startThread(
+  compiled: URL,
+  workerData: unknown,
+  transferList: Transferable[] = [],
+  options: ThreadOptions = {},
+): Worker {
   const entry = threadModuleUrl(compiled);
   if (entry === compiled) return new Worker(compiled, { workerData, transferList, ...options });
   const swcPath = createRequire(entry).resolve('@swc/core');
@@ -33,7 +38,8 @@ export function startThread(compiled: URL, workerData: unknown, transferList: Tr
 export function threadModuleUrl(compiled: URL): URL {
   if (existsSync(fileURLToPath(compiled))) return compiled;
   const source = new URL(compiled.href.replace(/\.js$/, '.ts'));
-  if (!existsSync(fileURLToPath(source))) throw new Error(`no module at ${fileURLToPath(compiled)} (build the package)`);
+  if (!existsSync(fileURLToPath(source)))
+    throw new Error(`no module at ${fileURLToPath(compiled)} (build the package)`);
   return source;
 }
 

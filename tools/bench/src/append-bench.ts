@@ -76,7 +76,15 @@ function measureRawInserts(path: string, durationMs: number): number {
     while (performance.now() < deadline) {
       const event = sampleEvent(0, inserted);
       // autocommit: one row, one durable transaction
-      insert.run(event.id, 'account-raw', inserted, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), Date.now());
+      insert.run(
+        event.id,
+        'account-raw',
+        inserted,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        Date.now(),
+      );
       inserted++;
     }
     return (inserted * 1000) / (performance.now() - started);

@@ -51,7 +51,10 @@ type ImportedAccount = PupilImportResult['accounts'][number];
 
 const MAX_TOP_UP: Kopecks = 500_000;
 
-export async function prepareBenchFixtures(system: BenchTarget, options: BenchFixturesOptions = {}): Promise<BenchFixtures> {
+export async function prepareBenchFixtures(
+  system: BenchTarget,
+  options: BenchFixturesOptions = {},
+): Promise<BenchFixtures> {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? new Date();
   const [salesSchool, statementSchool] = BENCH_SCHOOLS;
@@ -70,7 +73,13 @@ export async function prepareBenchFixtures(system: BenchTarget, options: BenchFi
       const amount = Math.min(left, MAX_TOP_UP);
       const paidAt = new Date(now.getTime() - 3_600_000).toISOString();
       const paymentId = `BENCH-FUND-${index}-${part}`;
-      await bank.recordTopUp({ paymentId, accountNumber: account.accountNumber, channel: 'bank_online', amount, paidAt });
+      await bank.recordTopUp({
+        paymentId,
+        accountNumber: account.accountNumber,
+        channel: 'bank_online',
+        amount,
+        paidAt,
+      });
       left -= amount;
     }
   });
@@ -115,12 +124,19 @@ function tillOf(system: BenchTarget, schoolId: string): string {
 }
 
 async function enrolSchool(admin: LedgerClient, schoolId: string, pupils: number): Promise<ImportedAccount[]> {
-  await admin.registerSchool({ schoolId, name: `Школа №${schoolId} (нагрузочный тест)`, departmentId: BENCH_DEPARTMENT_ID });
+  await admin.registerSchool({
+    schoolId,
+    name: `Школа №${schoolId} (нагрузочный тест)`,
+    departmentId: BENCH_DEPARTMENT_ID,
+  });
   const random = seededRandom(Number(schoolId));
   const names = new Set<string>();
   while (names.size < pupils) names.add(randomPupilName(random).fullName);
   const classes = ['05А', '06А', '07Б', '08А', '09Б'];
-  const csv = ['school;class;full_name', ...[...names].map((name, i) => `${schoolId};${classes[i % classes.length]};${name}`)].join('\n');
+  const csv = [
+    'school;class;full_name',
+    ...[...names].map((name, i) => `${schoolId};${classes[i % classes.length]};${name}`),
+  ].join('\n');
   const imported = await admin.importPupils(schoolId, { body: csv, contentType: 'text/csv' });
   return imported.accounts;
 }

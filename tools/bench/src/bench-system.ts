@@ -47,7 +47,10 @@ export async function startBenchSystem(options: StartBenchSystemOptions): Promis
   const bank = await createKeyWithCli({ name: 'bench-bank', role: 'bank' }, cli);
   const tills: Record<string, string> = {};
   for (const schoolId of BENCH_SCHOOLS) {
-    tills[schoolId] = await createKeyWithCli({ name: `bench-till-${schoolId}`, role: 'till', schoolId, tillId: `${schoolId}-01` }, cli);
+    tills[schoolId] = await createKeyWithCli(
+      { name: `bench-till-${schoolId}`, role: 'till', schoolId, tillId: `${schoolId}-01` },
+      cli,
+    );
   }
   // the benches write up to a school year of history through the API: this ledger accepts sales
   // and payments dated that far back (the defaults are 7 and 45 days)
@@ -56,7 +59,8 @@ export async function startBenchSystem(options: StartBenchSystemOptions): Promis
   try {
     const baseUrl = processes.baseUrl;
     const tokens = { admin: await loginStaff(baseUrl, admin.username, admin.password), bank, tills };
-    const fixtures = options.fixtures === false ? null : await prepareBenchFixtures({ baseUrl, tokens }, options.fixtures);
+    const fixtures =
+      options.fixtures === false ? null : await prepareBenchFixtures({ baseUrl, tokens }, options.fixtures);
     const prepared = (): BenchFixtures => {
       if (!fixtures) throw new Error('the bench system was started with fixtures: false');
       return fixtures;

@@ -108,7 +108,10 @@ export async function measureHttpSales(options: HttpSalesBenchOptions): Promise<
         const sent = process.hrtime.bigint();
         try {
           if (!sockets[clientIndex]!.isOpen) sockets[clientIndex] = await RawHttpConnection.open(options.baseUrl);
-          const response = await sockets[clientIndex]!.request('POST', `${basePath}/api/sales`, { token: options.tillToken, json });
+          const response = await sockets[clientIndex]!.request('POST', `${basePath}/api/sales`, {
+            token: options.tillToken,
+            json,
+          });
           latencies.push(elapsedMs(sent, process.hrtime.bigint()));
           if (isRecordedSale(response)) sales++;
           else {

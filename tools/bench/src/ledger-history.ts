@@ -36,7 +36,18 @@ export interface HistoryAppend {
   events: EventToAppend[];
 }
 
-const LAST_NAMES = ['Иванова', 'Петров', 'Смирнова', 'Кузнецов', 'Попова', 'Соколов', 'Лебедева', 'Козлов', 'Новикова', 'Морозов'];
+const LAST_NAMES = [
+  'Иванова',
+  'Петров',
+  'Смирнова',
+  'Кузнецов',
+  'Попова',
+  'Соколов',
+  'Лебедева',
+  'Козлов',
+  'Новикова',
+  'Морозов',
+];
 const FIRST_NAMES = ['Алёна', 'Иван', 'Мария', 'Дмитрий', 'Анна', 'Артём', 'София', 'Максим', 'Ева', 'Лев'];
 const LETTERS = ['А', 'Б', 'В'];
 const MEALS: readonly MealKind[] = ['breakfast', 'lunch', 'snack'];
@@ -60,7 +71,10 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
   const random = seededRandom(options.seed ?? 1);
   const hex = (length: number): string => {
     let s = '';
-    while (s.length < length) s += Math.floor(random.next() * 0x100000000).toString(16).padStart(8, '0');
+    while (s.length < length)
+      s += Math.floor(random.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return s.slice(0, length);
   };
   const uuid = (): string => {
@@ -81,7 +95,12 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
       causationId: correlationId,
       occurredAt: new Date(occurredAtMs).toISOString(),
     };
-    return { id: uuid(), type: e.type, data: e.data as unknown as JsonObject, metadata: metadata as unknown as JsonObject };
+    return {
+      id: uuid(),
+      type: e.type,
+      data: e.data as unknown as JsonObject,
+      metadata: metadata as unknown as JsonObject,
+    };
   };
   const staff = { kind: 'staff', id: 'operator-1' } as const;
   const bank = { kind: 'bank', id: 'sberbank' } as const;
@@ -102,23 +121,53 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
     const pupils = Array.from({ length: pupilsPerSchool }, (_, i) => {
       const className = `${String(random.int(1, 11)).padStart(2, '0')}${random.pick(LETTERS)}`;
       const fullName = `${random.pick(LAST_NAMES)} ${random.pick(FIRST_NAMES)} ${i + 1}`;
-      return { pupilKey: pupilKey(fullName, className), accountNumber: makeAccountNumber(schoolId, i + 1), fullName, className, cardUid: hex(14).toUpperCase() };
+      return {
+        pupilKey: pupilKey(fullName, className),
+        accountNumber: makeAccountNumber(schoolId, i + 1),
+        fullName,
+        className,
+        cardUid: hex(14).toUpperCase(),
+      };
     });
     yield {
       streamId: schoolStreamId(schoolId),
       events: [
-        event({ type: 'school.registered.v1', data: { schoolId, name: `Школа №${schoolId}`, departmentId: 'dep-1' } }, t, staff, 'staff'),
+        event(
+          { type: 'school.registered.v1', data: { schoolId, name: `Школа №${schoolId}`, departmentId: 'dep-1' } },
+          t,
+          staff,
+          'staff',
+        ),
         event({ type: 'school.pupils-enrolled.v1', data: { schoolId, pupils } }, t + 1000, staff, 'import'),
       ],
     };
     for (const pupil of pupils) {
       const { accountNumber, className, fullName, cardUid } = pupil;
-      accounts.push({ accountNumber, schoolId, className, fullName, balance: 0, cardUid, cardActive: false, open: true });
+      accounts.push({
+        accountNumber,
+        schoolId,
+        className,
+        fullName,
+        balance: 0,
+        cardUid,
+        cardActive: false,
+        open: true,
+      });
       yield {
         streamId: accountStreamId(accountNumber),
         events: [
-          event({ type: 'account.opened.v1', data: { accountNumber, schoolId, className, fullName } }, t + 2000, staff, 'import'),
-          event({ type: 'card.issued.v1', data: { accountNumber, cardUid, replacesCardUid: null } }, t + 2000, staff, 'import'),
+          event(
+            { type: 'account.opened.v1', data: { accountNumber, schoolId, className, fullName } },
+            t + 2000,
+            staff,
+            'import',
+          ),
+          event(
+            { type: 'card.issued.v1', data: { accountNumber, cardUid, replacesCardUid: null } },
+            t + 2000,
+            staff,
+            'import',
+          ),
         ],
       };
     }
@@ -146,7 +195,16 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
           account.balance += amount;
           events.push(
             event(
-              { type: 'account.topped-up.v1', data: { accountNumber, paymentId: `pay-${hex(12)}`, channel: random.pick(TOP_UP_CHANNELS), amount, paidAt: new Date(paidAt).toISOString() } },
+              {
+                type: 'account.topped-up.v1',
+                data: {
+                  accountNumber,
+                  paymentId: `pay-${hex(12)}`,
+                  channel: random.pick(TOP_UP_CHANNELS),
+                  amount,
+                  paidAt: new Date(paidAt).toISOString(),
+                },
+              },
               paidAt + random.int(1, 600_000),
               bank,
               'bank',
@@ -155,7 +213,14 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
         }
         if (!account.cardActive) {
           account.cardActive = true;
-          events.push(event({ type: 'card.activated.v1', data: { accountNumber, cardUid: account.cardUid, tillId: till.id } }, day + 8 * HOUR, till, 'till'));
+          events.push(
+            event(
+              { type: 'card.activated.v1', data: { accountNumber, cardUid: account.cardUid, tillId: till.id } },
+              day + 8 * HOUR,
+              till,
+              'till',
+            ),
+          );
         }
         if (random.chance(0.92)) {
           const { items, total } = checkLines(randomCheckLines(random, random.pick(MEALS)));
@@ -168,7 +233,16 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
               event(
                 {
                   type: 'account.sale-debited.v1',
-                  data: { accountNumber, checkNumber: `${account.schoolId}-${String(seq).padStart(6, '0')}`, schoolId: account.schoolId, tillId: till.id, cardUid: account.cardUid, items, total, soldAt: new Date(soldAt).toISOString() },
+                  data: {
+                    accountNumber,
+                    checkNumber: `${account.schoolId}-${String(seq).padStart(6, '0')}`,
+                    schoolId: account.schoolId,
+                    tillId: till.id,
+                    cardUid: account.cardUid,
+                    items,
+                    total,
+                    soldAt: new Date(soldAt).toISOString(),
+                  },
                 },
                 soldAt + random.int(5, 900),
                 till,
@@ -193,20 +267,57 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
       const amount = random.int(-50, 100) * 100 || 100;
       if (account.balance + amount < 0) return [];
       account.balance += amount;
-      events.push(event({ type: 'account.corrected.v1', data: { accountNumber, correctionId: uuid(), amount, reason: 'Сбой терминала' } }, at, staff, 'staff'));
+      events.push(
+        event(
+          {
+            type: 'account.corrected.v1',
+            data: { accountNumber, correctionId: uuid(), amount, reason: 'Сбой терминала' },
+          },
+          at,
+          staff,
+          'staff',
+        ),
+      );
     } else if (roll < 0.015) {
       const replaced = account.cardUid;
       account.cardUid = hex(14).toUpperCase();
       account.cardActive = false;
       events.push(
-        event({ type: 'card.blocked.v1', data: { accountNumber, cardUid: replaced, reason: random.pick(['lost', 'stolen', 'damaged'] as const) } }, at, staff, 'staff'),
-        event({ type: 'card.issued.v1', data: { accountNumber, cardUid: account.cardUid, replacesCardUid: replaced } }, at + 1000, staff, 'staff'),
+        event(
+          {
+            type: 'card.blocked.v1',
+            data: { accountNumber, cardUid: replaced, reason: random.pick(['lost', 'stolen', 'damaged'] as const) },
+          },
+          at,
+          staff,
+          'staff',
+        ),
+        event(
+          { type: 'card.issued.v1', data: { accountNumber, cardUid: account.cardUid, replacesCardUid: replaced } },
+          at + 1000,
+          staff,
+          'staff',
+        ),
       );
     } else if (roll < 0.02) {
       const toSchoolId = random.chance(0.5) ? account.schoolId : random.pick(schoolIds);
       const toClassName = `${String(random.int(1, 11)).padStart(2, '0')}${random.pick(LETTERS)}`;
       events.push(
-        event({ type: 'account.moved.v1', data: { accountNumber, fromSchoolId: account.schoolId, fromClassName: account.className, toSchoolId, toClassName } }, at, staff, 'staff'),
+        event(
+          {
+            type: 'account.moved.v1',
+            data: {
+              accountNumber,
+              fromSchoolId: account.schoolId,
+              fromClassName: account.className,
+              toSchoolId,
+              toClassName,
+            },
+          },
+          at,
+          staff,
+          'staff',
+        ),
       );
       account.schoolId = toSchoolId;
       account.className = toClassName;
@@ -218,13 +329,33 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
       if (sibling && random.chance(0.5)) {
         const transferId = uuid();
         if (amount > 0) {
-          events.push(event({ type: 'account.balance-transferred-out.v1', data: { accountNumber, transferId, toAccountNumber: sibling.accountNumber, amount } }, at, staff, 'staff'));
+          events.push(
+            event(
+              {
+                type: 'account.balance-transferred-out.v1',
+                data: { accountNumber, transferId, toAccountNumber: sibling.accountNumber, amount },
+              },
+              at,
+              staff,
+              'staff',
+            ),
+          );
         }
-        events.push(event({ type: 'account.closed.v1', data: { accountNumber, reason: 'Выбыл из школы' } }, at + 1, staff, 'staff'));
+        events.push(
+          event(
+            { type: 'account.closed.v1', data: { accountNumber, reason: 'Выбыл из школы' } },
+            at + 1,
+            staff,
+            'staff',
+          ),
+        );
         if (amount === 0) return [];
         sibling.balance += amount;
         const transferIn = event(
-          { type: 'account.balance-transferred-in.v1', data: { accountNumber: sibling.accountNumber, transferId, fromAccountNumber: accountNumber, amount } },
+          {
+            type: 'account.balance-transferred-in.v1',
+            data: { accountNumber: sibling.accountNumber, transferId, fromAccountNumber: accountNumber, amount },
+          },
           at + 2,
           staff,
           'staff',
@@ -232,9 +363,21 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
         return [{ streamId: accountStreamId(sibling.accountNumber), events: [transferIn] }];
       }
       if (amount > 0) {
-        events.push(event({ type: 'account.refunded.v1', data: { accountNumber, refundId: uuid(), amount, reason: 'Возврат при закрытии' } }, at, staff, 'staff'));
+        events.push(
+          event(
+            {
+              type: 'account.refunded.v1',
+              data: { accountNumber, refundId: uuid(), amount, reason: 'Возврат при закрытии' },
+            },
+            at,
+            staff,
+            'staff',
+          ),
+        );
       }
-      events.push(event({ type: 'account.closed.v1', data: { accountNumber, reason: 'Выбыл из школы' } }, at + 1, staff, 'staff'));
+      events.push(
+        event({ type: 'account.closed.v1', data: { accountNumber, reason: 'Выбыл из школы' } }, at + 1, staff, 'staff'),
+      );
     }
     return [];
   }

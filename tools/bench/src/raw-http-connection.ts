@@ -33,7 +33,10 @@ interface Pending {
 }
 
 /** Where the current response's body ends, once its head has arrived. */
-type BodyEnd = { kind: 'length'; end: number; bodyStart: number } | { kind: 'chunked'; bodyStart: number } | { kind: 'none'; bodyStart: number };
+type BodyEnd =
+  | { kind: 'length'; end: number; bodyStart: number }
+  | { kind: 'chunked'; bodyStart: number }
+  | { kind: 'none'; bodyStart: number };
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 

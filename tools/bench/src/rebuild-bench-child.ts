@@ -7,7 +7,8 @@
 import { generateEvents, timeRebuild, timeScan } from './rebuild-bench.js';
 
 const [step, workDir, events] = process.argv.slice(2);
-if (!workDir || !process.send) throw new Error('rebuild-bench-child runs forked: generate|rebuild|scan <workDir> [events]');
+if (!workDir || !process.send)
+  throw new Error('rebuild-bench-child runs forked: generate|rebuild|scan <workDir> [events]');
 if (step === 'generate') process.send(await generateEvents(workDir, Number(events)));
 else if (step === 'rebuild') process.send(await timeRebuild(workDir));
 else if (step === 'scan') process.send(await timeScan(workDir));

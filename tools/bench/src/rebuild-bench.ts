@@ -64,15 +64,23 @@ export async function runRebuildBench(options: RebuildBenchOptions): Promise<Reb
     const rates: number[] = [];
     const scanRates: number[] = [];
     for (let run = 0; run < (options.runs ?? 3); run++) {
-      const scan = options.inProcess ? await timeScan(workDir) : ((await inFreshProcess(['scan', workDir])) as TimedScan);
+      const scan = options.inProcess
+        ? await timeScan(workDir)
+        : ((await inFreshProcess(['scan', workDir])) as TimedScan);
       scanRates.push(Math.round(scan.events / (scan.durationMs / 1000)));
-      log(`rebuild bench: ${scan.events} events read and parsed in ${(scan.durationMs / 1000).toFixed(1)} s (${scanRates.at(-1)} events/s)`);
+      log(
+        `rebuild bench: ${scan.events} events read and parsed in ${(scan.durationMs / 1000).toFixed(1)} s (${scanRates.at(-1)} events/s)`,
+      );
       rmSync(join(workDir, 'read-models.db'), { force: true }); // each run builds from nothing
       // timed in a process of its own, as `projections:rebuild` runs (the store reopened there)
-      const result = options.inProcess ? await timeRebuild(workDir) : ((await inFreshProcess(['rebuild', workDir])) as TimedRebuild);
+      const result = options.inProcess
+        ? await timeRebuild(workDir)
+        : ((await inFreshProcess(['rebuild', workDir])) as TimedRebuild);
       const rebuildSeconds = result.durationMs / 1000;
       rates.push(Math.round(result.events / rebuildSeconds));
-      log(`rebuild bench: ${result.events} events replayed in ${rebuildSeconds.toFixed(1)} s (${rates.at(-1)} events/s)`);
+      log(
+        `rebuild bench: ${result.events} events replayed in ${rebuildSeconds.toFixed(1)} s (${rates.at(-1)} events/s)`,
+      );
     }
     const rebuildEventsPerSec = median(rates);
     const scanEventsPerSec = median(scanRates);
@@ -87,7 +95,13 @@ export async function generateEvents(workDir: string, target: number): Promise<n
   const store = openSqliteEventStore({ path: join(workDir, 'events.db') });
   try {
     const pupilsPerSchool = Math.ceil((target * 1.1) / (SCHOOLS * EVENTS_PER_PUPIL));
-    const history = generateLedgerHistory({ seed: 2025, schools: SCHOOLS, pupilsPerSchool, days: SCHOOL_DAYS, daysPerAppend: 35 });
+    const history = generateLedgerHistory({
+      seed: 2025,
+      schools: SCHOOLS,
+      pupilsPerSchool,
+      days: SCHOOL_DAYS,
+      daysPerAppend: 35,
+    });
     const events = await appendHistory(store, history, { concurrency: 256, maxEvents: target });
     if (events < target) throw new Error(`generated only ${events} of ${target} events`);
     return events;
@@ -100,7 +114,10 @@ export async function generateEvents(workDir: string, target: number): Promise<n
 export async function timeRebuild(workDir: string): Promise<TimedRebuild> {
   const eventStore = openSqliteEventStore({ path: join(workDir, 'events.db') });
   try {
-    const { events, durationMs } = await rebuildSqliteReadModelsFile({ eventStore, path: join(workDir, 'read-models.db') });
+    const { events, durationMs } = await rebuildSqliteReadModelsFile({
+      eventStore,
+      path: join(workDir, 'read-models.db'),
+    });
     return { events, durationMs };
   } finally {
     await eventStore.close();

@@ -20,7 +20,12 @@ export async function scanLog(eventsPath: string): Promise<TimedScan> {
   const started = performance.now();
   let events = 0;
   let fields = 0;
-  const pages = replayOnThread<ReplayPage>({ path: eventsPath, metadataField: METADATA_FIELD, pageSize: PAGE_SIZE, readAhead: READ_AHEAD_PAGES });
+  const pages = replayOnThread<ReplayPage>({
+    path: eventsPath,
+    metadataField: METADATA_FIELD,
+    pageSize: PAGE_SIZE,
+    readAhead: READ_AHEAD_PAGES,
+  });
   for await (const page of pages) {
     for (const data of page.data) {
       // used, so that the parse cannot be optimised away

@@ -103,7 +103,9 @@ async function waitForStatementLines(
     if (seen >= expected) return;
     await sleep(200);
   }
-  throw new Error(`statement of ${options.accountNumber} shows ${seen} of ${expected} lines: projections did not catch up`);
+  throw new Error(
+    `statement of ${options.accountNumber} shows ${seen} of ${expected} lines: projections did not catch up`,
+  );
 }
 
 const statementPath = (accountNumber: string, from: string, to: string, details: boolean): string =>
@@ -148,7 +150,9 @@ export async function runStatementBench(
 ): Promise<StatementBenchResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const m = await measureStatement(options);
-  log(`  statement: ${m.lines} lines read ${m.iterations} times, p50 ${m.statementP50Ms} ms, p95 ${m.statementP95Ms} ms`);
+  log(
+    `  statement: ${m.lines} lines read ${m.iterations} times, p50 ${m.statementP50Ms} ms, p95 ${m.statementP95Ms} ms`,
+  );
   if (!options.readModelsPath) return { statementP95Ms: m.statementP95Ms };
   const raw = await measureRawStatement({
     readModelsPath: options.readModelsPath,
@@ -156,7 +160,9 @@ export async function runStatementBench(
     iterations: m.iterations,
     warmup: options.warmup ?? 20,
   });
-  log(`  statement rows from the store: ${raw.rows} rows, p50 ${raw.statementRawP50Ms} ms, p95 ${raw.statementRawP95Ms} ms`);
+  log(
+    `  statement rows from the store: ${raw.rows} rows, p50 ${raw.statementRawP50Ms} ms, p95 ${raw.statementRawP95Ms} ms`,
+  );
   return {
     statementP95Ms: m.statementP95Ms,
     statementRawP95Ms: raw.statementRawP95Ms,

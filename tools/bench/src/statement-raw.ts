@@ -26,7 +26,8 @@ export async function measureRawStatement(options: RawStatementOptions): Promise
   const store = await openSqliteReadModelStore({ path: options.readModelsPath });
   const read = async (): Promise<number> => {
     const account = await store.get('accounts', options.accountNumber);
-    if (!account) throw new Error(`statement reference: no account ${options.accountNumber} in ${options.readModelsPath}`);
+    if (!account)
+      throw new Error(`statement reference: no account ${options.accountNumber} in ${options.readModelsPath}`);
     const lines = await store.find('statement_lines', {
       where: { accountNumber: options.accountNumber },
       orderBy: [{ field: 'at', direction: 'asc' }],

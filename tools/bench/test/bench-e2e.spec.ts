@@ -27,7 +27,12 @@ describe('HTTP benches against the real system', () => {
   });
 
   it('sells from concurrent keep-alive clients, every check recorded, continuing check numbers', async () => {
-    const first = await measureHttpSales({ ...system!.salesBenchInput(), connections: 4, durationMs: 400, warmupMs: 100 });
+    const first = await measureHttpSales({
+      ...system!.salesBenchInput(),
+      connections: 4,
+      durationMs: 400,
+      warmupMs: 100,
+    });
     expect(first.firstError).toBeNull();
     expect(first.errors).toBe(0);
     expect(first.sales).toBeGreaterThan(0);
@@ -44,7 +49,14 @@ describe('HTTP benches against the real system', () => {
   }, 60_000);
 
   it('gives npm run bench exactly its two sales figures, details logged', async () => {
-    const result = await runHttpSalesBench({ ...system!.salesBenchInput(), connections: 2, durationMs: 200, warmupMs: 0, firstCheckSeq: 900_000, log });
+    const result = await runHttpSalesBench({
+      ...system!.salesBenchInput(),
+      connections: 2,
+      durationMs: 200,
+      warmupMs: 0,
+      firstCheckSeq: 900_000,
+      log,
+    });
     expect(Object.keys(result).sort()).toEqual(['httpSaleP99Ms', 'httpSalesPerSec']);
     expect(result.httpSalesPerSec).toBeGreaterThan(0);
     expect(logged.join('\n')).toMatch(/recorded/);

@@ -16,7 +16,13 @@ describe('synthetic ledger history (benchmarks and replay tests)', () => {
     const checks = new Set<string>();
     const ids = new Set<string>();
     const types = new Set<string>();
-    for (const { streamId, events } of generateLedgerHistory({ seed: 7, schools: 3, pupilsPerSchool: 25, days: 40, lifecycle: true })) {
+    for (const { streamId, events } of generateLedgerHistory({
+      seed: 7,
+      schools: 3,
+      pupilsPerSchool: 25,
+      days: 40,
+      lifecycle: true,
+    })) {
       for (const appended of events) {
         expect(ids.has(appended.id)).toBe(false);
         ids.add(appended.id);

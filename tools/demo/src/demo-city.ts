@@ -146,10 +146,7 @@ export function generateDemoCity(options: DemoCityOptions): DemoCity {
     pupils,
     menu: CANTEEN_MENU,
     schoolDays,
-    topUps: numberPayments(
-      topUps.map((t) => ({ ...t, at: t.paidAt })).filter(beforeNow),
-      random,
-    ),
+    topUps: numberPayments(topUps.map((t) => ({ ...t, at: t.paidAt })).filter(beforeNow), random),
     sales: numberChecks(sales.map((s) => ({ ...s, at: s.soldAt })).filter(beforeNow)),
   };
 }

@@ -57,14 +57,12 @@ export function describeDemoPrincipals(schools: readonly DemoSchool[] = demoScho
         departmentId: department,
         description: `Администратор УО: ${DEMO_DEPARTMENT.name}`,
       },
-      ...schools.map(
-        (school): DemoUserSpec => ({
-          username: `school${school.schoolId}.staff`,
-          role: 'school_staff',
-          schoolId: school.schoolId,
-          description: `Ответственный за питание, ${school.name}`,
-        }),
-      ),
+      ...schools.map((school): DemoUserSpec => ({
+        username: `school${school.schoolId}.staff`,
+        role: 'school_staff',
+        schoolId: school.schoolId,
+        description: `Ответственный за питание, ${school.name}`,
+      })),
       {
         username: `${department}.auditor`,
         role: 'auditor',
@@ -73,15 +71,13 @@ export function describeDemoPrincipals(schools: readonly DemoSchool[] = demoScho
       },
     ],
     keys: [
-      ...schools.map(
-        (school): DemoKeySpec => ({
-          name: `till-${school.tillId}`,
-          role: 'till',
-          schoolId: school.schoolId,
-          tillId: school.tillId,
-          description: `Касса столовой ${school.tillId}, ${school.name}`,
-        }),
-      ),
+      ...schools.map((school): DemoKeySpec => ({
+        name: `till-${school.tillId}`,
+        role: 'till',
+        schoolId: school.schoolId,
+        tillId: school.tillId,
+        description: `Касса столовой ${school.tillId}, ${school.name}`,
+      })),
       { name: 'bank-sberbank', role: 'bank', description: 'Банк: пополнения лицевых счетов' },
     ],
   };
@@ -131,7 +127,10 @@ export function readDemoCredentials(dataDir: string): DemoCredentials | null {
 }
 
 /** The tokens seedDemoCity needs, from the credentials (the admin logs in separately). */
-export function demoKeys(credentials: DemoCredentials): { bankToken: string | undefined; tillTokens: Record<string, string> } {
+export function demoKeys(credentials: DemoCredentials): {
+  bankToken: string | undefined;
+  tillTokens: Record<string, string>;
+} {
   const tillTokens: Record<string, string> = {};
   for (const key of credentials.keys) if (key.role === 'till' && key.schoolId) tillTokens[key.schoolId] = key.key;
   return { bankToken: credentials.keys.find((key) => key.role === 'bank')?.key, tillTokens };

@@ -14,7 +14,11 @@ export interface LedgerCliOptions {
 /** Runs one CLI command against the identity store of `dataDir`; returns its output. */
 export async function runLedgerCli(args: readonly string[], options: LedgerCliOptions): Promise<string> {
   const lines: string[] = [];
-  const code = await runCli([...args], (line) => lines.push(line), { ...process.env, ...options.env, DATA_DIR: options.dataDir });
+  const code = await runCli([...args], (line) => lines.push(line), {
+    ...process.env,
+    ...options.env,
+    DATA_DIR: options.dataDir,
+  });
   // never echo the arguments: they may hold a password
   if (code !== 0) throw new Error(`ledger CLI ${args[0] ?? ''} failed (exit ${code}): ${lines.join(' ')}`);
   return lines.join('\n');

@@ -8,8 +8,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Public holidays (MM-DD) on which schools are closed; the New Year break runs to 8 January. */
 const PUBLIC_HOLIDAYS = new Set([
-  '01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08',
-  '02-23', '03-08', '05-01', '05-09', '06-12', '11-04',
+  '01-01',
+  '01-02',
+  '01-03',
+  '01-04',
+  '01-05',
+  '01-06',
+  '01-07',
+  '01-08',
+  '02-23',
+  '03-08',
+  '05-01',
+  '05-09',
+  '06-12',
+  '11-04',
 ]);
 
 const dateOfUtcMidnight = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);

@@ -100,7 +100,8 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
 
   const tillOf = (schoolId: string): string | undefined => options.tillTokens?.[schoolId];
   for (const school of city.schools) {
-    if (!tillOf(school.schoolId)) summary.skipped.push(`school ${school.schoolId}: no till key, no cards activated, no checks`);
+    if (!tillOf(school.schoolId))
+      summary.skipped.push(`school ${school.schoolId}: no till key, no cards activated, no checks`);
   }
   await forEachConcurrently(
     city.pupils.filter((pupil) => pupil.cardActivated && tillOf(pupil.schoolId)),
@@ -122,7 +123,14 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
   if (!options.bankToken) {
     summary.skipped.push('no bank key: no top-ups and no checks');
   } else {
-    await replayMoney(client, city, accounts, { ...options, bankToken: options.bankToken, concurrency, log }, summary, fail);
+    await replayMoney(
+      client,
+      city,
+      accounts,
+      { ...options, bankToken: options.bankToken, concurrency, log },
+      summary,
+      fail,
+    );
   }
   summary.elapsedMs = Date.now() - started;
   log(
@@ -155,7 +163,10 @@ async function enrolPupils(
     const byKey = new Map(imported.accounts.map((account) => [pupilKey(account.fullName, account.className), account]));
     for (const pupil of city.pupils.filter((p) => p.schoolId === school.schoolId)) {
       const account = byKey.get(pupilKey(pupil.fullName, pupil.className));
-      if (!account) throw new Error(`import of school ${school.schoolId} returned no account for ${pupil.fullName} ${pupil.className}`);
+      if (!account)
+        throw new Error(
+          `import of school ${school.schoolId} returned no account for ${pupil.fullName} ${pupil.className}`,
+        );
       accounts.set(pupil.pupilId, account);
     }
   }
@@ -195,7 +206,13 @@ async function replayMoney(
         const balance =
           operation.kind === 'top-up'
             ? await postTopUp(client.withToken(options.bankToken), account, operation.topUp, summary, fail)
-            : await postSale(client.withToken(options.tillTokens![operation.sale.schoolId]!), account, operation.sale, summary, fail);
+            : await postSale(
+                client.withToken(options.tillTokens![operation.sale.schoolId]!),
+                account,
+                operation.sale,
+                summary,
+                fail,
+              );
         if (balance !== undefined) lastBalance = balance;
         done++;
       }

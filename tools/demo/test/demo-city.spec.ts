@@ -88,7 +88,9 @@ describe('demo city generator', () => {
       (sale) =>
         sale.items.length < 1 ||
         sale.items.length > MAX_CHECK_LINES ||
-        sale.items.some((line) => !Number.isSafeInteger(line.qty) || line.qty < 1 || prices.get(line.name) !== line.price) ||
+        sale.items.some(
+          (line) => !Number.isSafeInteger(line.qty) || line.qty < 1 || prices.get(line.name) !== line.price,
+        ) ||
         sale.total !== sale.items.reduce((sum, line) => sum + line.qty * line.price, 0),
     );
     expect(wrong).toEqual([]);
@@ -182,7 +184,9 @@ describe('demo city generator', () => {
               sale.soldAt >= now.toISOString(),
           );
           expect(wrong).toEqual([]);
-          expect(JSON.stringify(generateDemoCity({ seed, schools, pupils, schoolDays, now }))).toBe(JSON.stringify(small));
+          expect(JSON.stringify(generateDemoCity({ seed, schools, pupils, schoolDays, now }))).toBe(
+            JSON.stringify(small),
+          );
         },
       ),
       { numRuns: 60 },

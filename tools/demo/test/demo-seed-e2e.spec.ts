@@ -58,7 +58,12 @@ describe('demo city seeded through the real API', () => {
     const file = join(dataDir, DEMO_CREDENTIALS_FILE);
     expect(statSync(file).mode & 0o077).toBe(0);
     expect(readDemoCredentials(dataDir)).toEqual(credentials);
-    expect(credentials.users.map((user) => user.role).sort()).toEqual(['admin', 'auditor', 'department_admin', 'school_staff']);
+    expect(credentials.users.map((user) => user.role).sort()).toEqual([
+      'admin',
+      'auditor',
+      'department_admin',
+      'school_staff',
+    ]);
     expect(credentials.keys.map((key) => key.role).sort()).toEqual(['bank', 'till']);
     expect(JSON.parse(readFileSync(file, 'utf8')).keys[0].key).toMatch(/^mk_/);
   });
@@ -93,14 +98,22 @@ describe('demo city seeded through the real API', () => {
       expect(line.description).toContain(sale.checkNumber);
       expect(line.items!.map(({ name, qty, price }) => ({ name, qty, price }))).toEqual(sale.items);
     }
-    expect(statement.lines.filter((l) => l.credit > 0).map((l) => l.credit).sort()).toEqual(topUps.map((t) => t.amount).sort());
+    expect(
+      statement.lines
+        .filter((l) => l.credit > 0)
+        .map((l) => l.credit)
+        .sort(),
+    ).toEqual(topUps.map((t) => t.amount).sort());
   }, 60_000);
 
   it('changes nothing when seeded again: lists unchanged, every entry a duplicate', async () => {
     const summary = await seedDemoCity(seedOptions);
     expect(summary.failures).toEqual([]);
     expect(summary.accounts).toEqual({ created: 0, unchanged: SMALL_CITY.pupils });
-    expect(summary.cards).toEqual({ activated: 0, alreadyActive: city.pupils.filter((pupil) => pupil.cardActivated).length });
+    expect(summary.cards).toEqual({
+      activated: 0,
+      alreadyActive: city.pupils.filter((pupil) => pupil.cardActivated).length,
+    });
     expect(summary.topUps).toMatchObject({ recorded: 0, duplicate: city.topUps.length });
     expect(summary.sales).toMatchObject({ recorded: 0, duplicate: city.sales.length, refused: 0 });
     expect(summary.balanceMismatches).toBe(0);

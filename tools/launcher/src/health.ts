@@ -7,13 +7,15 @@ export interface HealthAnswer {
 export async function fetchHealth(baseUrl: string, timeoutMs = 2_000): Promise<HealthAnswer> {
   const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(timeoutMs) });
   const text = await response.text();
-  let body: HealthAnswer['body'] = null;
+  return { status: response.status, body: parseJson(text) };
+}
+
+function parseJson(text: string): HealthAnswer['body'] {
   try {
-    body = JSON.parse(text) as HealthAnswer['body'];
+    return JSON.parse(text) as HealthAnswer['body'];
   } catch {
-    body = null;
+    return null;
   }
-  return { status: response.status, body };
 }
 
 /** The ledger answers at all (`ok`, `degraded` or `starting`): it is up, maybe not ready. */

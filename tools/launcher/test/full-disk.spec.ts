@@ -15,7 +15,9 @@ try {
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', dataDir], { stdio: 'pipe' });
   mounted = true;
 } catch (error) {
-  console.warn(`full-disk process test skipped: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`);
+  console.warn(
+    `full-disk process test skipped: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`,
+  );
 }
 const describeOnTmpfs = mounted ? describe : describe.skip;
 
@@ -61,7 +63,11 @@ describeOnTmpfs('a full disk under the launcher', () => {
     fetch(`${system.baseUrl}/api/schools`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ schoolId: String(id), name: `Школа №${id} с длинным названием для заполнения диска`, departmentId: 'uo-1' }),
+      body: JSON.stringify({
+        schoolId: String(id),
+        name: `Школа №${id} с длинным названием для заполнения диска`,
+        departmentId: 'uo-1',
+      }),
     });
   const health = async () => {
     const response = await fetch(`${system.baseUrl}/api/health`);
@@ -79,7 +85,8 @@ describeOnTmpfs('a full disk under the launcher', () => {
     }
     expect(refusal).toMatchObject({ status: 503, body: { code: 'storage_full' } });
     // every request logs a line the disk cannot take: the ledger must not mind
-    for (let i = 0; i < 20; i++) expect((await health()).body).toMatchObject({ status: 'degraded', cause: 'storage_full' });
+    for (let i = 0; i < 20; i++)
+      expect((await health()).body).toMatchObject({ status: 'degraded', cause: 'storage_full' });
 
     rmSync(filler);
     expect((await registerSchool(999)).status).toBe(201);

@@ -59,7 +59,8 @@ export class AccountsController {
   @Access({ roles: READER_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({
     summary: 'Statement for a period of business dates (at most 400 days)',
-    description: 'Opening balance, lines in time order (date, description, debited, credited), closing balance; check items with details=true.',
+    description:
+      'Opening balance, lines in time order (date, description, debited, credited), closing balance; check items with details=true.',
   })
   @ApiResponse({ status: 200, standardSchema: statement })
   @errorResponses(400, 401, 403, 404)
@@ -87,7 +88,9 @@ export class AccountsController {
 
   @Post('close')
   @Access({ roles: STAFF_ROLES, scope: scopeOf.accountParam() })
-  @ApiOperation({ summary: 'Close the account; the remaining balance is refunded or transferred to another (sibling) account' })
+  @ApiOperation({
+    summary: 'Close the account; the remaining balance is refunded or transferred to another (sibling) account',
+  })
   @commandResponses(
     closeAccountResult,
     'the account is closed and its balance paid out',

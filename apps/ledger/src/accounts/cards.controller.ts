@@ -20,7 +20,7 @@ export class CardsController {
 
   @Post(':cardUid/activate')
   @Access({ roles: ['till'] })
-  @ApiOperation({ summary: "A till activates a newly issued card of a pupil of its school" })
+  @ApiOperation({ summary: 'A till activates a newly issued card of a pupil of its school' })
   @ApiParam({ name: 'cardUid', example: '04A1B2C3D4E5F6' })
   @commandResponses(cardResult, 'the card is active now', 'the card was active already')
   @errorResponses(400, 401, 403, 404, 409)
@@ -29,7 +29,9 @@ export class CardsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.commands.execute(new ActivateCardCommand(uid, this.contexts.tillOf(request), this.contexts.of(request)));
+    const result = await this.commands.execute(
+      new ActivateCardCommand(uid, this.contexts.tillOf(request), this.contexts.of(request)),
+    );
     return answerWith(reply, result);
   }
 }

@@ -33,7 +33,9 @@ export class SalesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.commands.execute(new RecordSaleCommand(body, this.contexts.tillOf(request), this.contexts.of(request)));
+    const result = await this.commands.execute(
+      new RecordSaleCommand(body, this.contexts.tillOf(request), this.contexts.of(request)),
+    );
     return answerWith(reply, result);
   }
 }

@@ -12,7 +12,11 @@ import { AccountCommandRunner, type AccountOutcome } from './account-command-run
 export class TransferCompleter {
   constructor(private readonly runner: AccountCommandRunner) {}
 
-  complete(transfer: AccountBalanceTransferredOut['data'], transferOutEventId: string, context: CommandContext): Promise<AccountOutcome> {
+  complete(
+    transfer: AccountBalanceTransferredOut['data'],
+    transferOutEventId: string,
+    context: CommandContext,
+  ): Promise<AccountOutcome> {
     return this.runner.run(
       {
         type: 'ReceiveTransfer',

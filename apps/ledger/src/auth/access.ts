@@ -15,9 +15,7 @@ export type ScopeTarget =
 /** Picks the targets from the raw request (before validation: unusable values are skipped). */
 export type ScopeResolver = (request: FastifyRequest) => ScopeTarget[];
 
-export type AccessRule =
-  | { public: true }
-  | { public?: false; roles: readonly Role[]; scope?: ScopeResolver };
+export type AccessRule = { public: true } | { public?: false; roles: readonly Role[]; scope?: ScopeResolver };
 
 export const ACCESS_RULE = Symbol('ACCESS_RULE');
 

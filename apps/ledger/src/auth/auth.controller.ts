@@ -52,7 +52,12 @@ export class AuthController {
     }
     if (!outcome.ok) {
       this.logger.info({ username, ip: request.ip }, 'login failed');
-      throw new ApiError(401, 'invalid_credentials', 'Wrong username or password', 'Неверное имя пользователя или пароль');
+      throw new ApiError(
+        401,
+        'invalid_credentials',
+        'Wrong username or password',
+        'Неверное имя пользователя или пароль',
+      );
     }
     this.logger.info({ username }, 'login');
     return this.sessions.issue(username, now);

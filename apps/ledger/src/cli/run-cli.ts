@@ -35,10 +35,16 @@ function roleOf(value: string | boolean | undefined): Role {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
-export async function runCli(argv: string[], out: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -54,7 +60,8 @@ export async function runCli(argv: string[], out: (line: string) => void, env: N
     },
     strict: true,
   });
-  if (command !== 'create-user' && command !== 'create-key' && command !== 'list') throw new UsageError(`unknown command ${command ?? ''}`);
+  if (command !== 'create-user' && command !== 'create-key' && command !== 'list')
+    throw new UsageError(`unknown command ${command ?? ''}`);
 
   const store = await openIdentityStore(loadLedgerConfig(env));
   const directory = new IdentityDirectory(store);
@@ -95,4 +102,3 @@ export async function runCli(argv: string[], out: (line: string) => void, env: N
     await store.close();
   }
 }
-

@@ -28,7 +28,11 @@ const ledgerEnvShape = {
   TOP_UP_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3660).default(45),
   CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** the distributed profile: login attempts are counted in Redis, shared by every ledger instance */
-  REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -37,7 +37,12 @@ export class ApiError extends Error {
 }
 
 export const unauthorized = () =>
-  new ApiError(401, 'unauthorized', 'Authentication required: send a valid Bearer token', 'Требуется вход: передайте действительный токен');
+  new ApiError(
+    401,
+    'unauthorized',
+    'Authentication required: send a valid Bearer token',
+    'Требуется вход: передайте действительный токен',
+  );
 
 export const forbidden = (why = 'This action is not allowed for your role or scope') =>
   new ApiError(403, 'forbidden', why, 'Действие запрещено для вашей роли или области доступа');

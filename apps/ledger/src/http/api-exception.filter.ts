@@ -22,10 +22,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const apiError = toApiError(error);
     if (apiError.code === 'storage_full') {
       // expected while the disk is full: health says so, and the log says it once
-      if (this.storage.reportFull()) this.logger.error({ err: error }, 'storage full: writes are refused until space returns');
+      if (this.storage.reportFull())
+        this.logger.error({ err: error }, 'storage full: writes are refused until space returns');
       this.metrics.storageFullRefusals.inc();
     } else if (apiError.statusCode >= 500) {
-      this.logger.error({ err: error, route: request?.routeOptions?.url, correlationId: request?.correlationId }, 'request failed');
+      this.logger.error(
+        { err: error, route: request?.routeOptions?.url, correlationId: request?.correlationId },
+        'request failed',
+      );
     }
     if (reply.sent) return;
     void reply

@@ -13,14 +13,19 @@ export class CommandContexts {
 
   of(request: FastifyRequest): CommandContext {
     if (!request.principal) throw unauthorized();
-    return principalContext(request.principal, { correlationId: request.correlationId, requestId: request.id }, this.clock());
+    return principalContext(
+      request.principal,
+      { correlationId: request.correlationId, requestId: request.id },
+      this.clock(),
+    );
   }
 
   /** A till's school and id come from its key, never from the request body. */
   tillOf(request: FastifyRequest): Till {
     const principal = request.principal;
     if (!principal) throw unauthorized();
-    if (principal.role !== 'till' || !principal.schoolId || !principal.tillId) throw forbidden('Only a till may do this');
+    if (principal.role !== 'till' || !principal.schoolId || !principal.tillId)
+      throw forbidden('Only a till may do this');
     return { schoolId: principal.schoolId, tillId: principal.tillId };
   }
 }

@@ -34,5 +34,7 @@ export function documentStorageFull(document: OpenAPIObject): void {
 
 export const errorResponses = (...statuses: number[]) =>
   applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', standardSchema: apiError })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', standardSchema: apiError }),
+    ),
   );

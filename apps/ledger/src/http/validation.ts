@@ -27,9 +27,13 @@ export function validationError(issues: readonly StandardSchemaV1.Issue[]) {
     return russian === undefined ? [] : [issue.path ? `${issue.path}: ${russian}` : russian];
   });
   const messageRu = fields ? `Неверные данные запроса (поля: ${fields})` : 'Неверные данные запроса';
-  return invalidRequest(`Invalid request: ${summary}`, explained.length > 0 ? `${messageRu}: ${explained.join('; ')}` : messageRu, {
-    issues: listed,
-  });
+  return invalidRequest(
+    `Invalid request: ${summary}`,
+    explained.length > 0 ? `${messageRu}: ${explained.join('; ')}` : messageRu,
+    {
+      issues: listed,
+    },
+  );
 }
 
 /** Keys that could reach an object's prototype chain if a value were merged somewhere. */
@@ -72,4 +76,5 @@ export class LedgerValidationPipe extends StandardSchemaValidationPipe {
   }
 }
 
-export const createValidationPipe = () => new LedgerValidationPipe({ exceptionFactory: validationError, transform: true });
+export const createValidationPipe = () =>
+  new LedgerValidationPipe({ exceptionFactory: validationError, transform: true });

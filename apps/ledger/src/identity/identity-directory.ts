@@ -42,7 +42,10 @@ function normalizeScope(role: Role, input: ScopeInput) {
 export class IdentityDirectory {
   constructor(private readonly store: IdentityStore) {}
 
-  async createUser(input: { username: string; password: string; role: Role } & ScopeInput, now: Date): Promise<UserDoc> {
+  async createUser(
+    input: { username: string; password: string; role: Role } & ScopeInput,
+    now: Date,
+  ): Promise<UserDoc> {
     const username = normalizeUsername(input.username);
     if (!USERNAME.test(username)) throw new IdentityError('username: 3-64 characters a-z, 0-9, ".", "_", "-"');
     if (input.password.length < MIN_PASSWORD_LENGTH) {
@@ -65,13 +68,17 @@ export class IdentityDirectory {
   }
 
   /** Creates a key and returns it in clear: the only time it is ever visible. */
-  async createKey(input: { name: string; role: Role } & ScopeInput, now: Date): Promise<{ key: string; record: ApiKeyDoc }> {
+  async createKey(
+    input: { name: string; role: Role } & ScopeInput,
+    now: Date,
+  ): Promise<{ key: string; record: ApiKeyDoc }> {
     const name = input.name.trim();
     if (!KEY_NAME.test(name)) throw new IdentityError('key name: 2-64 characters A-Z, a-z, 0-9, ".", "_", ":", "-"');
     const scope = normalizeScope(input.role, input);
     const key = generateApiKey();
     const record: ApiKeyDoc = { name, role: input.role, ...scope, createdAt: now.toISOString() };
-    if (!(await this.store.insertApiKey(hashApiKey(key), record))) throw new IdentityError(`key ${name} already exists`);
+    if (!(await this.store.insertApiKey(hashApiKey(key), record)))
+      throw new IdentityError(`key ${name} already exists`);
     return { key, record };
   }
 

@@ -16,7 +16,10 @@ export interface Principal {
 }
 
 /** Which scope fields each role needs; the CLI and the identity store both enforce it. */
-export function scopeProblem(role: Role, scope: Pick<Principal, 'departmentId' | 'schoolId' | 'tillId'>): string | null {
+export function scopeProblem(
+  role: Role,
+  scope: Pick<Principal, 'departmentId' | 'schoolId' | 'tillId'>,
+): string | null {
   switch (role) {
     case 'admin':
     case 'bank':

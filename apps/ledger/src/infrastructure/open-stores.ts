@@ -10,7 +10,11 @@ import type { IdentityStore } from '../identity/store/identity-store.port.js';
 import { createIdentityStore } from '../identity/store/open-identity-store.js';
 
 function ensureDataDir(config: LedgerConfig): void {
-  if (config.eventStore.kind === 'sqlite' || config.readModelStore.kind === 'sqlite' || config.identityStore.kind === 'sqlite') {
+  if (
+    config.eventStore.kind === 'sqlite' ||
+    config.readModelStore.kind === 'sqlite' ||
+    config.identityStore.kind === 'sqlite'
+  ) {
     mkdirSync(config.dataDir, { recursive: true });
   }
 }

@@ -18,7 +18,13 @@ import { readModelsPosition } from '@meals/read-models';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/access.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
-import { EVENT_STORE, IDENTITY_STORE, LEDGER_SETTINGS, READ_MODELS, type LedgerSettings } from '../infrastructure/tokens.js';
+import {
+  EVENT_STORE,
+  IDENTITY_STORE,
+  LEDGER_SETTINGS,
+  READ_MODELS,
+  type LedgerSettings,
+} from '../infrastructure/tokens.js';
 import { StorageStatus } from './storage-status.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -47,7 +53,10 @@ export class HealthController {
 
   @Get()
   @PublicRoute()
-  @ApiOperation({ summary: 'Readiness: the stores, free disk space and the projection lag', description: HEALTH_DESCRIPTION })
+  @ApiOperation({
+    summary: 'Readiness: the stores, free disk space and the projection lag',
+    description: HEALTH_DESCRIPTION,
+  })
   @ApiResponse({ status: 200, description: '`ok` or `degraded` (with `cause`)' })
   @ApiResponse({ status: 503, description: '`starting` (with `reason`) or `error`' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {

@@ -11,7 +11,15 @@ import type { Logger } from 'pino';
 import { TransferCompleter } from '../accounts/transfer-completer.js';
 import { systemContext } from '@meals/command-runner';
 import type { CheckpointStore } from '../identity/store/identity-store.port.js';
-import { CLOCK, EVENT_STORE, IDENTITY_STORE, LEDGER_SETTINGS, LOGGER, type Clock, type LedgerSettings } from '../infrastructure/tokens.js';
+import {
+  CLOCK,
+  EVENT_STORE,
+  IDENTITY_STORE,
+  LEDGER_SETTINGS,
+  LOGGER,
+  type Clock,
+  type LedgerSettings,
+} from '../infrastructure/tokens.js';
 
 export const RECONCILER_CHECKPOINT = 'ledger-transfer-reconciler';
 const TRANSFERRED_OUT: BalanceTransferredOut['type'] = 'account.balance-transferred-out.v1';
@@ -123,7 +131,11 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
     if (pending !== null) await save(pending);
   }
 
-  private async completeTransfer(eventId: string, transfer: BalanceTransferredOut['data'], metadata: Record<string, unknown>) {
+  private async completeTransfer(
+    eventId: string,
+    transfer: BalanceTransferredOut['data'],
+    metadata: Record<string, unknown>,
+  ) {
     const correlationId = typeof metadata['correlationId'] === 'string' ? metadata['correlationId'] : undefined;
     try {
       const outcome = await this.transfers.complete(
@@ -132,7 +144,10 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
         systemContext('transfer-reconciler', { correlationId, causationId: eventId }, this.clock()),
       );
       if (outcome.appended.length > 0) {
-        this.logger.warn({ transferId: transfer.transferId, toAccountNumber: transfer.toAccountNumber }, 'completed an unfinished balance transfer');
+        this.logger.warn(
+          { transferId: transfer.transferId, toAccountNumber: transfer.toAccountNumber },
+          'completed an unfinished balance transfer',
+        );
       }
     } catch (error) {
       // The target refuses (e.g. closed meanwhile): staff must settle it; keep going.

@@ -60,7 +60,12 @@ export const invalidList = (message: string, messageRu: string, line?: number) =
 
 /** Column positions from the header row, or a 400 naming what is missing. */
 export const uploadTooLarge = (message: string) =>
-  new ApiError(413, 'upload_too_large', `The file is too large or too complex: ${message}`, 'Файл слишком большой или слишком сложный для списка учащихся');
+  new ApiError(
+    413,
+    'upload_too_large',
+    `The file is too large or too complex: ${message}`,
+    'Файл слишком большой или слишком сложный для списка учащихся',
+  );
 
 function columnsOf(header: string[]): Record<'school' | 'className' | 'fullName', number> {
   const found: Partial<Record<'school' | 'className' | 'fullName', number>> = {};
@@ -80,7 +85,12 @@ function columnsOf(header: string[]): Record<'school' | 'className' | 'fullName'
 
 function toRow(cells: string[], line: number, columns: ReturnType<typeof columnsOf>): PupilListRow | null {
   const value = (index: number) => (cells[index] ?? '').trim();
-  const row = { line, school: value(columns.school), className: value(columns.className), fullName: value(columns.fullName) };
+  const row = {
+    line,
+    school: value(columns.school),
+    className: value(columns.className),
+    fullName: value(columns.fullName),
+  };
   if (!row.school && !row.className && !row.fullName) return null;
   const missing = (['school', 'className', 'fullName'] as const).filter((field) => !row[field]);
   if (missing.length > 0) {
@@ -91,7 +101,10 @@ function toRow(cells: string[], line: number, columns: ReturnType<typeof columns
 
 function limitRows(rows: PupilListRow[]): PupilListRow[] {
   if (rows.length > MAX_LIST_ROWS) {
-    throw invalidList(`a list may have at most ${MAX_LIST_ROWS} pupils`, `в списке не больше ${MAX_LIST_ROWS} учащихся`);
+    throw invalidList(
+      `a list may have at most ${MAX_LIST_ROWS} pupils`,
+      `в списке не больше ${MAX_LIST_ROWS} учащихся`,
+    );
   }
   if (rows.length === 0) throw invalidList('the list has no pupils', 'в списке нет ни одного учащегося');
   return rows;
@@ -122,7 +135,11 @@ export function parsePupilCsv(body: Buffer): PupilListRow[] {
         // with `info`, the record arrives here as { record, info }, whatever the types say
         const cells = Array.isArray(record) ? record : (record as { record: string[] }).record;
         if (context.lines > MAX_FILE_LINES) {
-          throw invalidList(`a list may have at most ${MAX_FILE_LINES} lines`, `в файле не больше ${MAX_FILE_LINES} строк`, context.lines);
+          throw invalidList(
+            `a list may have at most ${MAX_FILE_LINES} lines`,
+            `в файле не больше ${MAX_FILE_LINES} строк`,
+            context.lines,
+          );
         }
         if (cells.length > MAX_COLUMNS) {
           throw invalidList(`more than ${MAX_COLUMNS} columns`, `больше ${MAX_COLUMNS} столбцов`, context.lines);
@@ -168,11 +185,13 @@ export function parsePupilXlsx(body: Buffer): PupilListRow[] {
     sheet = readFirstSheet(body, XLSX_LIMITS);
   } catch (error) {
     if (error instanceof ZipRefusal && error.kind === 'too_large') throw uploadTooLarge(error.message);
-    if (error instanceof SheetRefusal) throw invalidList(error.message, 'лист слишком велик для списка учащихся или повреждён', error.line);
+    if (error instanceof SheetRefusal)
+      throw invalidList(error.message, 'лист слишком велик для списка учащихся или повреждён', error.line);
     throw invalidList('not a readable .xlsx file', 'файл не является книгой Excel (.xlsx)');
   }
   const [header, ...body_] = sheet;
-  if (!header || header.line !== 1) throw invalidList('the workbook has no header row', 'в первой строке листа нет заголовков', 1);
+  if (!header || header.line !== 1)
+    throw invalidList('the workbook has no header row', 'в первой строке листа нет заголовков', 1);
   const columns = columnsOf(header.cells);
   const rows: PupilListRow[] = [];
   for (const { line, cells } of body_) {

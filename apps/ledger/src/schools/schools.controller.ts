@@ -58,7 +58,8 @@ export class SchoolsController {
   @ApiParam(SCHOOL_PARAM)
   @ApiConsumes(CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
   @ApiBody({
-    description: 'Pupil list with a header row `school,class,full_name` (CSV with `,` or `;`, UTF-8; or XLSX, first sheet)',
+    description:
+      'Pupil list with a header row `school,class,full_name` (CSV with `,` or `;`, UTF-8; or XLSX, first sheet)',
     schema: { type: 'string', format: 'binary' },
   })
   @ApiOperation({
@@ -68,7 +69,11 @@ export class SchoolsController {
       '16 MB inflated per part of an .xlsx, 10 000 lines, 50 columns, 4 KB per CSV line; beyond them 413 `upload_too_large` ' +
       '(or 400 naming the line). Files are parsed off the thread that serves the tills.',
   })
-  @commandResponses(pupilImportResult, 'new pupils were enrolled or accounts opened', 'every listed pupil has an account already')
+  @commandResponses(
+    pupilImportResult,
+    'new pupils were enrolled or accounts opened',
+    'every listed pupil has an account already',
+  )
   @errorResponses(400, 401, 403, 404, 413, 415)
   async importPupils(
     @Param('schoolId', { schema: schoolId }) id: string,

@@ -10,28 +10,62 @@ export interface Pupil {
 }
 
 export const csvOf = (schoolId: string, pupils: [className: string, fullName: string][], delimiter = ','): string =>
-  ['school,class,full_name'.replace(/,/g, delimiter), ...pupils.map(([cls, name]) => [schoolId, cls, name].join(delimiter))].join('\n') + '\n';
+  [
+    'school,class,full_name'.replace(/,/g, delimiter),
+    ...pupils.map(([cls, name]) => [schoolId, cls, name].join(delimiter)),
+  ].join('\n') + '\n';
 
-export async function registerSchool(h: LedgerHarness, token: string, schoolId: string, departmentId = 'uo-1', name = `Школа №${schoolId}`) {
+export async function registerSchool(
+  h: LedgerHarness,
+  token: string,
+  schoolId: string,
+  departmentId = 'uo-1',
+  name = `Школа №${schoolId}`,
+) {
   const reply = await h.post('/api/schools', { schoolId, name, departmentId }, token);
   if (reply.status !== 201 && reply.status !== 200) throw new Error(`register school failed: ${reply.text}`);
   return reply.body;
 }
 
 export async function importCsv(h: LedgerHarness, token: string, schoolId: string, csv: string) {
-  return h.request('POST', `/api/schools/${schoolId}/pupils/import`, { token, payload: Buffer.from(csv, 'utf8'), contentType: 'text/csv' });
+  return h.request('POST', `/api/schools/${schoolId}/pupils/import`, {
+    token,
+    payload: Buffer.from(csv, 'utf8'),
+    contentType: 'text/csv',
+  });
 }
 
 /** Registers the school (if needed) and enrols the pupils; returns their accounts in list order. */
-export async function enrol(h: LedgerHarness, admin: string, schoolId: string, names: string[], className = '03Б', departmentId = 'uo-1') {
+export async function enrol(
+  h: LedgerHarness,
+  admin: string,
+  schoolId: string,
+  names: string[],
+  className = '03Б',
+  departmentId = 'uo-1',
+) {
   await registerSchool(h, admin, schoolId, departmentId);
-  const reply = await importCsv(h, admin, schoolId, csvOf(schoolId, names.map((name) => [className, name])));
+  const reply = await importCsv(
+    h,
+    admin,
+    schoolId,
+    csvOf(
+      schoolId,
+      names.map((name) => [className, name]),
+    ),
+  );
   if (reply.status !== 201 && reply.status !== 200) throw new Error(`import failed: ${reply.text}`);
   return reply.body.accounts as Pupil[];
 }
 
 let paymentSeq = 0;
-export async function topUp(h: LedgerHarness, bank: string, accountNumber: string, amount: number, paymentId = `pay-${++paymentSeq}`) {
+export async function topUp(
+  h: LedgerHarness,
+  bank: string,
+  accountNumber: string,
+  amount: number,
+  paymentId = `pay-${++paymentSeq}`,
+) {
   return h.post(
     '/api/top-ups',
     { paymentId, accountNumber, channel: 'bank_online', amount, paidAt: '2024-01-18T09:30:00+03:00' },

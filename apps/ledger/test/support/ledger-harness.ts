@@ -106,7 +106,11 @@ export class LedgerHarness {
     return new LedgerHarness(dir, app, eventStore, readModels, identityStore, identity, projections, metrics);
   }
 
-  async request<T = any>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options: RequestOptions = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     let payload: string | Buffer | undefined;
@@ -137,7 +141,10 @@ export class LedgerHarness {
 
   /** A fresh API key of any role (keys are the quickest way to act as a principal). */
   async key(role: Role, scope: { departmentId?: string; schoolId?: string; tillId?: string } = {}): Promise<string> {
-    const { key } = await this.identity.createKey({ name: `test-${role}-${++this.keyCounter}`, role, ...scope }, new Date());
+    const { key } = await this.identity.createKey(
+      { name: `test-${role}-${++this.keyCounter}`, role, ...scope },
+      new Date(),
+    );
     return key;
   }
 

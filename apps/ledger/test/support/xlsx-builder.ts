@@ -58,7 +58,10 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 /** A sheet's XML with inline strings: rows of [rowNumber, cells]. */
 export function sheetXml(rows: [number, string[]][], dimension?: string): string {
   const body = rows
-    .map(([r, cells]) => `<row r="${r}">${cells.map((text) => `<c t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`).join('')}</row>`)
+    .map(
+      ([r, cells]) =>
+        `<row r="${r}">${cells.map((text) => `<c t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`).join('')}</row>`,
+    )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +

@@ -169,7 +169,8 @@ export class BatchProjector {
       if (at !== null && at >= last) continue;
       checkpoints.push({ name: definition.name, position: last.toString() });
       // a definition's first commit says which version of it built the documents
-      if (at === null) checkpoints.push({ name: versionCheckpointName(definition), position: String(definition.version) });
+      if (at === null)
+        checkpoints.push({ name: versionCheckpointName(definition), position: String(definition.version) });
     }
     return { changes: this.workingSet.changes(), checkpoints };
   }

@@ -33,7 +33,10 @@ let pageIndex = 0;
  * Writes the page's statement lines when it is one to prepare here, and hands the page on
  * as it was read: the fold gets every event whole, whatever a read model may read of it.
  */
-export const transformReplayPage: ReplayPageTransform<PreparedReplayPage, PrepareReplayPageOptions> = (page, options) => {
+export const transformReplayPage: ReplayPageTransform<PreparedReplayPage, PrepareReplayPageOptions> = (
+  page,
+  options,
+) => {
   feed ??= new StatementLinesFeed(options.statementLines);
   if (page.ids.length === 0) {
     feed.close(); // the end of the log

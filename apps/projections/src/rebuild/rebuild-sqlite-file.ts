@@ -83,7 +83,11 @@ function threadReplayPages(
       readAhead: READ_AHEAD_PAGES,
       transform: {
         module: threadModuleUrl(new URL('./prepare-replay-page.js', import.meta.url)).href,
-        options: { timeZone: dates.timeZone, statementLines, ...PREPARED_ON_REPLAY_THREAD } satisfies PrepareReplayPageOptions,
+        options: {
+          timeZone: dates.timeZone,
+          statementLines,
+          ...PREPARED_ON_REPLAY_THREAD,
+        } satisfies PrepareReplayPageOptions,
       },
       transferList: [statementLines],
     });

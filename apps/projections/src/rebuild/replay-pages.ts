@@ -26,7 +26,9 @@ export function eventStorePages(eventStore: Pick<EventStore, 'readAll'>, pageSiz
   return async function* (dates) {
     let after: bigint | undefined;
     for (;;) {
-      const page = await eventStore.readAll(after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize });
+      const page = await eventStore.readAll(
+        after === undefined ? { maxCount: pageSize } : { after, maxCount: pageSize },
+      );
       if (page.length === 0) return;
       const inputs: ProjectionInput[] = [];
       for (const recorded of page) {
@@ -67,5 +69,9 @@ export function replayedInput(page: StoredReplayPage, i: number, dates: Business
   const type = page.types[i]!;
   if (!isLedgerEventType(type)) return null;
   const when = page.metadataField[i] ?? new Date(page.recordedAt[i]!).toISOString();
-  return projectionInput({ id: page.ids[i]!, position: page.positions[i]!, type, data: JSON.parse(page.data[i]!) }, when, dates);
+  return projectionInput(
+    { id: page.ids[i]!, position: page.positions[i]!, type, data: JSON.parse(page.data[i]!) },
+    when,
+    dates,
+  );
 }

@@ -18,7 +18,9 @@ export class PositionWaiters {
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((w) => w !== waiter);
           const at = current();
-          reject(new Error(`read models did not reach position ${position} within ${timeoutMs} ms (at ${at ?? 'none'})`));
+          reject(
+            new Error(`read models did not reach position ${position} within ${timeoutMs} ms (at ${at ?? 'none'})`),
+          );
         }, timeoutMs),
       };
       this.waiters.push(waiter);

@@ -21,7 +21,10 @@ export async function prepareDefinitions(
   for (const definition of definitions) {
     const stored = await store.getCheckpoint(versionCheckpointName(definition));
     if (stored !== String(definition.version)) {
-      logger.info({ projection: definition.name, storedVersion: stored, version: definition.version }, 'projection built from zero');
+      logger.info(
+        { projection: definition.name, storedVersion: stored, version: definition.version },
+        'projection built from zero',
+      );
       await store.clear(
         definition.collections.map(({ name }) => name),
         [definition.name],

@@ -169,13 +169,17 @@ export class ProjectionRunner implements ProjectionsHandle {
         break;
       } catch (error) {
         if (this.stopping) {
-          this.logger.error({ err: error, events: batch.length }, 'commit failed while stopping; events stay unapplied');
+          this.logger.error(
+            { err: error, events: batch.length },
+            'commit failed while stopping; events stay unapplied',
+          );
           this.pending = [];
           return;
         }
         const retryMs = Math.min(RETRY_MIN_MS * 2 ** attempt, RETRY_MAX_MS);
         // once per outage, not once per retry (a full disk can last hours)
-        if (attempt === 0) this.logger.error({ err: error, retryMs }, 'commit failed; retrying with backoff until it succeeds');
+        if (attempt === 0)
+          this.logger.error({ err: error, retryMs }, 'commit failed; retrying with backoff until it succeeds');
         await sleep(retryMs);
       }
     }

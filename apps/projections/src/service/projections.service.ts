@@ -58,7 +58,8 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       } catch (error) {
         if (!(error instanceof StorageFullError) && !isStorageFullCause(error)) throw error;
         const retryMs = Math.min(OPEN_RETRY_MIN_MS * 2 ** attempt, OPEN_RETRY_MAX_MS);
-        if (attempt === 0) this.logger.error({ err: error, retryMs }, 'the disk is full; waiting for space to open the read models');
+        if (attempt === 0)
+          this.logger.error({ err: error, retryMs }, 'the disk is full; waiting for space to open the read models');
         await new Promise((resolve) => setTimeout(resolve, retryMs));
       }
     }

@@ -4,7 +4,7 @@ import type { EventStore } from '@meals/event-store';
 /** Σ credit − debit per account over the whole log: what every projected balance must equal. */
 export async function expectedBalances(eventStore: EventStore): Promise<Map<string, number>> {
   const balances = new Map<string, number>();
-  for (let after: bigint | undefined; ; ) {
+  for (let after: bigint | undefined; ;) {
     const page = await eventStore.readAll(after === undefined ? { maxCount: 1000 } : { after, maxCount: 1000 });
     if (page.length === 0) return balances;
     for (const recorded of page) {

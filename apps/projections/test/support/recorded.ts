@@ -20,7 +20,13 @@ export class RecordedLog {
       revision,
       position: this.position,
       data: event.data as unknown as JsonObject,
-      metadata: { occurredAt, correlationId: 'c', causationId: 'c', source: 'staff', actor: { kind: 'staff', id: 's' } },
+      metadata: {
+        occurredAt,
+        correlationId: 'c',
+        causationId: 'c',
+        source: 'staff',
+        actor: { kind: 'staff', id: 's' },
+      },
       recordedAt: new Date(occurredAt),
     };
   }

@@ -22,8 +22,7 @@ export interface MoveAccount {
 
 /** How a positive balance is paid out when the account closes. */
 export type AccountSettlement =
-  | { kind: 'refund'; refundId: string }
-  | { kind: 'transfer'; transferId: string; toAccountNumber: string };
+  { kind: 'refund'; refundId: string } | { kind: 'transfer'; transferId: string; toAccountNumber: string };
 
 export interface CloseAccount {
   type: 'CloseAccount';

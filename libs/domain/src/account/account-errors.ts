@@ -2,7 +2,12 @@ import { DomainError } from '../domain-error.js';
 import type { Kopecks } from '../money.js';
 
 export const accountNotFound = (accountNumber: string): DomainError =>
-  new DomainError('account_not_found', `account ${accountNumber} does not exist`, `Лицевой счёт ${accountNumber} не найден`, { accountNumber });
+  new DomainError(
+    'account_not_found',
+    `account ${accountNumber} does not exist`,
+    `Лицевой счёт ${accountNumber} не найден`,
+    { accountNumber },
+  );
 
 export const accountExists = (accountNumber: string): DomainError =>
   new DomainError(
@@ -13,7 +18,9 @@ export const accountExists = (accountNumber: string): DomainError =>
   );
 
 export const accountClosed = (accountNumber: string): DomainError =>
-  new DomainError('account_closed', `account ${accountNumber} is closed`, `Лицевой счёт ${accountNumber} закрыт`, { accountNumber });
+  new DomainError('account_closed', `account ${accountNumber} is closed`, `Лицевой счёт ${accountNumber} закрыт`, {
+    accountNumber,
+  });
 
 export const balanceNegative = (accountNumber: string, balance: Kopecks): DomainError =>
   new DomainError(
@@ -46,10 +53,20 @@ export const cardBlocked = (cardUid: string): DomainError =>
   new DomainError('card_blocked', `card ${cardUid} is blocked`, 'Карта заблокирована', { cardUid });
 
 export const cardNotActive = (cardUid: string): DomainError =>
-  new DomainError('card_not_active', `card ${cardUid} has not been activated at a till yet`, 'Карта ещё не активирована на кассе', { cardUid });
+  new DomainError(
+    'card_not_active',
+    `card ${cardUid} has not been activated at a till yet`,
+    'Карта ещё не активирована на кассе',
+    { cardUid },
+  );
 
 export const cardExists = (cardUid: string): DomainError =>
-  new DomainError('card_exists', `card ${cardUid} was already issued on this account`, 'Эта карта уже выдавалась на этот лицевой счёт', { cardUid });
+  new DomainError(
+    'card_exists',
+    `card ${cardUid} was already issued on this account`,
+    'Эта карта уже выдавалась на этот лицевой счёт',
+    { cardUid },
+  );
 
 export const paymentConflict = (paymentId: string): DomainError =>
   new DomainError(
@@ -84,9 +101,14 @@ export const transferConflict = (transferId: string): DomainError =>
   );
 
 export const sameAccount = (accountNumber: string): DomainError =>
-  new DomainError('same_account', `an account cannot transfer to itself (${accountNumber})`, 'Нельзя перевести остаток на тот же лицевой счёт', {
-    accountNumber,
-  });
+  new DomainError(
+    'same_account',
+    `an account cannot transfer to itself (${accountNumber})`,
+    'Нельзя перевести остаток на тот же лицевой счёт',
+    {
+      accountNumber,
+    },
+  );
 
 export const accountNumberOfOtherSchool = (accountNumber: string, schoolId: string): DomainError =>
   new DomainError(
@@ -105,15 +127,27 @@ export const checkOfOtherSchool = (checkNumber: string, tillSchoolId: string): D
   );
 
 export const invalidCheckNumber = (): DomainError =>
-  new DomainError('invalid_check_number', 'checkNumber must look like 24-001983', 'Номер чека должен иметь вид 24-001983', { field: 'checkNumber' });
+  new DomainError(
+    'invalid_check_number',
+    'checkNumber must look like 24-001983',
+    'Номер чека должен иметь вид 24-001983',
+    { field: 'checkNumber' },
+  );
 
 export const invalidChannel = (): DomainError =>
-  new DomainError('invalid_channel', 'channel is not a known top-up channel', 'Неизвестный способ пополнения', { field: 'channel' });
+  new DomainError('invalid_channel', 'channel is not a known top-up channel', 'Неизвестный способ пополнения', {
+    field: 'channel',
+  });
 
 export const invalidBlockReason = (): DomainError =>
-  new DomainError('invalid_block_reason', "reason must be 'lost', 'stolen' or 'damaged'", 'Причина блокировки: утеряна, украдена или повреждена', {
-    field: 'reason',
-  });
+  new DomainError(
+    'invalid_block_reason',
+    "reason must be 'lost', 'stolen' or 'damaged'",
+    'Причина блокировки: утеряна, украдена или повреждена',
+    {
+      field: 'reason',
+    },
+  );
 
 export const invalidSettlement = (): DomainError =>
   new DomainError(
@@ -123,5 +157,8 @@ export const invalidSettlement = (): DomainError =>
     { field: 'settlement' },
   );
 
-export const invalidItems = (message: string, messageRu: string, details: Record<string, string | number>): DomainError =>
-  new DomainError('invalid_items', message, messageRu, details);
+export const invalidItems = (
+  message: string,
+  messageRu: string,
+  details: Record<string, string | number>,
+): DomainError => new DomainError('invalid_items', message, messageRu, details);

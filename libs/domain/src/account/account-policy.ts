@@ -1,5 +1,9 @@
 import type { Kopecks } from '../money.js';
-import { DEFAULT_BUSINESS_TIME_LIMITS, assertValidBusinessTimeLimits, type BusinessTimeLimits } from './business-time-limits.js';
+import {
+  DEFAULT_BUSINESS_TIME_LIMITS,
+  assertValidBusinessTimeLimits,
+  type BusinessTimeLimits,
+} from './business-time-limits.js';
 
 /** Municipal settings the account rules depend on (fed by meal-management order settings). */
 export interface AccountPolicy {
@@ -9,9 +13,13 @@ export interface AccountPolicy {
   businessTimeLimits?: BusinessTimeLimits;
 }
 
-export const DEFAULT_ACCOUNT_POLICY: AccountPolicy = Object.freeze({ overdraftLimit: 0, businessTimeLimits: DEFAULT_BUSINESS_TIME_LIMITS });
+export const DEFAULT_ACCOUNT_POLICY: AccountPolicy = Object.freeze({
+  overdraftLimit: 0,
+  businessTimeLimits: DEFAULT_BUSINESS_TIME_LIMITS,
+});
 
-export const businessTimeLimitsOf = (policy: AccountPolicy): BusinessTimeLimits => policy.businessTimeLimits ?? DEFAULT_BUSINESS_TIME_LIMITS;
+export const businessTimeLimitsOf = (policy: AccountPolicy): BusinessTimeLimits =>
+  policy.businessTimeLimits ?? DEFAULT_BUSINESS_TIME_LIMITS;
 
 export function assertValidPolicy(policy: AccountPolicy): void {
   if (!Number.isSafeInteger(policy.overdraftLimit) || policy.overdraftLimit < 0) {

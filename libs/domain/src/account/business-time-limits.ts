@@ -27,7 +27,8 @@ export const DEFAULT_BUSINESS_TIME_LIMITS: BusinessTimeLimits = Object.freeze({
 
 export function assertValidBusinessTimeLimits(limits: BusinessTimeLimits): void {
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer of milliseconds: ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a non-negative integer of milliseconds: ${String(value)}`);
   }
 }
 
@@ -51,7 +52,8 @@ export function rejectImplausibleBusinessTime(
   maxAgeMs: number,
   clockSkewMs: number,
 ): void {
-  if (!isIsoInstant(receivedAt)) throw new Error(`receivedAt must be the server's ISO receive time: ${String(receivedAt)}`);
+  if (!isIsoInstant(receivedAt))
+    throw new Error(`receivedAt must be the server's ISO receive time: ${String(receivedAt)}`);
   const receivedMs = Date.parse(receivedAt);
   const atMs = Date.parse(at);
   const earliestMs = receivedMs - maxAgeMs;

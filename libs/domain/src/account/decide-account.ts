@@ -17,11 +17,17 @@ import { decideRecordTopUp } from './decide-top-up.js';
  * events to append (none when the command was already carried out: a retry), or throws a
  * DomainError naming the rule that refuses it.
  */
-export function decideAccount(command: AccountCommand, state: AccountState, policy: AccountPolicy = DEFAULT_ACCOUNT_POLICY): AccountEvent[] {
+export function decideAccount(
+  command: AccountCommand,
+  state: AccountState,
+  policy: AccountPolicy = DEFAULT_ACCOUNT_POLICY,
+): AccountEvent[] {
   assertValidPolicy(policy);
   requireAccountNumber(command.accountNumber);
   if (state.exists && state.accountNumber !== command.accountNumber) {
-    throw new Error(`command for account ${command.accountNumber} decided on the state of account ${state.accountNumber}`);
+    throw new Error(
+      `command for account ${command.accountNumber} decided on the state of account ${state.accountNumber}`,
+    );
   }
   switch (command.type) {
     case 'OpenAccount':

@@ -23,7 +23,10 @@ export function decideIssueReplacementCard(command: IssueReplacementCard, state:
     currentCardUid !== null && state.cards.get(currentCardUid) !== 'blocked'
       ? [{ type: 'card.blocked.v1', data: { accountNumber, cardUid: currentCardUid, reason: 'damaged' } }]
       : [];
-  return [...blockOld, { type: 'card.issued.v1', data: { accountNumber, cardUid: newCardUid, replacesCardUid: currentCardUid } }];
+  return [
+    ...blockOld,
+    { type: 'card.issued.v1', data: { accountNumber, cardUid: newCardUid, replacesCardUid: currentCardUid } },
+  ];
 }
 
 /** A card starts paying once a till of the pupil's school activates it; activating again changes nothing. */

@@ -6,7 +6,8 @@ import { requireExistingAccount, requireOpenAccount } from './account-rules.js';
 import type { AccountState } from './account-state.js';
 
 function validSettlement(settlement: AccountSettlement | undefined, ownAccountNumber: string): AccountSettlement {
-  if (settlement?.kind === 'refund') return { kind: 'refund', refundId: requireId(settlement.refundId, 'settlement.refundId') };
+  if (settlement?.kind === 'refund')
+    return { kind: 'refund', refundId: requireId(settlement.refundId, 'settlement.refundId') };
   if (settlement?.kind === 'transfer') {
     const transferId = requireId(settlement.transferId, 'settlement.transferId');
     const toAccountNumber = requireAccountNumber(settlement.toAccountNumber, 'settlement.toAccountNumber');
@@ -44,11 +45,17 @@ export function decideCloseAccount(command: CloseAccount, state: AccountState): 
 
   const payout: AccountEvent[] = [];
   if (balance > 0 && settlement.kind === 'refund') {
-    payout.push({ type: 'account.refunded.v1', data: { accountNumber, refundId: settlement.refundId, amount: balance, reason } });
+    payout.push({
+      type: 'account.refunded.v1',
+      data: { accountNumber, refundId: settlement.refundId, amount: balance, reason },
+    });
   }
   if (balance > 0 && settlement.kind === 'transfer') {
     const { transferId, toAccountNumber } = settlement;
-    payout.push({ type: 'account.balance-transferred-out.v1', data: { accountNumber, transferId, toAccountNumber, amount: balance } });
+    payout.push({
+      type: 'account.balance-transferred-out.v1',
+      data: { accountNumber, transferId, toAccountNumber, amount: balance },
+    });
   }
   return [...payout, { type: 'account.closed.v1', data: { accountNumber, reason } }];
 }

@@ -10,7 +10,11 @@ import type { AccountState } from './account-state.js';
  * Staff correct a balance with a new entry, never by editing one: positive credits, negative
  * debits (within the overdraft limit, like a sale). Once per correction id.
  */
-export function decideRecordCorrection(command: RecordCorrection, state: AccountState, policy: AccountPolicy): AccountEvent[] {
+export function decideRecordCorrection(
+  command: RecordCorrection,
+  state: AccountState,
+  policy: AccountPolicy,
+): AccountEvent[] {
   const correctionId = requireId(command.correctionId, 'correctionId');
   const amount = requireNonZeroAmount(command.amount);
   const reason = requireReason(command.reason);

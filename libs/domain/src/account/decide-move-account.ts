@@ -17,7 +17,13 @@ export function decideMoveAccount(command: MoveAccount, state: AccountState): Ac
   return [
     {
       type: 'account.moved.v1',
-      data: { accountNumber: state.accountNumber, fromSchoolId: state.schoolId, fromClassName: state.className, toSchoolId, toClassName },
+      data: {
+        accountNumber: state.accountNumber,
+        fromSchoolId: state.schoolId,
+        fromClassName: state.className,
+        toSchoolId,
+        toClassName,
+      },
     },
   ];
 }

@@ -13,7 +13,8 @@ import { firstCardUid, type AccountState } from './account-state.js';
 export function decideOpenAccount(command: OpenAccount, state: AccountState): AccountEvent[] {
   const accountNumber = requireAccountNumber(command.accountNumber);
   const schoolId = requireSchoolId(command.schoolId);
-  if (accountNumberSchoolCode(accountNumber) !== schoolCode(schoolId)) throw accountNumberOfOtherSchool(accountNumber, schoolId);
+  if (accountNumberSchoolCode(accountNumber) !== schoolCode(schoolId))
+    throw accountNumberOfOtherSchool(accountNumber, schoolId);
   const className = requireClassName(command.className);
   const fullName = requireName(command.fullName, 'fullName');
   const cardUid = requireCardUid(command.cardUid);

@@ -20,5 +20,10 @@ export function decideReceiveTransfer(command: ReceiveTransfer, state: AccountSt
     throw transferConflict(transferId);
   }
   requireOpenAccount(state);
-  return [{ type: 'account.balance-transferred-in.v1', data: { accountNumber: state.accountNumber, transferId, fromAccountNumber, amount } }];
+  return [
+    {
+      type: 'account.balance-transferred-in.v1',
+      data: { accountNumber: state.accountNumber, transferId, fromAccountNumber, amount },
+    },
+  ];
 }

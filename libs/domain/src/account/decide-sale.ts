@@ -48,7 +48,16 @@ export function decideRecordSale(command: RecordSale, state: AccountState, polic
   return [
     {
       type: 'account.sale-debited.v1',
-      data: { accountNumber: state.accountNumber, checkNumber, schoolId: tillSchoolId, tillId, cardUid, items, total, soldAt },
+      data: {
+        accountNumber: state.accountNumber,
+        checkNumber,
+        schoolId: tillSchoolId,
+        tillId,
+        cardUid,
+        items,
+        total,
+        soldAt,
+      },
     },
   ];
 }

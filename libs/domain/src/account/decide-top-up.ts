@@ -28,5 +28,10 @@ export function decideRecordTopUp(command: RecordTopUp, state: AccountState, pol
   requireOpenAccount(state);
   const limits = businessTimeLimitsOf(policy);
   rejectImplausibleBusinessTime('paidAt', paidAt, command.receivedAt, limits.topUpMaxAgeMs, limits.clockSkewMs);
-  return [{ type: 'account.topped-up.v1', data: { accountNumber: state.accountNumber, paymentId, channel: command.channel, amount, paidAt } }];
+  return [
+    {
+      type: 'account.topped-up.v1',
+      data: { accountNumber: state.accountNumber, paymentId, channel: command.channel, amount, paidAt },
+    },
+  ];
 }

@@ -12,17 +12,25 @@ export const MAX_ITEM_NAME_LENGTH = 200;
 function requireItem(item: SaleItemInput, index: number): CheckItem {
   const name = typeof item?.name === 'string' ? normalizeFullName(item.name) : '';
   if (name.length === 0 || name.length > MAX_ITEM_NAME_LENGTH) {
-    throw invalidItems(`items[${index}].name must be 1..${MAX_ITEM_NAME_LENGTH} characters`, `Позиция ${index + 1}: нужно название (1–${MAX_ITEM_NAME_LENGTH} символов)`, {
-      index,
-      field: 'name',
-    });
+    throw invalidItems(
+      `items[${index}].name must be 1..${MAX_ITEM_NAME_LENGTH} characters`,
+      `Позиция ${index + 1}: нужно название (1–${MAX_ITEM_NAME_LENGTH} символов)`,
+      {
+        index,
+        field: 'name',
+      },
+    );
   }
   const { qty, price } = item;
   if (!Number.isSafeInteger(qty) || qty < 1 || qty > MAX_ITEM_QTY) {
-    throw invalidItems(`items[${index}].qty must be an integer 1..${MAX_ITEM_QTY}`, `Позиция ${index + 1}: количество — целое от 1 до ${MAX_ITEM_QTY}`, {
-      index,
-      field: 'qty',
-    });
+    throw invalidItems(
+      `items[${index}].qty must be an integer 1..${MAX_ITEM_QTY}`,
+      `Позиция ${index + 1}: количество — целое от 1 до ${MAX_ITEM_QTY}`,
+      {
+        index,
+        field: 'qty',
+      },
+    );
   }
   if (!Number.isSafeInteger(price) || price < 0 || price > MAX_ITEM_PRICE) {
     throw invalidItems(
@@ -37,7 +45,11 @@ function requireItem(item: SaleItemInput, index: number): CheckItem {
 /** The check's lines with their amounts, validated; the total is computed here, never taken from the till. */
 export function checkLines(items: readonly SaleItemInput[]): { items: CheckItem[]; total: Kopecks } {
   if (!Array.isArray(items) || items.length < 1 || items.length > MAX_CHECK_ITEMS) {
-    throw invalidItems(`a check must have 1..${MAX_CHECK_ITEMS} items`, `В чеке должно быть от 1 до ${MAX_CHECK_ITEMS} позиций`, { field: 'items' });
+    throw invalidItems(
+      `a check must have 1..${MAX_CHECK_ITEMS} items`,
+      `В чеке должно быть от 1 до ${MAX_CHECK_ITEMS} позиций`,
+      { field: 'items' },
+    );
   }
   const lines = items.map(requireItem);
   return { items: lines, total: lines.reduce((sum, line) => sum + line.amount, 0) };

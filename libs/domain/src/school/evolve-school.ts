@@ -10,7 +10,13 @@ const accountSequence = (accountNumber: string): number => Number(accountNumber.
 export function evolveSchool(state: SchoolState, event: SchoolEvent): SchoolState {
   switch (event.type) {
     case 'school.registered.v1':
-      return { ...state, exists: true, schoolId: event.data.schoolId, name: event.data.name, departmentId: event.data.departmentId };
+      return {
+        ...state,
+        exists: true,
+        schoolId: event.data.schoolId,
+        name: event.data.name,
+        departmentId: event.data.departmentId,
+      };
     case 'school.pupils-enrolled.v1': {
       const roster = new Map(state.roster);
       let lastSequence = state.lastSequence;

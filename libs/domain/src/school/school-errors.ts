@@ -2,7 +2,12 @@ import { DomainError } from '../domain-error.js';
 import { MAX_ACCOUNT_SEQUENCE } from '../account-number.js';
 
 export const schoolNotFound = (schoolId: string): DomainError =>
-  new DomainError('school_not_found', `school ${schoolId} is not registered`, `Школа №${schoolId} не зарегистрирована`, { schoolId });
+  new DomainError(
+    'school_not_found',
+    `school ${schoolId} is not registered`,
+    `Школа №${schoolId} не зарегистрирована`,
+    { schoolId },
+  );
 
 export const schoolExists = (schoolId: string): DomainError =>
   new DomainError(
@@ -13,10 +18,15 @@ export const schoolExists = (schoolId: string): DomainError =>
   );
 
 export const tooManyRows = (rows: number, max: number): DomainError =>
-  new DomainError('too_many_rows', `a pupil list may have at most ${max} rows, got ${rows}`, `В списке не больше ${max} строк, получено ${rows}`, {
-    rows,
-    max,
-  });
+  new DomainError(
+    'too_many_rows',
+    `a pupil list may have at most ${max} rows, got ${rows}`,
+    `В списке не больше ${max} строк, получено ${rows}`,
+    {
+      rows,
+      max,
+    },
+  );
 
 export const notEnoughCardUids = (needed: number, given: number): DomainError =>
   new DomainError(
@@ -27,10 +37,15 @@ export const notEnoughCardUids = (needed: number, given: number): DomainError =>
   );
 
 export const duplicateCardUid = (index: number): DomainError =>
-  new DomainError('invalid_card_uid', `newCardUids[${index}] repeats an earlier card uid`, 'Идентификатор карты повторяется в списке', {
-    field: 'newCardUids',
-    index,
-  });
+  new DomainError(
+    'invalid_card_uid',
+    `newCardUids[${index}] repeats an earlier card uid`,
+    'Идентификатор карты повторяется в списке',
+    {
+      field: 'newCardUids',
+      index,
+    },
+  );
 
 export const schoolSequenceExhausted = (schoolId: string, needed: number, lastSequence: number): DomainError =>
   new DomainError(

@@ -27,7 +27,10 @@ export const cardIssued = (cardUid = CARD, replacesCardUid: string | null = null
   type: 'card.issued.v1',
   data: { accountNumber: ACCOUNT, cardUid, replacesCardUid },
 });
-export const cardActivated = (cardUid = CARD): AccountEvent => ({ type: 'card.activated.v1', data: { accountNumber: ACCOUNT, cardUid, tillId: TILL } });
+export const cardActivated = (cardUid = CARD): AccountEvent => ({
+  type: 'card.activated.v1',
+  data: { accountNumber: ACCOUNT, cardUid, tillId: TILL },
+});
 export const cardBlocked = (cardUid = CARD, reason: 'lost' | 'stolen' | 'damaged' = 'lost'): AccountEvent => ({
   type: 'card.blocked.v1',
   data: { accountNumber: ACCOUNT, cardUid, reason },

@@ -58,7 +58,11 @@ export function givenAccount(...history: AccountEvent[]) {
     state,
     when: (command: AccountCommand, policy?: AccountPolicy): Outcome<AccountEvent> =>
       // built inside run: an invalid policy is refused like any other rule
-      outcome(() => (policy ? accountDeciderWith(policy) : accountDecider).decide(command, state), accountDecider.evolve, state),
+      outcome(
+        () => (policy ? accountDeciderWith(policy) : accountDecider).decide(command, state),
+        accountDecider.evolve,
+        state,
+      ),
   };
 }
 
@@ -66,6 +70,7 @@ export function givenSchool(...history: SchoolEvent[]) {
   const state: SchoolState = schoolDecider.fold(history, schoolDecider.initialState);
   return {
     state,
-    when: (command: SchoolCommand): Outcome<SchoolEvent> => outcome(() => schoolDecider.decide(command, state), schoolDecider.evolve, state),
+    when: (command: SchoolCommand): Outcome<SchoolEvent> =>
+      outcome(() => schoolDecider.decide(command, state), schoolDecider.evolve, state),
   };
 }

@@ -177,7 +177,9 @@ export class KurrentDbEventStore implements EventStore {
     const slot = expected === 'no_stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : null;
     if (slot === null) return null;
     const stored = await this.readStream(streamId, { fromRevision: slot, maxCount: events.length });
-    const refs = events.map((event): StoredEventRef | undefined => stored.find((candidate) => candidate.id === event.id));
+    const refs = events.map((event): StoredEventRef | undefined =>
+      stored.find((candidate) => candidate.id === event.id),
+    );
     return resolveRetry(
       streamId,
       events.map((event) => event.id),

@@ -25,7 +25,10 @@ export function resolveRetry(
   for (let i = 0; i < ids.length; i++) {
     const ref = stored[i];
     const inPlace =
-      ref !== undefined && first !== undefined && ref.streamId === streamId && ref.revision === first.revision + BigInt(i);
+      ref !== undefined &&
+      first !== undefined &&
+      ref.streamId === streamId &&
+      ref.revision === first.revision + BigInt(i);
     if (!inPlace) {
       // report the id that makes it a conflict: one stored elsewhere, else the first stored one
       const culprit = ref !== undefined ? ids[i]! : ids[stored.findIndex((r) => r !== undefined)]!;

@@ -5,11 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { asStorageFull } from '@meals/sqlite-support';
-import {
-  IdempotencyConflictError,
-  WrongExpectedRevisionError,
-  type ExpectedRevision,
-} from '../event-store.port.js';
+import { IdempotencyConflictError, WrongExpectedRevisionError, type ExpectedRevision } from '../event-store.port.js';
 import type { AppendOutcome, AppendRequest, SerializedEvent } from './sqlite-batch-writer.js';
 
 export interface CommitWorkerData {
@@ -50,12 +46,17 @@ export function encodeChunk(chunk: readonly AppendRequest[]): EncodedChunk {
 
 export function decodeChunk(encoded: EncodedChunk): AppendRequest[] {
   const chunk: AppendRequest[] = [];
-  for (let i = 0; i < encoded.length; ) {
+  for (let i = 0; i < encoded.length;) {
     const streamId = encoded[i++] as string;
     const expected = encoded[i++] as ExpectedRevision;
     const events: SerializedEvent[] = new Array(encoded[i++] as number);
     for (let e = 0; e < events.length; e++) {
-      events[e] = { id: encoded[i++] as string, type: encoded[i++] as string, data: encoded[i++] as string, metadata: encoded[i++] as string };
+      events[e] = {
+        id: encoded[i++] as string,
+        type: encoded[i++] as string,
+        data: encoded[i++] as string,
+        metadata: encoded[i++] as string,
+      };
     }
     chunk.push({ streamId, expected, events });
   }
@@ -91,13 +92,22 @@ export type EncodedError =
 
 export function encodeError(error: unknown): EncodedError {
   if (error instanceof WrongExpectedRevisionError) {
-    return { kind: 'wrong-expected-revision', streamId: error.streamId, expected: error.expected, actual: error.actual };
+    return {
+      kind: 'wrong-expected-revision',
+      streamId: error.streamId,
+      expected: error.expected,
+      actual: error.actual,
+    };
   }
   if (error instanceof IdempotencyConflictError) {
     return { kind: 'idempotency-conflict', streamId: error.streamId, eventId: error.eventId };
   }
-  const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
-  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const { name, message, stack } =
+    error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : undefined;
   return { kind: 'other', name, message, code, stack };
 }
 
@@ -111,7 +121,11 @@ export function decodeError(encoded: EncodedError): Error {
       const error =
         encoded.name === 'SqliteError' && encoded.code !== undefined
           ? new Database.SqliteError(encoded.message, encoded.code)
-          : Object.assign(new Error(encoded.message), { name: encoded.name }, encoded.code === undefined ? {} : { code: encoded.code });
+          : Object.assign(
+              new Error(encoded.message),
+              { name: encoded.name },
+              encoded.code === undefined ? {} : { code: encoded.code },
+            );
       if (encoded.stack) error.stack = `${error.stack ?? ''}\n  on the commit thread: ${encoded.stack}`;
       return asStorageFull(error, 'event store') as Error;
     }

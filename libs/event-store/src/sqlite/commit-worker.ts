@@ -32,7 +32,8 @@ let closeRequested = false;
 
 port.on('message', (first: ToCommitThread) => {
   take(first);
-  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) take(next.message as ToCommitThread);
+  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port))
+    take(next.message as ToCommitThread);
   while (received.length > 0) writeTransaction();
   if (closeRequested) {
     db.close();
@@ -59,7 +60,10 @@ function writeTransaction(): void {
   try {
     const outcomes = writer.write(taken.flat());
     let from = 0;
-    answer = { kind: 'written', outcomes: taken.map((chunk) => encodeOutcomes(outcomes.slice(from, (from += chunk.length)))) };
+    answer = {
+      kind: 'written',
+      outcomes: taken.map((chunk) => encodeOutcomes(outcomes.slice(from, (from += chunk.length)))),
+    };
   } catch (error) {
     answer = { kind: 'failed', chunks, failure: encodeError(error) };
   }

@@ -64,7 +64,11 @@ export class GroupCommitWriter {
       const answered: Promise<void> = this.thread.write(requests).then(
         (outcomes) => this.settle(chunk, outcomes),
         // the transaction as a whole failed (I/O, lock timeout, the thread died): nothing of it is acknowledged
-        (error: unknown) => this.settle(chunk, chunk.map(() => ({ ok: false, error }))),
+        (error: unknown) =>
+          this.settle(
+            chunk,
+            chunk.map(() => ({ ok: false, error })),
+          ),
       );
       this.unanswered.add(answered);
       void answered.then(() => this.unanswered.delete(answered));

@@ -43,9 +43,15 @@ export interface ReplayOnThreadOptions extends ReplayWorkerData {
  * when one is given (then the pages are what it returns: T). Ends with the last event stored
  * when the last page is read; stopping early (break, throw) ends the thread.
  */
-export async function* replayOnThread<T = ReplayPage>(options: ReplayOnThreadOptions): AsyncGenerator<T, void, undefined> {
+export async function* replayOnThread<T = ReplayPage>(
+  options: ReplayOnThreadOptions,
+): AsyncGenerator<T, void, undefined> {
   const { readAhead, transferList, ...data } = options;
-  const worker: Worker = startThread(new URL('./replay-worker.js', import.meta.url), data satisfies ReplayWorkerData, transferList);
+  const worker: Worker = startThread(
+    new URL('./replay-worker.js', import.meta.url),
+    data satisfies ReplayWorkerData,
+    transferList,
+  );
   // tagged, not told apart by instanceof: the thread's errors may come from another realm
   const arrived: ({ page: T; events: number } | { error: unknown })[] = [];
   let wake: (() => void) | null = null;

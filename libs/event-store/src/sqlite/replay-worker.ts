@@ -51,7 +51,8 @@ function readNext(): void {
     ]);
     if (count === 0) return finish();
   } catch (error) {
-    const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
+    const { name, message, stack } =
+      error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
     send({ kind: 'failed', name, message, stack });
     return finish();
   }

@@ -139,7 +139,11 @@ export class SqliteBatchWriter {
       const row = this.findById.get(event.id);
       return row && { streamId: row.stream_id, revision: row.revision, position: row.position };
     });
-    return resolveRetry(append.streamId, append.events.map((event) => event.id), stored);
+    return resolveRetry(
+      append.streamId,
+      append.events.map((event) => event.id),
+      stored,
+    );
   }
 }
 

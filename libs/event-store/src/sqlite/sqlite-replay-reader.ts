@@ -43,7 +43,8 @@ export class SqliteReplayReader {
   private readonly page: Database.Statement<[bigint, number], Row>;
 
   constructor(options: SqliteReplayReaderOptions) {
-    if (!FIELD_NAME.test(options.metadataField)) throw new Error(`invalid metadata field ${JSON.stringify(options.metadataField)}`);
+    if (!FIELD_NAME.test(options.metadataField))
+      throw new Error(`invalid metadata field ${JSON.stringify(options.metadataField)}`);
     const field = `'$.${options.metadataField}'`;
     this.db = new Database(options.path, { readonly: true, fileMustExist: true });
     try {

@@ -33,7 +33,11 @@ export class FakeKurrentDbClient {
     const current: kurrent.CurrentStreamState = stored.length === 0 ? kurrent.NO_STREAM : BigInt(stored.length - 1);
     // with any/stream_exists the server looks the first id up among the stream's recent events
     const slot =
-      state === kurrent.NO_STREAM ? 0 : typeof state === 'bigint' ? Number(state) + 1 : stored.findIndex((e) => e.id === events[0]!.id);
+      state === kurrent.NO_STREAM
+        ? 0
+        : typeof state === 'bigint'
+          ? Number(state) + 1
+          : stored.findIndex((e) => e.id === events[0]!.id);
     const idempotent =
       (this.recognisesRetries || typeof state !== 'bigint') &&
       slot >= 0 &&
@@ -70,13 +74,19 @@ export class FakeKurrentDbClient {
       const ordered = backwards ? [...stored].reverse() : stored;
       const from = options.fromRevision ?? (backwards ? kurrent.END : kurrent.START);
       const start =
-        from === kurrent.START || (from === kurrent.END && backwards) ? 0 : from === kurrent.END ? stored.length : Number(from);
+        from === kurrent.START || (from === kurrent.END && backwards)
+          ? 0
+          : from === kurrent.END
+            ? stored.length
+            : Number(from);
       const max = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
       for (const event of ordered.slice(backwards ? 0 : start).slice(0, max)) yield { event };
     })();
   }
 
-  readAll(options: { fromPosition?: kurrent.ReadPosition; maxCount?: number | bigint } = {}): AsyncIterableIterator<kurrent.AllStreamResolvedEvent> {
+  readAll(
+    options: { fromPosition?: kurrent.ReadPosition; maxCount?: number | bigint } = {},
+  ): AsyncIterableIterator<kurrent.AllStreamResolvedEvent> {
     const log = this.log;
     return (async function* () {
       await Promise.resolve();
@@ -91,7 +101,8 @@ export class FakeKurrentDbClient {
   subscribeToAll(options: { fromPosition?: kurrent.ReadPosition } = {}): kurrent.AllStreamSubscription {
     const stream = new PassThrough({ objectMode: true });
     const from = options.fromPosition ?? kurrent.START;
-    const after = from === kurrent.START ? -1n : from === kurrent.END ? (this.log.at(-1)?.position.commit ?? -1n) : from.commit;
+    const after =
+      from === kurrent.START ? -1n : from === kurrent.END ? (this.log.at(-1)?.position.commit ?? -1n) : from.commit;
     const deliver = (event: kurrent.AllStreamRecordedEvent): void => {
       if (event.position.commit > after) stream.write({ event });
     };
@@ -116,26 +127,28 @@ export class FakeKurrentDbClient {
   private write(streamName: string, events: kurrent.EventData[]): kurrent.AllStreamRecordedEvent[] {
     const stored = this.streams.get(streamName) ?? [];
     this.streams.set(streamName, stored);
-    const written = events.map((data, i): kurrent.AllStreamRecordedEvent => {
-      const position = { commit: this.nextLogPosition, prepare: this.nextLogPosition };
-      this.nextLogPosition += 137n;
-      return {
-        streamId: streamName,
-        id: data.id,
-        isJson: true,
-        revision: BigInt(stored.length + i),
-        type: data.type,
-        created: new Date(),
-        // the real client parses JSON payloads back into objects
-        data: structuredClone(data.data) as kurrent.JSONType,
-        metadata: structuredClone(data.metadata) as kurrent.JSONType,
-        position,
-      } as kurrent.AllStreamRecordedEvent;
-    }).map((event) => {
-      stored.push(event);
-      this.log.push(event);
-      return event;
-    });
+    const written = events
+      .map((data, i): kurrent.AllStreamRecordedEvent => {
+        const position = { commit: this.nextLogPosition, prepare: this.nextLogPosition };
+        this.nextLogPosition += 137n;
+        return {
+          streamId: streamName,
+          id: data.id,
+          isJson: true,
+          revision: BigInt(stored.length + i),
+          type: data.type,
+          created: new Date(),
+          // the real client parses JSON payloads back into objects
+          data: structuredClone(data.data) as kurrent.JSONType,
+          metadata: structuredClone(data.metadata) as kurrent.JSONType,
+          position,
+        } as kurrent.AllStreamRecordedEvent;
+      })
+      .map((event) => {
+        stored.push(event);
+        this.log.push(event);
+        return event;
+      });
     for (const event of written) for (const listener of this.listeners) listener(event);
     return written;
   }

@@ -34,4 +34,3 @@ export function sortOf(orderBy: Query['orderBy']): Sort {
   if (!('_id' in sort)) sort['_id'] = 1;
   return sort;
 }
-

@@ -1,10 +1,4 @@
-import {
-  MongoClient,
-  MongoServerError,
-  type AnyBulkWriteOperation,
-  type Collection,
-  type Db,
-} from 'mongodb';
+import { MongoClient, MongoServerError, type AnyBulkWriteOperation, type Collection, type Db } from 'mongodb';
 import { storedDoc, UnknownCollectionError } from '../changes.js';
 import { assertCollectionName, assertFieldName, CHECKPOINTS } from '../names.js';
 import { filterOf, sortOf, type StoredDoc } from './mongo-query.js';

@@ -11,7 +11,8 @@ export interface BulkLoadWorkerData {
   path: string;
 }
 
-type Callable = 'ensureCollections' | 'get' | 'getMany' | 'find' | 'count' | 'getCheckpoint' | 'clear' | 'commitSerialized' | 'close';
+type Callable =
+  'ensureCollections' | 'get' | 'getMany' | 'find' | 'count' | 'getCheckpoint' | 'clear' | 'commitSerialized' | 'close';
 
 export type BulkLoadCall =
   | {
@@ -34,7 +35,8 @@ export function encodeError(error: unknown): EncodedError {
   if (error instanceof UnknownCollectionError) {
     return { name: error.name, message: error.message, stack: error.stack, collection: error.collection };
   }
-  const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
+  const { name, message, stack } =
+    error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
   return { name, message, stack };
 }
 

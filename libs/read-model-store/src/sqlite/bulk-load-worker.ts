@@ -5,7 +5,12 @@
  * (insert feeds), applied as they arrive.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { encodeError, type BulkLoadAnswer, type BulkLoadCall, type BulkLoadWorkerData } from './bulk-load-thread-protocol.js';
+import {
+  encodeError,
+  type BulkLoadAnswer,
+  type BulkLoadCall,
+  type BulkLoadWorkerData,
+} from './bulk-load-thread-protocol.js';
 import type { EncodedInserts } from './encoded-inserts.js';
 import { openSqliteReadModelStore, type SqliteReadModelStore } from './sqlite-read-model-store.js';
 

@@ -29,7 +29,11 @@ export type RowIdsOf = (collection: string, lookups: boolean) => TableRowIds;
  * ids (see TableRowIds). Updates `rowIds` as it goes (the caller restores them if the
  * transaction fails).
  */
-export function bulkWriteRows(changes: SerializedChanges, rowIdsOf: RowIdsOf, sqlIndex: (sql: string) => number): WriteRow[] {
+export function bulkWriteRows(
+  changes: SerializedChanges,
+  rowIdsOf: RowIdsOf,
+  sqlIndex: (sql: string) => number,
+): WriteRow[] {
   const rows: WriteRow[] = [];
   const pending = new Map<string, PendingInserts>();
   const flush = (inserts: PendingInserts): void => {

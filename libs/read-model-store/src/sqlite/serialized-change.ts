@@ -20,7 +20,12 @@ export interface SerializedChanges {
  * (an `_id` that differs from the change id, a cycle) fails the whole commit.
  */
 export function serializeChanges(changes: readonly Change[]): SerializedChanges {
-  const serialized: SerializedChanges = { collections: [], ids: [], jsons: [], inserts: new Uint8Array(changes.length) };
+  const serialized: SerializedChanges = {
+    collections: [],
+    ids: [],
+    jsons: [],
+    inserts: new Uint8Array(changes.length),
+  };
   changes.forEach((change, i) => {
     serialized.collections.push(change.collection);
     serialized.ids.push(change.id);

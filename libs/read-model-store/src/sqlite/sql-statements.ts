@@ -51,7 +51,8 @@ export const upsertSql = (collection: string): string =>
   `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ${DOC_PARAM}) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`;
 
 /** An insert op: fails on an id the table holds. */
-export const insertSql = (collection: string): string => `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ${DOC_PARAM})`;
+export const insertSql = (collection: string): string =>
+  `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ${DOC_PARAM})`;
 
 export const deleteSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE id = ?`;
 
@@ -70,7 +71,8 @@ export function insertRowsSql(collection: string, rows: number): string {
   return sql;
 }
 
-export const updateByRowidSql = (collection: string): string => `UPDATE ${tableName(collection)} SET doc = ${DOC_PARAM} WHERE rowid = ?`;
+export const updateByRowidSql = (collection: string): string =>
+  `UPDATE ${tableName(collection)} SET doc = ${DOC_PARAM} WHERE rowid = ?`;
 
 export const deleteByRowidSql = (collection: string): string => `DELETE FROM ${tableName(collection)} WHERE rowid = ?`;
 

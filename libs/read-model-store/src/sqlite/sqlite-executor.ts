@@ -55,7 +55,9 @@ export class SqliteExecutor {
 
   /** Rows as arrays of column values. */
   all(sql: string, params: SqlValue[]): SqlValue[][] {
-    return this.prepared(sql).raw(true).all(...params) as SqlValue[][];
+    return this.prepared(sql)
+      .raw(true)
+      .all(...params) as SqlValue[][];
   }
 
   /** Every row applied, or none (one transaction). */

@@ -154,7 +154,8 @@ export class SqliteReadModelStore implements ReadModelStore {
       const rows: WriteRow[] = this.bulk
         ? bulkWriteRows(changes, (collection, lookups) => this.rowIdsOf(collection, lookups), indexOf)
         : upsertRows(changes, indexOf);
-      for (const { name, position } of checkpointList(checkpoint)) rows.push([indexOf(checkpointUpsertSql), name, position]);
+      for (const { name, position } of checkpointList(checkpoint))
+        rows.push([indexOf(checkpointUpsertSql), name, position]);
       if (rows.length > 0) this.executor.write(sqls, rows);
     } catch (error) {
       rowIds.forEach((table) => table.rollback());
@@ -227,7 +228,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 }
 
 /** Live writes: upserts, inserts (failing on a known id) and deletes by id. */
-function upsertRows({ collections, ids, jsons, inserts }: SerializedChanges, indexOf: (sql: string) => number): WriteRow[] {
+function upsertRows(
+  { collections, ids, jsons, inserts }: SerializedChanges,
+  indexOf: (sql: string) => number,
+): WriteRow[] {
   const statementsOf = new Map<string, { upsert: number; insert: number; delete: number }>();
   return ids.map((id, i) => {
     const collection = collections[i]!;
@@ -253,7 +257,13 @@ function pragmasFor(options: SqliteReadModelStoreOptions): string[] {
     // A page cache far smaller than the file: a bulk load appends, and what it evicts is
     // still in the OS page cache when the index builds read it back; a cache the size of
     // the file only costs memory (~0.5 GB more per million statement lines, all fresh pages).
-    return ['locking_mode = EXCLUSIVE', 'journal_mode = MEMORY', 'synchronous = OFF', 'cache_size = -131072', ...common];
+    return [
+      'locking_mode = EXCLUSIVE',
+      'journal_mode = MEMORY',
+      'synchronous = OFF',
+      'cache_size = -131072',
+      ...common,
+    ];
   }
   return ['journal_mode = WAL', `synchronous = ${options.synchronous ?? 'NORMAL'}`, 'cache_size = -65536', ...common];
 }

@@ -5,7 +5,11 @@ import { rosterProjection } from './roster.definition.js';
 import { statementLinesProjection } from './statement-lines.definition.js';
 
 /** Every read model the ledger's queries use; the projections service runs them all. */
-export const PROJECTIONS: readonly ProjectionDefinition[] = [accountsProjection, statementLinesProjection, rosterProjection];
+export const PROJECTIONS: readonly ProjectionDefinition[] = [
+  accountsProjection,
+  statementLinesProjection,
+  rosterProjection,
+];
 
 /** The definitions named (all when `names` is empty); throws on an unknown name. */
 export function projectionsNamed(names: readonly string[]): ProjectionDefinition[] {
@@ -13,7 +17,9 @@ export function projectionsNamed(names: readonly string[]): ProjectionDefinition
   return names.map((name) => {
     const definition = PROJECTIONS.find((d) => d.name === name);
     if (!definition) {
-      throw new Error(`unknown projection ${JSON.stringify(name)}; known: ${PROJECTIONS.map((d) => d.name).join(', ')}`);
+      throw new Error(
+        `unknown projection ${JSON.stringify(name)}; known: ${PROJECTIONS.map((d) => d.name).join(', ')}`,
+      );
     }
     return definition;
   });

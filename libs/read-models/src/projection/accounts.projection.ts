@@ -3,7 +3,11 @@ import type { AccountDoc } from '../documents.js';
 import type { ProjectionInput } from './projection-input.js';
 
 /** The `accounts` document after an account event (null while the account is unknown). */
-export function evolveAccountDoc(doc: AccountDoc | null, event: AccountEvent, input: ProjectionInput): AccountDoc | null {
+export function evolveAccountDoc(
+  doc: AccountDoc | null,
+  event: AccountEvent,
+  input: ProjectionInput,
+): AccountDoc | null {
   const lastPosition = input.positionNumber;
   if (event.type === 'account.opened.v1') {
     const { accountNumber, schoolId, className, fullName } = event.data;

@@ -54,7 +54,11 @@ export interface StoredEventFields {
  * `occurredAt`: the metadata's occurredAt when it is a string, else when the store
  * recorded the event (ISO).
  */
-export function projectionInput(stored: StoredEventFields, occurredAt: string, dates: BusinessDateCache): ProjectionInput {
+export function projectionInput(
+  stored: StoredEventFields,
+  occurredAt: string,
+  dates: BusinessDateCache,
+): ProjectionInput {
   const event = { type: stored.type, data: stored.data } as LedgerEvent;
   const at = businessTime(event, occurredAt);
   return {

@@ -2,7 +2,10 @@ import type { AccountEvent, SchoolRegistered } from '@meals/domain';
 import type { AccountDoc, SchoolDoc } from '../documents.js';
 
 /** How an account event changes the number of open accounts per school; `account` is before the event. */
-export function pupilCountChanges(event: AccountEvent, account: AccountDoc | null): [schoolId: string, delta: number][] {
+export function pupilCountChanges(
+  event: AccountEvent,
+  account: AccountDoc | null,
+): [schoolId: string, delta: number][] {
   switch (event.type) {
     case 'account.opened.v1':
       return account?.status === 'open' ? [] : [[event.data.schoolId, +1]];

@@ -58,7 +58,9 @@ export class WorkingSet {
 
   isKnownKey(collection: string, id: string): boolean {
     return (
-      this.complete || this.changed.get(collection)?.has(id) === true || this.committed.get(collection)?.has(id) === true
+      this.complete ||
+      this.changed.get(collection)?.has(id) === true ||
+      this.committed.get(collection)?.has(id) === true
     );
   }
 
@@ -86,7 +88,8 @@ export class WorkingSet {
    * by the event id): the store need not look for one to replace.
    */
   insert<T extends Doc>({ name: collection }: Collection<T>, id: string, doc: T): void {
-    if (!this.writeOnly.has(collection)) throw new Error(`working set: insert into ${collection}, which is not write-only`);
+    if (!this.writeOnly.has(collection))
+      throw new Error(`working set: insert into ${collection}, which is not write-only`);
     this.written.push({ op: 'insert', collection, id, doc });
   }
 

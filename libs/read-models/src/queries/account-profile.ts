@@ -18,7 +18,10 @@ export interface AccountProfileView {
 }
 
 /** The account's profile and balance; null when no such account. */
-export async function accountProfile(readModels: TypedReadModels, accountNumber: string): Promise<AccountProfileView | null> {
+export async function accountProfile(
+  readModels: TypedReadModels,
+  accountNumber: string,
+): Promise<AccountProfileView | null> {
   const doc = await readModels.get(collections.accounts, accountNumber);
   return doc && toAccountProfile(doc);
 }

@@ -3,7 +3,7 @@
  * damaged) and re-issue one on the same account, where the money stays.
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CARD_BLOCK_REASONS, unknownCard, type CardBlockReason } from '@meals/domain';
+import { unknownCard } from '@meals/domain';
 import type { BlockCardRequest, CardResult, ReissueCardResult as ReissueResult } from '@meals/contracts';
 import type { CommandContext } from '@meals/command-runner';
 import { commandResultOf } from '../../http/command-result.js';
@@ -83,7 +83,10 @@ export class ReissueCardHandler implements ICommandHandler<ReissueCardCommand> {
 
   async execute({ accountNumber, context }: ReissueCardCommand): Promise<ReissueResult> {
     const cardUid = newCardUid();
-    const outcome = await this.runner.run({ type: 'IssueReplacementCard', accountNumber, newCardUid: cardUid }, context);
+    const outcome = await this.runner.run(
+      { type: 'IssueReplacementCard', accountNumber, newCardUid: cardUid },
+      context,
+    );
     this.cards.remember(cardUid, accountNumber);
     const issued = outcome.appended.find((event) => event.type === 'card.issued.v1');
     return {

@@ -4,7 +4,12 @@
  * right away; if the process dies in between, the TransferReconciler completes it.
  */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { accountClosed, accountNotFound, type AccountBalanceTransferredOut, type AccountSettlement } from '@meals/domain';
+import {
+  accountClosed,
+  accountNotFound,
+  type AccountBalanceTransferredOut,
+  type AccountSettlement,
+} from '@meals/domain';
 import type { CloseAccountRequest as CloseRequest, CloseAccountResult as CloseResult } from '@meals/contracts';
 import { eventIdOf } from '@meals/command-runner';
 import type { CommandContext } from '@meals/command-runner';
@@ -39,7 +44,10 @@ export class CloseAccountHandler implements ICommandHandler<CloseAccountCommand>
         : { kind: 'transfer', transferId: payoutId(accountNumber), toAccountNumber: close.settlement.toAccountNumber };
     if (settlement.kind === 'transfer') await this.requireOpenTarget(settlement.toAccountNumber);
 
-    const outcome = await this.runner.run({ type: 'CloseAccount', accountNumber, reason: close.reason, settlement }, context);
+    const outcome = await this.runner.run(
+      { type: 'CloseAccount', accountNumber, reason: close.reason, settlement },
+      context,
+    );
     // the payout is read from the state, so a repeated close answers the same as the first
     if (settlement.kind === 'refund') {
       const amount = outcome.state.refunds.get(settlement.refundId) ?? 0;
@@ -47,7 +55,12 @@ export class CloseAccountHandler implements ICommandHandler<CloseAccountCommand>
     }
     const { transferId, toAccountNumber } = settlement;
     const paidOut = outcome.state.transfersOut.get(transferId);
-    if (!paidOut) return { ...commandResultOf(outcome.position), accountNumber, settlement: { kind: 'transfer', amount: 0, toAccountNumber } };
+    if (!paidOut)
+      return {
+        ...commandResultOf(outcome.position),
+        accountNumber,
+        settlement: { kind: 'transfer', amount: 0, toAccountNumber },
+      };
     // the receiving half, also when repeating a close (once per transfer: a repeat changes nothing)
     const transferredOut: AccountBalanceTransferredOut = {
       type: 'account.balance-transferred-out.v1',

@@ -19,7 +19,10 @@ export class RecordTopUpHandler implements ICommandHandler<RecordTopUpCommand> {
   constructor(private readonly runner: AccountCommandRunner) {}
 
   async execute({ topUp, context }: RecordTopUpCommand): Promise<TopUpResult> {
-    const outcome = await this.runner.run({ type: 'RecordTopUp', ...topUp, receivedAt: context.now.toISOString() }, context);
+    const outcome = await this.runner.run(
+      { type: 'RecordTopUp', ...topUp, receivedAt: context.now.toISOString() },
+      context,
+    );
     return {
       ...commandResultOf(outcome.position),
       accountNumber: topUp.accountNumber,

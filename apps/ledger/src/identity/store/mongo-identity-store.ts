@@ -49,7 +49,8 @@ export class MongoIdentityStore implements IdentityStore {
   async init(): Promise<void> {
     // The read-model adapter indexed the name without uniqueness; that index would conflict.
     for (const index of await this.existingIndexes()) {
-      if (index.name && !index.unique && JSON.stringify(index.key) === '{"name":1}') await this.apiKeys.dropIndex(index.name);
+      if (index.name && !index.unique && JSON.stringify(index.key) === '{"name":1}')
+        await this.apiKeys.dropIndex(index.name);
     }
     await this.apiKeys.createIndex({ name: 1 }, { unique: true, name: 'ux_api_keys__name' });
   }
@@ -112,7 +113,11 @@ export class MongoIdentityStore implements IdentityStore {
   }
 }
 
-export async function openMongoIdentityStore(options: { url: string; dbName: string; serverSelectionTimeoutMS?: number }): Promise<MongoIdentityStore> {
+export async function openMongoIdentityStore(options: {
+  url: string;
+  dbName: string;
+  serverSelectionTimeoutMS?: number;
+}): Promise<MongoIdentityStore> {
   const client = new MongoClient(options.url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000 });
   await client.connect();
   try {

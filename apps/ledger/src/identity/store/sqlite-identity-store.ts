@@ -71,7 +71,9 @@ const apiKeyOf = (row: ApiKeyRow): ApiKeyRecord => ({
 });
 
 const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+  typeof error === 'object' &&
+  error !== null &&
+  String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 
 export class SqliteIdentityStore implements IdentityStore {
   private readonly statements;
@@ -102,7 +104,14 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async insertUser(user: UserRecord): Promise<boolean> {
     return this.inserted(() =>
-      this.statements.insertUser.run(user.username, user.passwordHash, user.role, user.departmentId, user.schoolId, user.createdAt),
+      this.statements.insertUser.run(
+        user.username,
+        user.passwordHash,
+        user.role,
+        user.departmentId,
+        user.schoolId,
+        user.createdAt,
+      ),
     );
   }
 
@@ -117,7 +126,15 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async insertApiKey(keyHash: string, key: ApiKeyRecord): Promise<boolean> {
     return this.inserted(() =>
-      this.statements.insertApiKey.run(keyHash, key.name, key.role, key.departmentId, key.schoolId, key.tillId, key.createdAt),
+      this.statements.insertApiKey.run(
+        keyHash,
+        key.name,
+        key.role,
+        key.departmentId,
+        key.schoolId,
+        key.tillId,
+        key.createdAt,
+      ),
     );
   }
 

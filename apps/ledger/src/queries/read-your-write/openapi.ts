@@ -24,7 +24,8 @@ export function documentReadYourWrite(document: OpenAPIObject): OpenAPIObject {
       response.headers = {
         ...(response.headers ?? {}),
         [STALE_HEADER]: {
-          description: 'Present (true) when the read models had not reached the position waited for in time: the answer may be stale',
+          description:
+            'Present (true) when the read models had not reached the position waited for in time: the answer may be stale',
           schema: { type: 'string', enum: ['true'] },
         },
       };

@@ -70,7 +70,12 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
       created: newKeys.has(pupil.pupilKey),
     }));
     const created = accounts.filter((account) => account.created).length;
-    return { ...commandResultOf(enrolment.position, ...opened), created, existing: accounts.length - created, accounts };
+    return {
+      ...commandResultOf(enrolment.position, ...opened),
+      created,
+      existing: accounts.length - created,
+      accounts,
+    };
   }
 
   /** Step 1: the school enrols the listed pupils it does not know yet. */
@@ -86,7 +91,9 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
         },
         { ...context, source: 'import' },
       );
-      const event = outcome.appended.find((event): event is SchoolPupilsEnrolled => event.type === 'school.pupils-enrolled.v1');
+      const event = outcome.appended.find(
+        (event): event is SchoolPupilsEnrolled => event.type === 'school.pupils-enrolled.v1',
+      );
       return { event, position: outcome.position };
     } catch (error) {
       throw withFileLine(error, rows);
@@ -111,7 +118,12 @@ export class ImportPupilsHandler implements ICommandHandler<ImportPupilsCommand>
    * Step 2: open each pupil's account with its card; an account opened before stays as it is.
    * Answers the log positions of the opening events (null for accounts opened before).
    */
-  private async openAccounts(schoolId: string, pupils: EnrolledPupil[], eventIds: Map<string, string>, context: CommandContext) {
+  private async openAccounts(
+    schoolId: string,
+    pupils: EnrolledPupil[],
+    eventIds: Map<string, string>,
+    context: CommandContext,
+  ) {
     const positions: (bigint | null)[] = [];
     let next = 0;
     const worker = async () => {
@@ -144,8 +156,14 @@ function withFileLine(error: unknown, rows: PupilListRow[]): unknown {
   const line = typeof row === 'number' ? rows[row - 1]?.line : undefined;
   if (line === undefined) return error;
   const withoutRow = (text: string) => text.replace(/ \((row|строка) \d+\)/, '');
-  return new ApiError(400, error.code, `Line ${line}: ${withoutRow(error.message)}`, `Строка ${line}: ${withoutRow(error.messageRu)}`, {
-    ...error.details,
-    line,
-  });
+  return new ApiError(
+    400,
+    error.code,
+    `Line ${line}: ${withoutRow(error.message)}`,
+    `Строка ${line}: ${withoutRow(error.messageRu)}`,
+    {
+      ...error.details,
+      line,
+    },
+  );
 }

@@ -1,6 +1,5 @@
 /** Registers a school in an education department (the start of its stream). */
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideSchool } from '@meals/domain';
 import type { RegisterSchoolRequest, SchoolResult } from '@meals/contracts';
 import type { CommandContext } from '@meals/command-runner';
 import { SchoolAggregates } from '../school-aggregates.js';

@@ -34,7 +34,9 @@ export class SheetRefusal extends Error {
 export function readFirstSheet(xlsx: Buffer, limits: SheetLimits): SheetRow[] {
   const zip = new ZipEntries(xlsx, limits);
   const sheetPath = firstSheetPath(zip);
-  const sharedStrings = zip.has('xl/sharedStrings.xml') ? readSharedStrings(zip.read('xl/sharedStrings.xml').toString('utf8')) : [];
+  const sharedStrings = zip.has('xl/sharedStrings.xml')
+    ? readSharedStrings(zip.read('xl/sharedStrings.xml').toString('utf8'))
+    : [];
   return readRows(zip.read(sheetPath).toString('utf8'), sharedStrings, limits);
 }
 
@@ -49,7 +51,10 @@ function firstSheetPath(zip: ZipEntries): string {
       if (zip.has(path)) return path;
     }
   }
-  const fallback = zip.names().filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).sort()[0];
+  const fallback = zip
+    .names()
+    .filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
+    .sort()[0];
   if (!fallback) throw new SheetRefusal('the workbook has no sheet');
   return fallback;
 }
@@ -63,7 +68,8 @@ function readSharedStrings(xml: string): string[] {
 /** The text of `<t>` runs, leaving out phonetic hints (`<rPh>`). */
 function textRuns(xml: string): string {
   let text = '';
-  for (const [, run] of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += decodeXml(run!);
+  for (const [, run] of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g))
+    text += decodeXml(run!);
   return text;
 }
 
@@ -72,7 +78,9 @@ function readRows(xml: string, sharedStrings: string[], limits: SheetLimits): Sh
   if (dimension) {
     const last = parseReference(dimension.split(':').at(-1)!);
     if (last && (last.row > limits.maxRows || last.column > limits.maxColumns)) {
-      throw new SheetRefusal(`the sheet declares the range ${dimension}, more than ${limits.maxRows} rows or ${limits.maxColumns} columns`);
+      throw new SheetRefusal(
+        `the sheet declares the range ${dimension}, more than ${limits.maxRows} rows or ${limits.maxColumns} columns`,
+      );
     }
   }
   const rows: SheetRow[] = [];
@@ -81,7 +89,8 @@ function readRows(xml: string, sharedStrings: string[], limits: SheetLimits): Sh
     const declared = attribute(rowAttributes!, 'r');
     line = declared === undefined ? line + 1 : Number(declared);
     if (!Number.isInteger(line) || line <= 0) throw new SheetRefusal(`a row has the number ${declared}`);
-    if (line > limits.maxRows) throw new SheetRefusal(`row ${line} is beyond the ${limits.maxRows} rows a list may use`, line);
+    if (line > limits.maxRows)
+      throw new SheetRefusal(`row ${line} is beyond the ${limits.maxRows} rows a list may use`, line);
     rows.push({ line, cells: readCells(rowBody ?? '', line, sharedStrings, limits) });
   }
   return rows;
@@ -93,7 +102,8 @@ function readCells(xml: string, line: number, sharedStrings: string[], limits: S
   for (const [, cellAttributes, cellBody] of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
     const reference = attribute(cellAttributes!, 'r');
     column = reference === undefined ? column + 1 : (parseReference(reference)?.column ?? column + 1);
-    if (column > limits.maxColumns) throw new SheetRefusal(`column ${column} is beyond the ${limits.maxColumns} columns a list may use`, line);
+    if (column > limits.maxColumns)
+      throw new SheetRefusal(`column ${column} is beyond the ${limits.maxColumns} columns a list may use`, line);
     while (cells.length < column - 1) cells.push('');
     cells[column - 1] = cellText(attribute(cellAttributes!, 't'), cellBody ?? '', sharedStrings);
   }

@@ -107,7 +107,10 @@ export class ZipEntries {
         throw new ZipRefusal('malformed', `${entry.name} uses an unsupported compression method`);
       }
       // checked before inflating: a bomb that declares its size honestly costs nothing
-      if (entry.uncompressedSize > this.limits.maxEntryBytes || (entry.method === STORED && entry.compressedSize > this.limits.maxEntryBytes)) {
+      if (
+        entry.uncompressedSize > this.limits.maxEntryBytes ||
+        (entry.method === STORED && entry.compressedSize > this.limits.maxEntryBytes)
+      ) {
         throw new ZipRefusal('too_large', `${entry.name} declares ${entry.uncompressedSize} bytes uncompressed`);
       }
       yield entry;
