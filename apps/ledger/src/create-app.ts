@@ -11,7 +11,7 @@ import { documentStorageFull } from './http/openapi.js';
 import { CORRELATION_HEADER, correlationIdOf, newRequestId } from './http/request-context.js';
 import { NestPinoLogger } from './observability/logger.js';
 import { documentReadYourWrite } from './queries/read-your-write/openapi.js';
-import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './schools/pupil-list.js';
+import { PUPIL_LIST_CSV, PUPIL_LIST_XLSX } from '@meals/contracts';
 
 /** JSON bodies: 1 MB is far above any real command. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -29,7 +29,7 @@ export async function createLedgerApp(deps: LedgerDependencies): Promise<NestFas
     logger: new NestPinoLogger(deps.logger),
     abortOnError: false,
   });
-  app.useBodyParser([CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE], { bodyLimit: IMPORT_BODY_LIMIT });
+  app.useBodyParser([PUPIL_LIST_CSV, PUPIL_LIST_XLSX], { bodyLimit: IMPORT_BODY_LIMIT });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {

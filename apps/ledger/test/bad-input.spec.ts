@@ -315,6 +315,22 @@ describe('bad input', () => {
       'invalid_class_name',
     ],
     [
+      'import: a zero-width space in a name (the one text rule, also for lists)',
+      'POST',
+      () => '/api/schools/24/pupils/import',
+      () => csv('school,class,full_name\n24,1А,Новый Ученик\n24,1А,Скрытый\u200bСимвол\n'),
+      400,
+      'invalid_name',
+    ],
+    [
+      'import: a bidi override in a name',
+      'POST',
+      () => '/api/schools/24/pupils/import',
+      () => csv('school,class,full_name\n24,1А,Иванов \u202eИван\n'),
+      400,
+      'invalid_name',
+    ],
+    [
       'import: unterminated quote',
       'POST',
       () => '/api/schools/24/pupils/import',

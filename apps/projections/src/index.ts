@@ -11,5 +11,9 @@ export {
   type RebuildProgress,
   type RebuildResult,
 } from './rebuild/rebuild-read-models.js';
-export { rebuildSqliteReadModelsFile, type RebuildSqliteFileOptions } from './rebuild/rebuild-sqlite-file.js';
+export {
+  REBUILD_LOG_READING,
+  rebuildSqliteReadModelsFile,
+  type RebuildSqliteFileOptions,
+} from './rebuild/rebuild-sqlite-file.js';
 export { BatchProjector, type BatchProjectorOptions } from './projection/batch-projector.js';

@@ -1,16 +1,12 @@
 /**
  * One rule for every free-text field a person types (names, reasons, class names, check
  * item names): NFC-normalised and trimmed, then refused when empty, too long, or when it
- * still holds characters that are invisible or that change how text around them is
- * shown: controls (C0, DEL, C1), format characters (zero-width spaces, bidi overrides,
- * soft hyphen, BOM), line/paragraph separators and lone surrogates. Zero-width joiner and
- * non-joiner stay allowed: emoji sequences and some scripts need them. Markup is not
- * special: it is stored as text and never interpreted.
+ * still holds a hidden character (the domain's hasHiddenCharacters: the same rule the
+ * deciders apply to names and reasons). Markup is not special: it is stored as text and
+ * never interpreted.
  */
+import { hasHiddenCharacters } from '@meals/domain';
 import { z } from 'zod';
-
-/** Control, format and separator characters, lone surrogates; not ZWNJ/ZWJ (U+200C/D). */
-const HIDDEN_CHARACTER = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 /** English issue messages of the text rule, with their Russian wording for the error body. */
 export const TEXT_ISSUES = {
@@ -23,9 +19,6 @@ export const TEXT_ISSUES = {
 } as const;
 
 export const normalizeHumanText = (raw: string): string => raw.normalize('NFC').trim();
-
-/** True when normalised text holds a character the rule refuses. */
-export const hasHiddenCharacters = (text: string): boolean => HIDDEN_CHARACTER.test(text);
 
 export interface HumanTextOptions {
   /** most characters (code points, as zod counts them) after normalising */

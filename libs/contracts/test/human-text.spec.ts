@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { hasHiddenCharacters, humanText, russianTextIssue, saleRequest, TEXT_ISSUES } from '@meals/contracts';
+import { humanText, russianTextIssue, saleRequest, TEXT_ISSUES } from '@meals/contracts';
+import { hasHiddenCharacters } from '@meals/domain';
 
 const name = humanText({ max: 200 });
 

@@ -172,22 +172,5 @@ export interface EventMetadata {
   occurredAt: string;
 }
 
-/* ---------- the names these interfaces had before they were named after their type strings ---------- */
-
-/** @deprecated use AccountToppedUp (`account.topped-up.v1`) */
-export type TopUpRecorded = AccountToppedUp;
-/** @deprecated use AccountSaleDebited (`account.sale-debited.v1`) */
-export type SaleDebited = AccountSaleDebited;
-/** @deprecated use AccountCorrected (`account.corrected.v1`) */
-export type CorrectionRecorded = AccountCorrected;
-/** @deprecated use AccountRefunded (`account.refunded.v1`) */
-export type RefundPaid = AccountRefunded;
-/** @deprecated use AccountBalanceTransferredOut (`account.balance-transferred-out.v1`) */
-export type BalanceTransferredOut = AccountBalanceTransferredOut;
-/** @deprecated use AccountBalanceTransferredIn (`account.balance-transferred-in.v1`) */
-export type BalanceTransferredIn = AccountBalanceTransferredIn;
-/** @deprecated use SchoolPupilsEnrolled (`school.pupils-enrolled.v1`) */
-export type PupilsEnrolled = SchoolPupilsEnrolled;
-
 export const schoolStreamId = (schoolId: string): string => `school-${schoolId}`;
 export const accountStreamId = (accountNumber: string): string => `account-${accountNumber}`;

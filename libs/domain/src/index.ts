@@ -15,6 +15,7 @@ export * from './class-name.js';
 export * from './pupil-key.js';
 export * from './domain-error.js';
 export * from './validation.js';
+export * from './hidden-characters.js';
 export * from './school/school-state.js';
 export * from './school/school-commands.js';
 export * from './school/school-errors.js';

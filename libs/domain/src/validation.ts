@@ -5,6 +5,7 @@
 import { isValidAccountNumber } from './account-number.js';
 import { normalizeClassName } from './class-name.js';
 import { DomainError } from './domain-error.js';
+import { hasHiddenCharacters } from './hidden-characters.js';
 import { isIsoInstant } from './iso-instant.js';
 import type { Kopecks } from './money.js';
 import { normalizeFullName } from './pupil-key.js';
@@ -16,11 +17,10 @@ export const MAX_REASON_LENGTH = 500;
 /** 10 million roubles: far above any real payment, and keeps every sum a safe integer. */
 export const MAX_AMOUNT: Kopecks = 1_000_000_000;
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const CARD_UID = /^[0-9A-Za-z:_-]{1,64}$/;
 
 export function requireId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH || CONTROL_CHARS.test(value)) {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH || hasHiddenCharacters(value)) {
     throw new DomainError(
       'invalid_id',
       `${field} must be 1..${MAX_ID_LENGTH} printable characters`,
@@ -34,11 +34,11 @@ export function requireId(value: unknown, field: string): string {
 /** Free text staff give as a reason; trimmed. */
 export function requireReason(value: unknown, field = 'reason'): string {
   const reason = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
-  if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
+  if (reason.length === 0 || reason.length > MAX_REASON_LENGTH || hasHiddenCharacters(reason)) {
     throw new DomainError(
       'invalid_reason',
-      `${field} must be 1..${MAX_REASON_LENGTH} characters`,
-      `Укажите причину (1–${MAX_REASON_LENGTH} символов)`,
+      `${field} must be 1..${MAX_REASON_LENGTH} characters, none of them control or invisible`,
+      `Укажите причину (1–${MAX_REASON_LENGTH} символов, без управляющих и невидимых)`,
       { field },
     );
   }
@@ -48,11 +48,11 @@ export function requireReason(value: unknown, field = 'reason'): string {
 /** A person's or an item's name; whitespace collapsed, case kept. */
 export function requireName(value: unknown, field: string, row?: number): string {
   const name = typeof value === 'string' ? normalizeFullName(value) : '';
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH || CONTROL_CHARS.test(name)) {
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH || hasHiddenCharacters(name)) {
     throw new DomainError(
       'invalid_name',
-      `${field} must be 1..${MAX_NAME_LENGTH} characters${row === undefined ? '' : ` (row ${row})`}`,
-      `Поле ${field}: нужно от 1 до ${MAX_NAME_LENGTH} символов${row === undefined ? '' : ` (строка ${row})`}`,
+      `${field} must be 1..${MAX_NAME_LENGTH} characters, none of them control or invisible${row === undefined ? '' : ` (row ${row})`}`,
+      `Поле ${field}: нужно от 1 до ${MAX_NAME_LENGTH} символов без управляющих и невидимых${row === undefined ? '' : ` (строка ${row})`}`,
       row === undefined ? { field } : { field, row },
     );
   }

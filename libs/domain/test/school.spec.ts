@@ -152,6 +152,20 @@ describe('EnrollPupils', () => {
       .thenRefused('invalid_name', { row: 1 });
   });
 
+  it('rejects a name holding a hidden character (the one text rule): invalid_name with the row number', () => {
+    // (a line separator is white space in a name: collapsed to one space like any other)
+    for (const hidden of ['\u200b', '\u202e', '\u00ad', '\u0085', '\u0007']) {
+      givenSchool(registered)
+        .when(
+          enroll([
+            { fullName: 'Иванов Иван', className: '03Б' },
+            { fullName: `Петров${hidden} Пётр`, className: '03Б' },
+          ]),
+        )
+        .thenRefused('invalid_name', { row: 2 });
+    }
+  });
+
   it('accepts at most 5,000 rows: too_many_rows', () => {
     const rows = Array.from({ length: 5001 }, (_, i) => ({ fullName: `Ученик ${i}`, className: '05А' }));
     givenSchool(registered).when(enroll(rows)).thenRefused('too_many_rows', { rows: 5001, max: 5000 });

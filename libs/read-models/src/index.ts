@@ -1,7 +1,6 @@
 export * from './documents.js';
 export * from './collections.js';
 export { TypedReadModels, type TypedQuery } from './typed-read-models.js';
-export { ACCOUNT_EVENT_TYPES, isAccountEvent, isLedgerEventType } from './event-types.js';
 export { BusinessDateCache } from './projection/business-date-cache.js';
 export {
   OCCURRED_AT,

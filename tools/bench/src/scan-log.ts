@@ -1,15 +1,11 @@
 /**
  * The rebuild's reference figure: the embedded store's log read exactly as the rebuild
- * reads it (replayOnThread, same page size, read-ahead and metadata field as
- * apps/projections' rebuild-sqlite-file.ts) and every event's data JSON-parsed, nothing
+ * reads it (replayOnThread with REBUILD_LOG_READING: the same page size, read-ahead and
+ * metadata field) and every event's data JSON-parsed, nothing
  * else. What the rebuild does beyond that is the projection work.
  */
 import { replayOnThread, type ReplayPage } from '@meals/event-store/sqlite';
-
-/** as apps/projections' rebuild reads the embedded store (DEFAULT_PAGE_SIZE, READ_AHEAD_PAGES, OCCURRED_AT) */
-const PAGE_SIZE = 2_000;
-const READ_AHEAD_PAGES = 4;
-const METADATA_FIELD = 'occurredAt';
+import { REBUILD_LOG_READING } from '@meals/projections';
 
 export interface TimedScan {
   events: number;
@@ -22,9 +18,7 @@ export async function scanLog(eventsPath: string): Promise<TimedScan> {
   let fields = 0;
   const pages = replayOnThread<ReplayPage>({
     path: eventsPath,
-    metadataField: METADATA_FIELD,
-    pageSize: PAGE_SIZE,
-    readAhead: READ_AHEAD_PAGES,
+    ...REBUILD_LOG_READING,
   });
   for await (const page of pages) {
     for (const data of page.data) {

@@ -5,6 +5,7 @@
  * HTTP, no shaping, no JSON answer.
  */
 import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
+import { collections, TypedReadModels } from '@meals/read-models';
 import { elapsedMs, percentile, roundTo } from './percentile.js';
 
 export interface RawStatementOptions {
@@ -24,11 +25,12 @@ export interface RawStatementMeasurement {
 
 export async function measureRawStatement(options: RawStatementOptions): Promise<RawStatementMeasurement> {
   const store = await openSqliteReadModelStore({ path: options.readModelsPath });
+  const readModels = new TypedReadModels(store);
   const read = async (): Promise<number> => {
-    const account = await store.get('accounts', options.accountNumber);
+    const account = await readModels.get(collections.accounts, options.accountNumber);
     if (!account)
       throw new Error(`statement reference: no account ${options.accountNumber} in ${options.readModelsPath}`);
-    const lines = await store.find('statement_lines', {
+    const lines = await readModels.find(collections.statementLines, {
       where: { accountNumber: options.accountNumber },
       orderBy: [{ field: 'at', direction: 'asc' }],
     });

@@ -5,7 +5,7 @@
  * the TransferCompleter, which appends the transferred-in at most once.
  */
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { BalanceTransferredOut } from '@meals/domain';
+import type { AccountBalanceTransferredOut } from '@meals/domain';
 import type { AllSubscription, EventStore } from '@meals/event-store';
 import type { Logger } from 'pino';
 import { TransferCompleter } from '../accounts/transfer-completer.js';
@@ -22,7 +22,7 @@ import {
 } from '../infrastructure/tokens.js';
 
 export const RECONCILER_CHECKPOINT = 'ledger-transfer-reconciler';
-const TRANSFERRED_OUT: BalanceTransferredOut['type'] = 'account.balance-transferred-out.v1';
+const TRANSFERRED_OUT: AccountBalanceTransferredOut['type'] = 'account.balance-transferred-out.v1';
 /**
  * The checkpoint of skipped events is saved at most this often (or every CHECKPOINT_EVERY
  * events): a stale one only means re-reading some events after a restart.
@@ -121,7 +121,11 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
       }
       const { event } = item;
       if (event.type === TRANSFERRED_OUT) {
-        await this.completeTransfer(event.id, event.data as unknown as BalanceTransferredOut['data'], event.metadata);
+        await this.completeTransfer(
+          event.id,
+          event.data as unknown as AccountBalanceTransferredOut['data'],
+          event.metadata,
+        );
         await save(event.position);
       } else {
         pending = event.position;
@@ -133,7 +137,7 @@ export class TransferReconciler implements OnApplicationBootstrap, OnApplication
 
   private async completeTransfer(
     eventId: string,
-    transfer: BalanceTransferredOut['data'],
+    transfer: AccountBalanceTransferredOut['data'],
     metadata: Record<string, unknown>,
   ) {
     const correlationId = typeof metadata['correlationId'] === 'string' ? metadata['correlationId'] : undefined;

@@ -19,8 +19,6 @@ export interface PupilListRow {
   fullName: string;
 }
 
-export const CSV_CONTENT_TYPE = 'text/csv';
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A whole school fits easily; the domain caps a list at 5 000 rows anyway. */
 export const MAX_LIST_ROWS = 5_000;
 /** Lines of a file (empty ones included) and columns a list may use: room for blank lines and notes. */

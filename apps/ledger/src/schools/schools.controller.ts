@@ -9,6 +9,8 @@ import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
 import {
   dayTotalsQuery,
+  PUPIL_LIST_CSV,
+  PUPIL_LIST_XLSX,
   pupilImportResult,
   registerSchoolRequest,
   schoolAccounts,
@@ -24,7 +26,6 @@ import { GetDayTotalsQuery } from '../queries/get-day-totals.js';
 import { ListSchoolAccountsQuery } from '../queries/list-school-accounts.js';
 import { ImportPupilsCommand } from './commands/import-pupils.js';
 import { RegisterSchoolCommand } from './commands/register-school.js';
-import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './pupil-list.js';
 import { parsePupilList } from './upload/parse-pupil-list.js';
 
 const SCHOOL_PARAM = { name: 'schoolId', example: '24', description: 'school number' };
@@ -56,7 +57,7 @@ export class SchoolsController {
   @Post(':schoolId/pupils/import')
   @Access({ roles: STAFF_ROLES, scope: scopeOf.schoolParam() })
   @ApiParam(SCHOOL_PARAM)
-  @ApiConsumes(CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
+  @ApiConsumes(PUPIL_LIST_CSV, PUPIL_LIST_XLSX)
   @ApiBody({
     description:
       'Pupil list with a header row `school,class,full_name` (CSV with `,` or `;`, UTF-8; or XLSX, first sheet)',
@@ -82,15 +83,15 @@ export class SchoolsController {
   ) {
     const body = request.body;
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!Buffer.isBuffer(body) || (contentType !== CSV_CONTENT_TYPE && contentType !== XLSX_CONTENT_TYPE)) {
+    if (!Buffer.isBuffer(body) || (contentType !== PUPIL_LIST_CSV && contentType !== PUPIL_LIST_XLSX)) {
       throw new ApiError(
         415,
         'unsupported_media_type',
-        `Send the list as ${CSV_CONTENT_TYPE} or ${XLSX_CONTENT_TYPE}`,
+        `Send the list as ${PUPIL_LIST_CSV} or ${PUPIL_LIST_XLSX}`,
         'Загрузите список в формате CSV (text/csv) или Excel (.xlsx)',
       );
     }
-    const rows = await parsePupilList(contentType === CSV_CONTENT_TYPE ? 'csv' : 'xlsx', body);
+    const rows = await parsePupilList(contentType === PUPIL_LIST_CSV ? 'csv' : 'xlsx', body);
     const result = await this.commands.execute(new ImportPupilsCommand(id, rows, this.contexts.of(request)));
     return answerWith(reply, result);
   }

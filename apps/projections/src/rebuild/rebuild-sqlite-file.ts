@@ -57,6 +57,13 @@ export async function rebuildSqliteReadModelsFile(options: RebuildSqliteFileOpti
 /** pages the replay thread reads ahead of the fold */
 const READ_AHEAD_PAGES = 4;
 
+/** How the embedded rebuild reads the log (the bench's scan reference reads it the same way). */
+export const REBUILD_LOG_READING = {
+  metadataField: OCCURRED_AT,
+  pageSize: DEFAULT_PAGE_SIZE,
+  readAhead: READ_AHEAD_PAGES,
+};
+
 /**
  * Share of the pages whose statement lines the replay thread builds (it also reads the
  * file); the fold builds the others'. Measured on 2 cores: the replay thread alone saturates.

@@ -1,12 +1,7 @@
 import type { EventStore } from '@meals/event-store';
 import type { ReplayPage as StoredReplayPage } from '@meals/event-store/sqlite';
-import {
-  isLedgerEventType,
-  projectionInput,
-  toProjectionInput,
-  type BusinessDateCache,
-  type ProjectionInput,
-} from '@meals/read-models';
+import { isLedgerEventType } from '@meals/domain';
+import { projectionInput, toProjectionInput, type BusinessDateCache, type ProjectionInput } from '@meals/read-models';
 
 /** A page of the log, from the start, as the projection folds it. */
 export interface ReplayPage {
@@ -67,7 +62,7 @@ export function pageOfInputs(page: StoredReplayPage, inputs: (ProjectionInput | 
 /** Event `i` of a replayed page as the projection folds it; null when the read models ignore it. */
 export function replayedInput(page: StoredReplayPage, i: number, dates: BusinessDateCache): ProjectionInput | null {
   const type = page.types[i]!;
-  if (!isLedgerEventType(type)) return null;
+  if (!isLedgerEventType(type)) return null; // checked before parsing: unknown events cost nothing
   const when = page.metadataField[i] ?? new Date(page.recordedAt[i]!).toISOString();
   return projectionInput(
     { id: page.ids[i]!, position: page.positions[i]!, type, data: JSON.parse(page.data[i]!) },

@@ -1,13 +1,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ReplayPage } from '@meals/event-store/sqlite';
 import { encodedInsertsTransfer, InsertsEncoder } from '@meals/read-model-store/sqlite';
-import {
-  collections,
-  isAccountEvent,
-  statementLine,
-  type BusinessDateCache,
-  type ProjectionInput,
-} from '@meals/read-models';
+import { isAccountEvent } from '@meals/domain';
+import { collections, statementLine, type BusinessDateCache, type ProjectionInput } from '@meals/read-models';
 import { replayedInput } from './replay-pages.js';
 
 /**

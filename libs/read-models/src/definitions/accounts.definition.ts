@@ -1,7 +1,6 @@
-import type { AccountEvent, SchoolRegistered } from '@meals/domain';
+import { ACCOUNT_EVENT_TYPES, isAccountEvent, type AccountEvent, type SchoolRegistered } from '@meals/domain';
 import { collections } from '../collections.js';
 import { dayTotalsId, type AccountDoc } from '../documents.js';
-import { ACCOUNT_EVENT_TYPES, isAccountEvent } from '../event-types.js';
 import { evolveAccountDoc } from '../projection/accounts.projection.js';
 import { affectedCardUid, evolveCardDoc } from '../projection/cards.projection.js';
 import type { ProjectionInput } from '../projection/projection-input.js';

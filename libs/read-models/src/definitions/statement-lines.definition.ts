@@ -1,6 +1,6 @@
 import type { AccountEvent } from '@meals/domain';
 import { collections } from '../collections.js';
-import { isAccountEvent } from '../event-types.js';
+import { isAccountEvent } from '@meals/domain';
 import { statementLine } from '../projection/statement-lines.projection.js';
 import type { ProjectionDefinition } from './projection-definition.js';
 

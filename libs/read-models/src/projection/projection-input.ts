@@ -1,5 +1,4 @@
-import { businessTime, type LedgerEvent, type LedgerEventType } from '@meals/domain';
-import { isLedgerEventType } from '../event-types.js';
+import { businessTime, decodeRecordedEvent, type LedgerEvent } from '@meals/domain';
 import type { BusinessDateCache } from './business-date-cache.js';
 
 /** A recorded event as the projection functions see it, with its business time resolved once. */
@@ -33,7 +32,6 @@ export interface RecordedEventFields {
 
 /** Null for event types these read models do not know (they only move the checkpoint). */
 export function toProjectionInput(recorded: RecordedEventFields, dates: BusinessDateCache): ProjectionInput | null {
-  if (!isLedgerEventType(recorded.type)) return null;
   const occurredAt = recorded.metadata[OCCURRED_AT];
   return projectionInput(
     { id: recorded.id, position: recorded.position, type: recorded.type, data: recorded.data },
@@ -46,20 +44,22 @@ export function toProjectionInput(recorded: RecordedEventFields, dates: Business
 export interface StoredEventFields {
   id: string;
   position: bigint;
-  type: LedgerEventType;
+  type: string;
   data: unknown;
 }
 
 /**
  * `occurredAt`: the metadata's occurredAt when it is a string, else when the store
- * recorded the event (ISO).
+ * recorded the event (ISO). Null for an event type the domain does not know.
  */
 export function projectionInput(
   stored: StoredEventFields,
   occurredAt: string,
   dates: BusinessDateCache,
-): ProjectionInput {
-  const event = { type: stored.type, data: stored.data } as LedgerEvent;
+): ProjectionInput | null {
+  // the domain's codec: the one place that knows the event types (and upcasts old versions)
+  const event: LedgerEvent | null = decodeRecordedEvent(stored.type, stored.data);
+  if (event === null) return null;
   const at = businessTime(event, occurredAt);
   return {
     eventId: stored.id,
