@@ -4,43 +4,17 @@
  * health keep answering, logging drops and counts lines instead of failing, and everything
  * works again once space returns, without a restart.
  */
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLogDestination } from '@meals/runtime-config';
 import { pino } from 'pino';
 import { LedgerHarness } from './support/ledger-harness.js';
 import { enrol, topUp, type Pupil } from './support/fixtures.js';
+import { mountSmallDisk } from '../../../test/support/small-disk.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ledger-full-disk-'));
-let mounted = false;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', dir], { stdio: 'pipe' });
-  mounted = true;
-} catch (error) {
-  console.warn(`storage-full tests skipped: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`);
-}
-const describeOnTmpfs = mounted ? describe : describe.skip;
-
-/** Fills the disk of `path` to the last byte; returns the filler's path. */
-function fillDisk(path: string): string {
-  const filler = join(path, 'filler.bin');
-  const fd = openSync(filler, 'w');
-  try {
-    for (const size of [1024 * 1024, 4096, 1]) {
-      const chunk = Buffer.alloc(size, 1);
-      try {
-        for (;;) writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'ENOSPC') throw error;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return filler;
-}
+const disk = mountSmallDisk('ledger-full-disk-', 24);
+const dir = disk.path;
+const describeOnTmpfs = disk.mounted ? describe : describe.skip;
 
 describeOnTmpfs('a full disk', () => {
   let h: LedgerHarness;
@@ -57,12 +31,11 @@ describeOnTmpfs('a full disk', () => {
   afterAll(async () => {
     rmSync(join(dir, 'filler.bin'), { force: true });
     await h?.close(true);
-    if (mounted) execFileSync('umount', [dir]);
-    rmSync(dir, { recursive: true, force: true });
+    disk.remove();
   });
 
   it('refuses writes with 503 storage_full, reports it in health, and recovers when space returns', async () => {
-    const filler = fillDisk(dir);
+    const filler = disk.fill();
     const before = await h.headPosition();
     let refusal: Awaited<ReturnType<typeof h.post>> | undefined;
     for (let attempt = 0; attempt < 500 && !refusal; attempt++) {
@@ -124,7 +97,7 @@ describeOnTmpfs('a full disk', () => {
       const destination = openLogDestination({ fd, service: 'test', onDrop: () => dropped++ });
       const logger = pino({ base: { service: 'test' } }, destination);
       logger.info('before');
-      const filler = fillDisk(dir);
+      const filler = disk.fill();
       const padding = 'x'.repeat(200);
       // the log file's last page may still have room for a few lines
       for (let i = 0; i < 100 && dropped === 0; i++) logger.info({ i, padding }, 'filling the last page');

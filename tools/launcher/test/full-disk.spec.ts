@@ -4,40 +4,14 @@
  * restarted, drops log lines instead of dying on them, and writes again once space returns.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot, startLedgerProcesses, type LedgerProcesses } from '../src/index.js';
+import { mountSmallDisk } from '../../../test/support/small-disk.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'launcher-full-disk-'));
-let mounted = false;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', dataDir], { stdio: 'pipe' });
-  mounted = true;
-} catch (error) {
-  console.warn(
-    `full-disk process test skipped: cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]})`,
-  );
-}
-const describeOnTmpfs = mounted ? describe : describe.skip;
-
-function fillDisk(path: string): string {
-  const filler = join(path, 'filler.bin');
-  const fd = openSync(filler, 'w');
-  try {
-    for (const size of [1024 * 1024, 4096, 1]) {
-      const chunk = Buffer.alloc(size, 1);
-      try {
-        for (;;) writeSync(fd, chunk);
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'ENOSPC') throw error;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return filler;
-}
+const disk = mountSmallDisk('launcher-full-disk-', 32);
+const dataDir = disk.path;
+const describeOnTmpfs = disk.mounted ? describe : describe.skip;
 
 describeOnTmpfs('a full disk under the launcher', () => {
   let system: LedgerProcesses;
@@ -55,8 +29,7 @@ describeOnTmpfs('a full disk under the launcher', () => {
   }, 60_000);
   afterAll(async () => {
     await system?.stop();
-    if (mounted) execFileSync('umount', [dataDir]);
-    rmSync(dataDir, { recursive: true, force: true });
+    disk.remove();
   });
 
   const registerSchool = (id: number) =>
@@ -76,7 +49,7 @@ describeOnTmpfs('a full disk under the launcher', () => {
 
   it('answers 503 storage_full and degraded health while full, keeps running, and recovers', async () => {
     expect((await registerSchool(1)).status).toBe(201);
-    const filler = fillDisk(dataDir);
+    const filler = disk.fill();
     let refusal: { status: number; body: any } | undefined;
     for (let id = 2; id < 1000 && !refusal; id++) {
       const response = await registerSchool(id);
