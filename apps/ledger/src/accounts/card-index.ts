@@ -6,14 +6,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModelStore } from '@meals/read-model-store';
 import { LRUCache } from 'lru-cache';
-import { collections, type CardDoc } from '@meals/read-models';
+import { collections, TypedReadModels } from '@meals/read-models';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 
 @Injectable()
 export class CardIndex {
   private readonly recentlyIssued = new LRUCache<string, string>({ max: 50_000 });
 
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelStore) {}
+  private readonly readModels: TypedReadModels;
+
+  constructor(@Inject(READ_MODELS) store: ReadModelStore) {
+    this.readModels = new TypedReadModels(store);
+  }
 
   remember(cardUid: string, accountNumber: string): void {
     this.recentlyIssued.set(cardUid, accountNumber);
@@ -22,7 +26,7 @@ export class CardIndex {
   async accountOf(cardUid: string): Promise<string | null> {
     const recent = this.recentlyIssued.get(cardUid);
     if (recent) return recent;
-    const card = await this.readModels.get<CardDoc>(collections.cards.name, cardUid);
+    const card = await this.readModels.get(collections.cards, cardUid);
     return card?.accountNumber ?? null;
   }
 }

@@ -6,24 +6,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { schoolNotFound } from '@meals/domain';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { collections, type SchoolDoc } from '@meals/read-models';
+import { collections, TypedReadModels } from '@meals/read-models';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 import { SchoolAggregates } from './school-aggregates.js';
 
 @Injectable()
 export class SchoolDirectory {
   private readonly departments = new Map<string, string>();
+  private readonly readModels: TypedReadModels;
 
   constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
+    @Inject(READ_MODELS) store: ReadModelStore,
     private readonly schools: SchoolAggregates,
-  ) {}
+  ) {
+    this.readModels = new TypedReadModels(store);
+  }
 
   /** null when no such school is registered */
   async departmentOf(schoolId: string): Promise<string | null> {
     const known = this.departments.get(schoolId);
     if (known !== undefined) return known;
-    const doc = await this.readModels.get<SchoolDoc>(collections.schools.name, schoolId);
+    const doc = await this.readModels.get(collections.schools, schoolId);
     const departmentId = doc?.departmentId ?? (await this.fromStream(schoolId));
     if (departmentId !== null) this.departments.set(schoolId, departmentId);
     return departmentId;
