@@ -4,7 +4,7 @@
  * module to real SQLite files, a KurrentDB/MongoDB pair, or temp directories.
  */
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@meals/event-store';
@@ -132,7 +132,7 @@ export class LedgerModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: LastWrites, useFactory: () => new LastWrites() },
         { provide: ReadModelsProgress, useFactory: () => new ReadModelsProgress(deps.readModels) },
-        { provide: APP_INTERCEPTOR, useClass: ReadYourWriteInterceptor },
+        ReadYourWriteInterceptor,
         Authenticator,
         ScopeChecker,
         SchoolDirectory,

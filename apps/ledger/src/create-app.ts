@@ -12,6 +12,8 @@ import { CORRELATION_HEADER, correlationIdOf, newRequestId } from './http/reques
 import { NestPinoLogger } from './observability/logger.js';
 import { documentReadYourWrite } from './queries/read-your-write/openapi.js';
 import { PUPIL_LIST_CSV, PUPIL_LIST_XLSX } from '@meals/contracts';
+import { LastWrites } from './queries/read-your-write/last-writes.js';
+import { recordWritePositions } from './queries/read-your-write/record-write-positions.js';
 
 /** JSON bodies: 1 MB is far above any real command. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -32,6 +34,7 @@ export async function createLedgerApp(deps: LedgerDependencies): Promise<NestFas
   app.useBodyParser([PUPIL_LIST_CSV, PUPIL_LIST_XLSX], { bodyLimit: IMPORT_BODY_LIMIT });
 
   const fastify = app.getHttpAdapter().getInstance();
+  recordWritePositions(fastify, app.get(LastWrites));
   fastify.addHook('onRequest', (request, reply, done) => {
     request.correlationId = correlationIdOf(request.headers[CORRELATION_HEADER], request.id);
     void reply.headers({

@@ -85,4 +85,20 @@ describe('read-your-write on queries', () => {
     );
     expect(operation.responses['200'].headers).toHaveProperty('x-read-model-stale');
   });
+
+  it('every query route of the API honours x-min-position (the interceptor is on each, not on commands)', async () => {
+    const docs = await h.get('/api/docs-json');
+    const queries = Object.entries(docs.body.paths as Record<string, { get?: { security?: unknown[] } }>)
+      .filter(([, path]) => path.get?.security?.length)
+      .map(
+        ([route]) =>
+          route.replace('{accountNumber}', pupil.accountNumber).replace('{schoolId}', '24') +
+          (route.includes('statement') || route.includes('day-totals') ? '?from=2024-01-01&to=2024-01-31' : ''),
+      );
+    expect(queries.length).toBeGreaterThanOrEqual(4);
+    for (const route of queries) {
+      const bad = await h.request('GET', route, { token: admin, headers: { 'x-min-position': 'soon' } });
+      expect([route, bad.status, bad.body.code]).toEqual([route, 400, 'validation_failed']);
+    }
+  });
 });

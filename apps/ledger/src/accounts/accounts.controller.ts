@@ -32,6 +32,7 @@ import { BlockCardCommand, ReissueCardCommand } from './commands/card-commands.j
 import { CloseAccountCommand } from './commands/close-account.js';
 import { MoveAccountCommand } from './commands/move-account.js';
 import { RecordCorrectionCommand } from './commands/record-correction.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 
 const ACCOUNT_PARAM = { name: 'accountNumber', example: '0242013138', description: '10-digit account number' };
 
@@ -46,6 +47,7 @@ export class AccountsController {
     private readonly contexts: CommandContexts,
   ) {}
 
+  @ReadsOwnWrites()
   @Get()
   @Access({ roles: READER_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Account profile and balance' })
@@ -55,6 +57,7 @@ export class AccountsController {
     return this.queries.execute(new GetAccountQuery(number));
   }
 
+  @ReadsOwnWrites()
   @Get('statement')
   @Access({ roles: READER_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({

@@ -27,6 +27,7 @@ import { ListSchoolAccountsQuery } from '../queries/list-school-accounts.js';
 import { ImportPupilsCommand } from './commands/import-pupils.js';
 import { RegisterSchoolCommand } from './commands/register-school.js';
 import { parsePupilList } from './upload/parse-pupil-list.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 
 const SCHOOL_PARAM = { name: 'schoolId', example: '24', description: 'school number' };
 
@@ -96,6 +97,7 @@ export class SchoolsController {
     return answerWith(reply, result);
   }
 
+  @ReadsOwnWrites()
   @Get(':schoolId/day-totals')
   @Access({ roles: READER_ROLES, scope: scopeOf.schoolParam() })
   @ApiParam(SCHOOL_PARAM)
@@ -109,6 +111,7 @@ export class SchoolsController {
     return this.queries.execute(new GetDayTotalsQuery(id, query.from, query.to));
   }
 
+  @ReadsOwnWrites()
   @Get(':schoolId/accounts')
   @Access({ roles: READER_ROLES, scope: scopeOf.schoolParam() })
   @ApiParam(SCHOOL_PARAM)

@@ -4,7 +4,7 @@ import { accountStreamId, type AccountEvent } from '../events.js';
 import type { AccountCommand } from './account-commands.js';
 import { DEFAULT_ACCOUNT_POLICY, assertValidPolicy, type AccountPolicy } from './account-policy.js';
 import { initialAccountState, type AccountState } from './account-state.js';
-import { decideAccount } from './decide-account.js';
+import { decideAccountUnderValidPolicy } from './decide-account.js';
 import { evolveAccount, foldAccount } from './evolve-account.js';
 
 export type AccountDecider = Decider<AccountCommand, AccountState, AccountEvent>;
@@ -13,7 +13,7 @@ export type AccountDecider = Decider<AccountCommand, AccountState, AccountEvent>
 export function accountDeciderWith(policy: AccountPolicy): AccountDecider {
   assertValidPolicy(policy);
   return {
-    decide: (command, state) => decideAccount(command, state, policy),
+    decide: (command, state) => decideAccountUnderValidPolicy(command, state, policy),
     evolve: evolveAccount,
     fold: foldAccount,
     initialState: initialAccountState,

@@ -23,6 +23,15 @@ export function decideAccount(
   policy: AccountPolicy = DEFAULT_ACCOUNT_POLICY,
 ): AccountEvent[] {
   assertValidPolicy(policy);
+  return decideAccountUnderValidPolicy(command, state, policy);
+}
+
+/** decideAccount for a policy validated before (the decider value checks its policy once, not per sale). */
+export function decideAccountUnderValidPolicy(
+  command: AccountCommand,
+  state: AccountState,
+  policy: AccountPolicy,
+): AccountEvent[] {
   requireAccountNumber(command.accountNumber);
   if (state.exists && state.accountNumber !== command.accountNumber) {
     throw new Error(

@@ -3,6 +3,9 @@
  * process, so that its next queries can wait for the read models to show it. Bounded: the
  * principals that wrote least recently are forgotten first (their queries then just do not wait).
  */
+/** A global log position as the API writes it: a decimal string (it is a 64-bit number). */
+export const isLogPositionText = (text: unknown): text is string => typeof text === 'string' && /^\d{1,20}$/.test(text);
+
 export class LastWrites {
   private readonly positions = new Map<string, bigint>();
 
