@@ -9,7 +9,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { ApiError } from '../http/api-error.js';
-import { readFirstSheet, SheetRefusal, ZipRefusal, type SheetLimits } from './upload/xlsx-sheet.js';
+import type { SheetLimits } from './upload/xlsx-sheet.js';
 
 export interface PupilListRow {
   /** 1-based line (CSV) or row (XLSX) in the file */
@@ -178,6 +178,8 @@ function firstLineOfRecordAfter(text: string, lastGoodLine: number): number {
 }
 
 export async function parsePupilXlsx(body: Buffer): Promise<PupilListRow[]> {
+  // loaded on first use: exceljs takes ~0.2 s to load, which a CSV upload's worker need not pay
+  const { readFirstSheet, SheetRefusal, ZipRefusal } = await import('./upload/xlsx-sheet.js');
   const rows: PupilListRow[] = [];
   let columns: ReturnType<typeof columnsOf> | undefined;
   try {
