@@ -5,10 +5,15 @@
 import ExcelJS from 'exceljs';
 import { LedgerHarness, type RequestOptions } from './support/ledger-harness.js';
 import { registerSchool } from './support/fixtures.js';
-import { buildXlsx, sheetXml } from './support/xlsx-builder.js';
+import { buildXlsx, buildZip, sheetXml, workbookEntries } from './support/xlsx-builder.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = ['school', 'class', 'full_name'];
+const uint32 = (value: number) => {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
+};
 
 describe('pupil list uploads with limits', () => {
   let h: LedgerHarness;
@@ -86,8 +91,8 @@ describe('pupil list uploads with limits', () => {
     expect(reply.body).toMatchObject({ code: 'invalid_pupil_list', details: { line: 1_048_576 } });
   });
 
-  it('refuses a sheet that declares a huge dimension', async () => {
-    const reply = await refused(
+  it('reads a sheet that declares a huge dimension by its rows: nothing is sized by the declaration', async () => {
+    const reply = await upload(
       buildXlsx(
         sheetXml(
           [
@@ -98,7 +103,53 @@ describe('pupil list uploads with limits', () => {
         ),
       ),
     );
-    expect(reply.body.code).toBe('invalid_pupil_list');
+    expect(reply.status).toBe(201);
+    expect(reply.body.created).toBe(1);
+  });
+
+  it('refuses a zip listing too many entries, before inflating any', async () => {
+    const padding = Array.from({ length: 200 }, (_, i) => ({ name: `docProps/pad${i}.xml`, data: '<x/>' }));
+    const reply = await refused(buildXlsx(sheetXml([[1, HEADER]]), padding));
+    expect(reply.status).toBe(413);
+    expect(reply.body.code).toBe('upload_too_large');
+  });
+
+  it('refuses an encrypted part', async () => {
+    const zip = buildXlsx(sheetXml([[1, HEADER]]));
+    // set the "encrypted" flag of every entry, in its local and central headers
+    for (const [signature, flagOffset] of [
+      [0x04034b50, 6],
+      [0x02014b50, 8],
+    ] as const) {
+      for (let at = zip.indexOf(uint32(signature)); at >= 0; at = zip.indexOf(uint32(signature), at + 4)) {
+        zip.writeUInt16LE(zip.readUInt16LE(at + flagOffset) | 1, at + flagOffset);
+      }
+    }
+    expect((await refused(zip)).body.code).toBe('invalid_pupil_list');
+  });
+
+  it('reads the first sheet in the workbook order, whatever its part is called', async () => {
+    const sheet = sheetXml([
+      [1, HEADER],
+      [2, ['31', '2Б', 'Первый Лист']],
+    ]);
+    const other = sheetXml([
+      [1, HEADER],
+      [2, ['31', '2Б', 'Второй Лист']],
+    ]);
+    const reordered = buildZip([
+      ...workbookEntries('/xl/worksheets/list.xml'),
+      { name: 'xl/worksheets/sheet1.xml', data: other },
+      { name: 'xl/worksheets/list.xml', data: sheet },
+    ]);
+    const reply = await upload(reordered);
+    expect(reply.status).toBe(201);
+    expect(reply.body.accounts.map((a: { fullName: string }) => a.fullName)).toEqual(['Первый Лист']);
+  });
+
+  it('refuses cells without references (Excel always writes them)', async () => {
+    const unreferenced = sheetXml([[1, HEADER]]).replace(/ r="[A-Z]+1"/g, '');
+    expect((await refused(buildXlsx(unreferenced))).body.code).toBe('invalid_pupil_list');
   });
 
   it('refuses too many rows and too many columns', async () => {

@@ -9,7 +9,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { ApiError } from '../http/api-error.js';
-import { readFirstSheet, SheetRefusal, ZipRefusal, type SheetLimits } from './upload/xlsx-sheet.js';
+import type { SheetLimits } from './upload/xlsx-sheet.js';
 
 export interface PupilListRow {
   /** 1-based line (CSV) or row (XLSX) in the file */
@@ -177,25 +177,29 @@ function firstLineOfRecordAfter(text: string, lastGoodLine: number): number {
   return index + 1;
 }
 
-export function parsePupilXlsx(body: Buffer): PupilListRow[] {
-  let sheet: ReturnType<typeof readFirstSheet>;
+export async function parsePupilXlsx(body: Buffer): Promise<PupilListRow[]> {
+  // loaded on first use: exceljs takes ~0.2 s to load, which a CSV upload's worker need not pay
+  const { readFirstSheet, SheetRefusal, ZipRefusal } = await import('./upload/xlsx-sheet.js');
+  const rows: PupilListRow[] = [];
+  let columns: ReturnType<typeof columnsOf> | undefined;
   try {
-    sheet = readFirstSheet(body, XLSX_LIMITS);
+    for await (const { line, cells } of readFirstSheet(body, XLSX_LIMITS)) {
+      if (!columns) {
+        if (line !== 1) throw invalidList('the workbook has no header row', 'в первой строке листа нет заголовков', 1);
+        columns = columnsOf(cells);
+        continue;
+      }
+      const row = toRow(cells, line, columns);
+      if (row) rows.push(row);
+      if (rows.length > MAX_LIST_ROWS) break;
+    }
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     if (error instanceof ZipRefusal && error.kind === 'too_large') throw uploadTooLarge(error.message);
     if (error instanceof SheetRefusal)
       throw invalidList(error.message, 'лист слишком велик для списка учащихся или повреждён', error.line);
     throw invalidList('not a readable .xlsx file', 'файл не является книгой Excel (.xlsx)');
   }
-  const [header, ...body_] = sheet;
-  if (!header || header.line !== 1)
-    throw invalidList('the workbook has no header row', 'в первой строке листа нет заголовков', 1);
-  const columns = columnsOf(header.cells);
-  const rows: PupilListRow[] = [];
-  for (const { line, cells } of body_) {
-    const row = toRow(cells, line, columns);
-    if (row) rows.push(row);
-    if (rows.length > MAX_LIST_ROWS) break;
-  }
+  if (!columns) throw invalidList('the workbook has no header row', 'в первой строке листа нет заголовков', 1);
   return limitRows(rows);
 }

@@ -55,12 +55,15 @@ export function buildZip(entries: ZipEntrySpec[]): Buffer {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A sheet's XML with inline strings: rows of [rowNumber, cells]. */
+/** `A`, `B`, … for the first 26 columns (enough for a list). */
+const columnLetter = (index: number) => String.fromCharCode(65 + index);
+
+/** A sheet's XML with inline strings: rows of [rowNumber, cells], cells with their references as Excel writes them. */
 export function sheetXml(rows: [number, string[]][], dimension?: string): string {
   const body = rows
     .map(
       ([r, cells]) =>
-        `<row r="${r}">${cells.map((text) => `<c t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`).join('')}</row>`,
+        `<row r="${r}">${cells.map((text, i) => `<c r="${columnLetter(i)}${r}" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`).join('')}</row>`,
     )
     .join('');
   return (
@@ -71,10 +74,9 @@ export function sheetXml(rows: [number, string[]][], dimension?: string): string
   );
 }
 
-/** A one-sheet workbook around `sheet` (its XML), with more entries if given. */
-export function buildXlsx(sheet: string | ZipEntrySpec, more: ZipEntrySpec[] = []): Buffer {
-  const sheetEntry = typeof sheet === 'string' ? { name: 'xl/worksheets/sheet1.xml', data: sheet } : sheet;
-  return buildZip([
+/** The parts around a workbook's one sheet: content types, workbook, its relations pointing at `sheetTarget`. */
+export function workbookEntries(sheetTarget = 'worksheets/sheet1.xml'): ZipEntrySpec[] {
+  return [
     {
       name: '[Content_Types].xml',
       data:
@@ -92,10 +94,14 @@ export function buildXlsx(sheet: string | ZipEntrySpec, more: ZipEntrySpec[] = [
       name: 'xl/_rels/workbook.xml.rels',
       data:
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+        `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${sheetTarget}"/>` +
         '</Relationships>',
     },
-    sheetEntry,
-    ...more,
-  ]);
+  ];
+}
+
+/** A one-sheet workbook around `sheet` (its XML), with more entries if given. */
+export function buildXlsx(sheet: string | ZipEntrySpec, more: ZipEntrySpec[] = []): Buffer {
+  const sheetEntry = typeof sheet === 'string' ? { name: 'xl/worksheets/sheet1.xml', data: sheet } : sheet;
+  return buildZip([...workbookEntries(), sheetEntry, ...more]);
 }

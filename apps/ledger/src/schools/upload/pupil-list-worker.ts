@@ -15,7 +15,7 @@ const { kind, body } = workerData as ParseRequest;
 let answer: ParseAnswer;
 try {
   const file = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  answer = { ok: true, rows: kind === 'csv' ? parsePupilCsv(file) : parsePupilXlsx(file) };
+  answer = { ok: true, rows: kind === 'csv' ? parsePupilCsv(file) : await parsePupilXlsx(file) };
 } catch (error) {
   answer =
     error instanceof ApiError

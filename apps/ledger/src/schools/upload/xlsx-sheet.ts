@@ -1,10 +1,14 @@
 /**
- * The cell texts of an .xlsx workbook's first sheet, read from its XML parts with limits:
- * a row or column number beyond them (in a `<row r>`, a cell reference or the sheet's
- * `<dimension>`) is refused before anything is allocated for it. Only what a list needs is
- * understood: shared strings, inline strings, numbers and booleans as written.
+ * The cell texts of an .xlsx workbook's first sheet, read with exceljs's streaming reader.
+ * The upload itself never reaches exceljs: its parts are inflated by ZipParts with limits,
+ * and exceljs reads a small zip of just the parts a list needs (workbook, its relations,
+ * shared strings, the first sheet), so it never writes temporary files or meets a bomb.
+ * A row number or column beyond the limits is refused as soon as its row is read.
  */
-import { ZipEntries, ZipRefusal, type ZipLimits } from './zip-entries.js';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { ZipParts, ZipRefusal, type ZipLimits } from './zip-parts.js';
 
 export interface SheetLimits extends ZipLimits {
   /** the highest row number a sheet may use */
@@ -30,23 +34,58 @@ export class SheetRefusal extends Error {
   }
 }
 
-/** The rows of the workbook's first sheet, in order. Throws ZipRefusal or SheetRefusal. */
-export function readFirstSheet(xlsx: Buffer, limits: SheetLimits): SheetRow[] {
-  const zip = new ZipEntries(xlsx, limits);
-  const sheetPath = firstSheetPath(zip);
-  const sharedStrings = zip.has('xl/sharedStrings.xml')
-    ? readSharedStrings(zip.read('xl/sharedStrings.xml').toString('utf8'))
-    : [];
-  return readRows(zip.read(sheetPath).toString('utf8'), sharedStrings, limits);
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+/** the name exceljs recognises a worksheet by, whatever the upload called it */
+const SHEET = 'xl/worksheets/sheet1.xml';
+const NO_RELS = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+const NO_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></sst>';
+
+/** What exceljs's reader keeps of workbook.xml and its relations (not in its typings). */
+interface ParsedWorkbook {
+  model?: { sheets?: { rId?: string }[] };
+  workbookRels?: { Id?: string; Target?: string }[];
 }
 
-function firstSheetPath(zip: ZipEntries): string {
-  if (zip.has('xl/workbook.xml') && zip.has('xl/_rels/workbook.xml.rels')) {
-    const relationId = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(zip.read('xl/workbook.xml').toString('utf8'))?.[1];
-    const rels = zip.read('xl/_rels/workbook.xml.rels').toString('utf8');
-    for (const [relation] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-      if (attribute(relation, 'Id') !== relationId) continue;
-      const target = attribute(relation, 'Target') ?? '';
+/** The rows of the workbook's first sheet, in order. Throws ZipRefusal or SheetRefusal. */
+export async function* readFirstSheet(xlsx: Buffer, limits: SheetLimits): AsyncGenerator<SheetRow> {
+  const zip = await ZipParts.open(xlsx, limits);
+  let workbook: Buffer;
+  try {
+    const parts = new Map<string, Buffer | string>();
+    for (const name of [WORKBOOK_RELS, WORKBOOK, SHARED_STRINGS])
+      if (zip.has(name)) parts.set(name, await zip.read(name));
+    parts.set(SHEET, await zip.read(await firstSheetPath(zip, parts)));
+    // exceljs streams a sheet only once it has the relations and shared strings, else it spills to a temp file
+    if (!parts.has(WORKBOOK_RELS)) parts.set(WORKBOOK_RELS, NO_RELS);
+    if (!parts.has(SHARED_STRINGS)) parts.set(SHARED_STRINGS, NO_SHARED_STRINGS);
+    workbook = await storedZip(parts, [WORKBOOK_RELS, WORKBOOK, SHARED_STRINGS, SHEET]);
+  } finally {
+    zip.close();
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workbook]), {
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) yield sheetRow(row, limits);
+    return;
+  }
+}
+
+/** The first sheet in the workbook's order, or the lowest-numbered sheet part. */
+async function firstSheetPath(zip: ZipParts, parts: Map<string, Buffer | string>): Promise<string> {
+  const workbook = parts.get(WORKBOOK);
+  const rels = parts.get(WORKBOOK_RELS);
+  if (workbook && rels) {
+    const parsed = await parseWorkbook(await storedZip(parts, [WORKBOOK_RELS, WORKBOOK]));
+    const relationId = parsed.model?.sheets?.[0]?.rId;
+    const target = parsed.workbookRels?.find((relation) => relation.Id === relationId)?.Target;
+    if (target) {
       const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
       if (zip.has(path)) return path;
     }
@@ -54,96 +93,56 @@ function firstSheetPath(zip: ZipEntries): string {
   const fallback = zip
     .names()
     .filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))
-    .sort()[0];
+    .sort((a, b) => sheetNumber(a) - sheetNumber(b))[0];
   if (!fallback) throw new SheetRefusal('the workbook has no sheet');
   return fallback;
 }
 
-function readSharedStrings(xml: string): string[] {
-  const strings: string[] = [];
-  for (const [, item] of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) strings.push(textRuns(item!));
-  return strings;
+const sheetNumber = (path: string) => Number(/(\d+)\.xml$/.exec(path)![1]);
+
+/** The sheet list and relations, as exceljs's reader understands them. */
+async function parseWorkbook(zip: Buffer): Promise<ParsedWorkbook> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), { worksheets: 'ignore' });
+  const events = reader.parse();
+  while (!(await events.next()).done);
+  return reader as unknown as ParsedWorkbook;
 }
 
-/** The text of `<t>` runs, leaving out phonetic hints (`<rPh>`). */
-function textRuns(xml: string): string {
-  let text = '';
-  for (const [, run] of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g))
-    text += decodeXml(run!);
-  return text;
-}
-
-function readRows(xml: string, sharedStrings: string[], limits: SheetLimits): SheetRow[] {
-  const dimension = attribute(/<dimension\b[^>]*>/.exec(xml)?.[0] ?? '', 'ref');
-  if (dimension) {
-    const last = parseReference(dimension.split(':').at(-1)!);
-    if (last && (last.row > limits.maxRows || last.column > limits.maxColumns)) {
-      throw new SheetRefusal(
-        `the sheet declares the range ${dimension}, more than ${limits.maxRows} rows or ${limits.maxColumns} columns`,
-      );
-    }
+/** A zip of trusted parts, in the given order, stored uncompressed. */
+function storedZip(parts: Map<string, Buffer | string>, order: string[]): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const name of order) {
+    const data = parts.get(name);
+    if (data !== undefined) zip.file(name, data);
   }
-  const rows: SheetRow[] = [];
-  let line = 0;
-  for (const [, rowAttributes, rowBody] of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const declared = attribute(rowAttributes!, 'r');
-    line = declared === undefined ? line + 1 : Number(declared);
-    if (!Number.isInteger(line) || line <= 0) throw new SheetRefusal(`a row has the number ${declared}`);
-    if (line > limits.maxRows)
-      throw new SheetRefusal(`row ${line} is beyond the ${limits.maxRows} rows a list may use`, line);
-    rows.push({ line, cells: readCells(rowBody ?? '', line, sharedStrings, limits) });
-  }
-  return rows;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
-function readCells(xml: string, line: number, sharedStrings: string[], limits: SheetLimits): string[] {
+function sheetRow(row: ExcelJS.Row, limits: SheetLimits): SheetRow {
+  const line = row.number;
+  if (!Number.isInteger(line) || line <= 0) throw new SheetRefusal('a row has no valid number');
+  if (line > limits.maxRows)
+    throw new SheetRefusal(`row ${line} is beyond the ${limits.maxRows} rows a list may use`, line);
+  if (row.cellCount > limits.maxColumns) {
+    throw new SheetRefusal(`column ${row.cellCount} is beyond the ${limits.maxColumns} columns a list may use`, line);
+  }
   const cells: string[] = [];
-  let column = 0;
-  for (const [, cellAttributes, cellBody] of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const reference = attribute(cellAttributes!, 'r');
-    column = reference === undefined ? column + 1 : (parseReference(reference)?.column ?? column + 1);
-    if (column > limits.maxColumns)
-      throw new SheetRefusal(`column ${column} is beyond the ${limits.maxColumns} columns a list may use`, line);
-    while (cells.length < column - 1) cells.push('');
-    cells[column - 1] = cellText(attribute(cellAttributes!, 't'), cellBody ?? '', sharedStrings);
-  }
-  return cells;
+  for (let column = 1; column <= row.cellCount; column++) cells.push(cellText(row.findCell(column)?.value));
+  return { line, cells };
 }
 
-function cellText(type: string | undefined, body: string, sharedStrings: string[]): string {
-  if (type === 'inlineStr') return textRuns(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-  const value = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
-  if (value === undefined) return '';
-  if (type === 's') return sharedStrings[Number(value)] ?? '';
-  if (type === 'b') return value === '1' ? 'TRUE' : 'FALSE';
-  return decodeXml(value);
-}
-
-/** `B12` → column 2, row 12 (a reference without a row number has row 0). */
-function parseReference(reference: string): { column: number; row: number } | null {
-  const match = /^\$?([A-Z]{1,3})\$?(\d*)$/i.exec(reference.trim());
-  if (!match) return null;
-  let column = 0;
-  for (const letter of match[1]!.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { column, row: match[2] ? Number(match[2]) : 0 };
-}
-
-const attributePatterns = new Map<string, RegExp>();
-
-function attribute(tag: string, name: string): string | undefined {
-  let pattern = attributePatterns.get(name);
-  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
-  return pattern.exec(tag)?.[1];
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity, name: string) => {
-    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
+/** A cell's value as the text a list means by it (numbers and booleans as written). */
+function cellText(value: ExcelJS.CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString();
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('result' in value) return value.result === undefined ? '' : cellText(value.result as ExcelJS.CellValue);
+  if ('error' in value) return value.error;
+  if ('text' in value) return String(value.text);
+  return '';
 }
 
 export { ZipRefusal };
