@@ -98,7 +98,10 @@ export class PaymentReconciler implements OnApplicationBootstrap, OnApplicationS
       this.loaded = true;
     }
     for (;;) {
-      const page = await this.eventStore.readAll({ after: this.cursor, maxCount: PAGE_SIZE });
+      const page = await this.eventStore.readAll({
+        ...(this.cursor === undefined ? {} : { after: this.cursor }),
+        maxCount: PAGE_SIZE,
+      });
       for (const recorded of page) {
         if (streamKindOf(recorded.type) === 'payment') {
           this.track({ type: recorded.type, data: recorded.data } as PaymentEvent, recorded.position);
