@@ -8,6 +8,8 @@ import {
   paymentOrderView,
   type CreatePaymentRequest,
 } from '@meals/contracts';
+import type { CommandContext } from '@meals/command-runner';
+import { isDomainError, type PaymentOrderState } from '@meals/domain';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { Access, PublicRoute } from '../auth/access.js';
@@ -17,6 +19,7 @@ import { CommandContexts } from '../http/command-contexts.js';
 import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
 import { CLOCK, LOGGER, type Clock } from '../infrastructure/tokens.js';
+import type { VerifiedCallback } from './gateway/payment-gateway.js';
 import { gatewayContext } from './gateway-context.js';
 import { accountInBody, PAYING_ROLES, PAYMENT_READER_ROLES } from './payment-access.js';
 import { PaymentOrders } from './payment-orders.js';
@@ -101,17 +104,22 @@ export class PaymentsController {
     const order = await this.payments.load(verified.orderId);
     if (order.gatewayOrderId !== verified.gatewayOrderId) throw invalidSignature();
     const context = this.contextOf(request);
-    const settled =
-      verified.status === 'declined'
-        ? await this.payments.settle(order.orderId, { status: 'declined', reason: 'declined by the bank' }, context)
-        : verified.amount === null
-          ? await this.payments.checkWithGateway(order, context)
-          : await this.payments.settle(
-              order.orderId,
-              { status: 'paid', amount: verified.amount, paidAt: null },
-              context,
-            );
+    const settled = await this.settleCallback(order, verified, context).catch((error: unknown) => {
+      if (isDomainError(error) && error.code === 'payment_amount_mismatch') {
+        this.logger.warn({ gateway, orderId: order.orderId, ...error.details }, 'payment callback refused: amount');
+      }
+      throw error;
+    });
     return { orderId: settled.orderId, orderStatus: settled.status };
+  }
+
+  private settleCallback(order: PaymentOrderState, verified: VerifiedCallback, context: CommandContext) {
+    if (verified.status === 'declined') {
+      return this.payments.settle(order.orderId, { status: 'declined', reason: 'declined by the bank' }, context);
+    }
+    // a callback that names no amount is confirmed by the gateway's status answer, which does
+    if (verified.amount === null) return this.payments.checkWithGateway(order, context);
+    return this.payments.settle(order.orderId, { status: 'paid', amount: verified.amount, paidAt: null }, context);
   }
 
   private contextOf(request: FastifyRequest) {

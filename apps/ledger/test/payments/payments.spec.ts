@@ -241,19 +241,17 @@ describe('online top-up (sandbox gateway)', () => {
       const { accountNumber } = pupil();
       const { orderId } = await order(accountNumber, 8_000);
       // the paid event alone, as if the process died before the top-up
-      await h.app
-        .get(PaymentAggregates)
-        .run(
-          orderId,
-          { type: 'ConfirmPaymentOrderPaid', orderId, amount: 8_000, paidAt: new Date().toISOString() },
-          {
-            actor: { kind: 'bank', id: 'test' },
-            source: 'bank',
-            correlationId: 'c',
-            causationId: 'c',
-            now: new Date(),
-          },
-        );
+      await h.app.get(PaymentAggregates).run(
+        orderId,
+        { type: 'ConfirmPaymentOrderPaid', orderId, amount: 8_000, paidAt: new Date().toISOString() },
+        {
+          actor: { kind: 'bank', id: 'test' },
+          source: 'bank',
+          correlationId: 'c',
+          causationId: 'c',
+          now: new Date(),
+        },
+      );
       expect(await topUpEvents(h, accountNumber)).toHaveLength(0);
       await reconcile();
       expect(await topUpEvents(h, accountNumber)).toHaveLength(1);
