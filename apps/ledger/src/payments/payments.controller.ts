@@ -84,6 +84,7 @@ export class PaymentsController {
     summary: "The gateway's notification about an order (no token: verified by its checksum)",
     description: 'Parameters in the query string or the body (form or JSON). A bad checksum: 400 invalid_signature.',
   })
+  @ApiResponse({ status: 200, description: 'the report is recorded (or was already): { orderId, orderStatus }' })
   @errorResponses(400, 404, 409)
   async callback(
     @Param('gateway', { schema: gatewayName }) gateway: string,
