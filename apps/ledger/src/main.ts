@@ -14,9 +14,10 @@ import { LedgerMetrics } from './observability/metrics.js';
 import { paymentSettingsFrom, sendSandboxCallbacksTo } from './payments/payment-settings-from-config.js';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(() => {
+  const { config, payments } = loadConfigOrExit(() => {
     const loaded = loadLedgerConfig();
-    return { ...loaded, tokenSecret: resolveTokenSecret(loaded) };
+    const resolved = { ...loaded, tokenSecret: resolveTokenSecret(loaded) };
+    return { config: resolved, payments: paymentSettingsFrom(resolved) };
   });
   const metrics = new LedgerMetrics({ defaultMetrics: true });
   const logger = createLogger(
@@ -25,7 +26,6 @@ async function main(): Promise<void> {
   );
   const stores = await openLedgerStores(config);
   const loginAttempts = loginAttemptCounters(config.redisUrl, logger);
-  const payments = paymentSettingsFrom(config);
   const app = await createLedgerApp({
     ...stores,
     logger,
