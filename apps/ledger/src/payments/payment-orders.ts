@@ -17,6 +17,7 @@ import {
   requireAccountNumber,
   requireOpenAccount,
   requireTopUpAmount,
+  type PaymentOrderCommand,
   type PaymentOrderState,
 } from '@meals/domain';
 import type { Logger } from 'pino';
@@ -24,6 +25,7 @@ import { AccountCommandRunner } from '../accounts/account-command-runner.js';
 import { commandResultOf } from '../http/command-result.js';
 import { LOGGER } from '../infrastructure/tokens.js';
 import type { GatewayOrderStatus } from './gateway/payment-gateway.js';
+import { OpenPaymentOrders } from './open-payment-orders.js';
 import { PaymentAggregates } from './payment-aggregates.js';
 import { PAYMENT_SETTINGS, type PaymentSettings } from './payment-settings.js';
 
@@ -35,7 +37,8 @@ export type GatewayReport = GatewayOrderStatus;
 @Injectable()
 export class PaymentOrders {
   constructor(
-    private readonly orders: PaymentAggregates,
+    private readonly aggregates: PaymentAggregates,
+    private readonly open: OpenPaymentOrders,
     private readonly accounts: AccountCommandRunner,
     @Inject(PAYMENT_SETTINGS) private readonly settings: PaymentSettings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -64,7 +67,7 @@ export class PaymentOrders {
       returnUrl: `${web}/top-up/return?orderId=${orderId}`,
       description: `Пополнение лицевого счёта ${accountNumber}`,
     });
-    const outcome = await this.orders.run(
+    const outcome = await this.run(
       orderId,
       {
         type: 'RegisterPaymentOrder',
@@ -89,7 +92,7 @@ export class PaymentOrders {
 
   /** The order as its stream tells it (404 for an unknown one). */
   async load(orderId: string): Promise<PaymentOrderState> {
-    const { state } = await this.orders.load(orderId);
+    const { state } = await this.aggregates.load(orderId);
     if (state.status === 'none') throw paymentOrderNotFound(orderId);
     return state;
   }
@@ -122,25 +125,28 @@ export class PaymentOrders {
       case 'registered':
         return this.load(orderId);
       case 'paid':
-        ({ state } = await this.orders.run(
+        ({ state } = await this.run(
           orderId,
           { type: 'ConfirmPaymentOrderPaid', orderId, amount: report.amount, paidAt: report.paidAt ?? now },
           context,
         ));
         break;
       case 'declined':
-        ({ state } = await this.orders.run(
-          orderId,
-          { type: 'DeclinePaymentOrder', orderId, reason: report.reason },
-          context,
-        ));
+        ({ state } = await this.run(orderId, { type: 'DeclinePaymentOrder', orderId, reason: report.reason }, context));
         break;
       case 'expired':
-        ({ state } = await this.orders.run(orderId, { type: 'ExpirePaymentOrder', orderId }, context));
+        ({ state } = await this.run(orderId, { type: 'ExpirePaymentOrder', orderId }, context));
         break;
     }
     if (state.status === 'paid') await this.credit(state, context);
     return state;
+  }
+
+  /** Runs an order command and tells the reconciliation job what it appended. */
+  private async run(orderId: string, command: PaymentOrderCommand, context: CommandContext) {
+    const outcome = await this.aggregates.run(orderId, command, context);
+    for (const event of outcome.appended) this.open.track(event, outcome.position);
+    return outcome;
   }
 
   /** The top-up of a paid order: recorded once, a duplicate every later time. */
@@ -148,7 +154,10 @@ export class PaymentOrders {
     if (order.status !== 'paid' || order.paidAt === null) return;
     const paymentId = paymentIdOfOrder(order.orderId);
     // the common repeat (a second callback, the return page) needs no command at all
-    if ((await this.accounts.load(order.accountNumber)).state.topUps.has(paymentId)) return;
+    if ((await this.accounts.load(order.accountNumber)).state.topUps.has(paymentId)) {
+      this.open.credited(order.orderId);
+      return;
+    }
     const outcome = await this.accounts.run(
       {
         type: 'RecordTopUp',
@@ -161,6 +170,7 @@ export class PaymentOrders {
       },
       context,
     );
+    this.open.credited(order.orderId);
     if (outcome.appended.length > 0) {
       this.logger.info(
         { orderId: order.orderId, accountNumber: order.accountNumber, amount: order.amount },

@@ -2,6 +2,7 @@
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@meals/event-store';
 import type { LedgerMetrics } from '../observability/metrics.js';
+import { OpenPaymentOrders } from './open-payment-orders.js';
 import { PaymentAggregates } from './payment-aggregates.js';
 import { PaymentOrders } from './payment-orders.js';
 import { PaymentReconciler } from './payment-reconciler.js';
@@ -19,6 +20,7 @@ export function paymentProviders(
   return [
     { provide: PAYMENT_SETTINGS, useValue: settings },
     { provide: PaymentAggregates, useFactory: () => new PaymentAggregates(eventStore, metrics, settings.limits) },
+    OpenPaymentOrders,
     PaymentOrders,
     PaymentReconciler,
   ];

@@ -1,12 +1,13 @@
 /**
- * The reconciliation job (an interval inside the ledger): reads the payment events written
- * since its last look, then
+ * The reconciliation job (an interval inside the ledger):
  * - checks with the gateway every order still registered `reconcileAfterMs` after its
  *   registration (a callback that never came): it ends paid, declined or expired;
- * - credits every paid order (a crash between the order's paid event and the top-up):
- *   a credit already made is a duplicate that changes nothing.
- * Its checkpoint stays before the oldest order still open, so a restart finds them again.
- * It reads the log once a minute in pages: nothing on the sales path.
+ * - credits every paid order not known to be credited (a crash between the order's paid
+ *   event and the top-up): a credit already made is a duplicate that changes nothing.
+ * It learns of orders from this process's own appends (OpenPaymentOrders) and, once at
+ * start-up, from the log since its checkpoint, which stays before the oldest order still
+ * open: the sales path pays nothing for it. Several ledger instances each watch their own
+ * orders (a shared job comes with the job queue).
  */
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { streamKindOf, type PaymentEvent } from '@meals/domain';
@@ -15,24 +16,16 @@ import type { Logger } from 'pino';
 import type { CheckpointStore } from '../identity/store/identity-store.port.js';
 import { CLOCK, EVENT_STORE, IDENTITY_STORE, LOGGER, type Clock } from '../infrastructure/tokens.js';
 import { gatewayContext } from './gateway-context.js';
+import { OpenPaymentOrders } from './open-payment-orders.js';
 import { PaymentOrders } from './payment-orders.js';
 import { PAYMENT_SETTINGS, type PaymentSettings } from './payment-settings.js';
 
 export const PAYMENT_RECONCILER_CHECKPOINT = 'ledger-payment-reconciler';
 const PAGE_SIZE = 1_000;
 
-interface OpenOrder {
-  registeredAt: number;
-  /** log position of its registration: the checkpoint never passes it while the order is open */
-  position: bigint;
-}
-
 @Injectable()
 export class PaymentReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly open = new Map<string, OpenOrder>();
-  private readonly toCredit = new Set<string>();
-  private cursor: bigint | undefined;
-  private loaded = false;
+  private caughtUp = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
@@ -43,10 +36,13 @@ export class PaymentReconciler implements OnApplicationBootstrap, OnApplicationS
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly payments: PaymentOrders,
+    private readonly open: OpenPaymentOrders,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.settings.runReconciler) return;
+    // the catch-up read happens now, while the ledger starts, not later under load
+    void this.reconcileOnce();
     this.timer = setInterval(() => void this.reconcileOnce(), this.settings.reconcileIntervalMs);
     this.timer.unref();
   }
@@ -65,23 +61,27 @@ export class PaymentReconciler implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async round(): Promise<void> {
-    await this.readNewEvents();
+    if (!this.caughtUp) await this.catchUp();
     const context = gatewayContext(
       this.payments.gateway.name,
       { correlationId: `payment-reconciler-${this.clock().getTime()}`, causationId: PAYMENT_RECONCILER_CHECKPOINT },
       this.clock(),
     );
-    for (const orderId of [...this.toCredit]) {
-      await this.payments.credit(await this.payments.load(orderId), context);
-      this.toCredit.delete(orderId);
+    for (const orderId of [...this.open.toCredit]) {
+      try {
+        await this.payments.credit(await this.payments.load(orderId), context);
+      } catch (error) {
+        // e.g. the account was closed meanwhile: staff must settle it; the job keeps trying
+        this.logger.error({ err: error, orderId }, 'paid payment order could not be credited');
+      }
     }
     const due = this.clock().getTime() - this.settings.reconcileAfterMs;
-    for (const [orderId, order] of [...this.open]) {
+    for (const [orderId, order] of [...this.open.registered]) {
       if (order.registeredAt > due) continue;
       try {
         const settled = await this.payments.checkWithGateway(await this.payments.load(orderId), context);
         if (settled.status !== 'registered') {
-          this.open.delete(orderId);
+          this.open.settled(orderId);
           this.logger.warn({ orderId, status: settled.status }, 'payment order settled by reconciliation');
         }
       } catch (error) {
@@ -91,49 +91,32 @@ export class PaymentReconciler implements OnApplicationBootstrap, OnApplicationS
     await this.saveCheckpoint();
   }
 
-  private async readNewEvents(): Promise<void> {
-    if (!this.loaded) {
-      const saved = await this.checkpoints.getCheckpoint(PAYMENT_RECONCILER_CHECKPOINT);
-      this.cursor = saved === null ? undefined : BigInt(saved);
-      this.loaded = true;
-    }
+  /** Finds the orders left open before this process started: the log since the checkpoint. */
+  private async catchUp(): Promise<void> {
+    const saved = await this.checkpoints.getCheckpoint(PAYMENT_RECONCILER_CHECKPOINT);
+    let cursor = saved === null ? undefined : BigInt(saved);
     for (;;) {
       const page = await this.eventStore.readAll({
-        ...(this.cursor === undefined ? {} : { after: this.cursor }),
+        ...(cursor === undefined ? {} : { after: cursor }),
         maxCount: PAGE_SIZE,
       });
       for (const recorded of page) {
         if (streamKindOf(recorded.type) === 'payment') {
-          this.track({ type: recorded.type, data: recorded.data } as PaymentEvent, recorded.position);
+          this.open.track({ type: recorded.type, data: recorded.data } as PaymentEvent, recorded.position);
         }
       }
-      if (page.length > 0) this.cursor = page[page.length - 1]!.position;
-      if (page.length < PAGE_SIZE) return;
+      if (page.length > 0) {
+        cursor = page[page.length - 1]!.position;
+        if (this.open.lastPosition === undefined || cursor > this.open.lastPosition) this.open.lastPosition = cursor;
+      }
+      if (page.length < PAGE_SIZE) break;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-  }
-
-  private track(event: PaymentEvent, position: bigint): void {
-    const { orderId } = event.data;
-    switch (event.type) {
-      case 'payment.order-registered.v1':
-        this.open.set(orderId, { registeredAt: Date.parse(event.data.registeredAt), position });
-        return;
-      case 'payment.order-paid.v1':
-        this.open.delete(orderId);
-        this.toCredit.add(orderId);
-        return;
-      case 'payment.order-declined.v1':
-      case 'payment.order-expired.v1':
-        this.open.delete(orderId);
-        this.toCredit.delete(orderId);
-    }
+    this.caughtUp = true;
   }
 
   private async saveCheckpoint(): Promise<void> {
-    let checkpoint = this.cursor;
-    for (const order of this.open.values())
-      if (checkpoint === undefined || order.position - 1n < checkpoint) checkpoint = order.position - 1n;
+    const checkpoint = this.open.checkpoint();
     if (checkpoint !== undefined && checkpoint >= 0n) {
       await this.checkpoints.saveCheckpoint(PAYMENT_RECONCILER_CHECKPOINT, checkpoint.toString());
     }

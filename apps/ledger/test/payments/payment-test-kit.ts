@@ -20,7 +20,13 @@ export interface PaymentLedger {
 }
 
 export async function startPaymentLedger(
-  options: { callbackMode?: SandboxCallbackMode; gateway?: PaymentGateway; sessionTimeoutMs?: number } = {},
+  options: {
+    callbackMode?: SandboxCallbackMode;
+    gateway?: PaymentGateway;
+    sessionTimeoutMs?: number;
+    /** the files of an earlier ledger (a restart) */
+    dir?: string;
+  } = {},
 ): Promise<PaymentLedger> {
   const sandbox = new SandboxGateway({
     callbackKey: SANDBOX_KEY,
@@ -47,7 +53,7 @@ export async function startPaymentLedger(
     reconcileAfterMs: 0,
     reconcileIntervalMs: 60_000,
   };
-  const h = await LedgerHarness.start({ payments, logger });
+  const h = await LedgerHarness.start({ payments, logger, dir: options.dir });
   const delivered: Promise<unknown>[] = [];
   sandbox.sendCallbacksWith((params) => {
     const reply = h.request('POST', '/api/payments/callback/sandbox', {
