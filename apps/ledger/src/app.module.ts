@@ -49,6 +49,8 @@ import { LastWrites } from './queries/read-your-write/last-writes.js';
 import { ReadModelsProgress } from './queries/read-your-write/read-models-progress.js';
 import { ReadYourWriteInterceptor } from './queries/read-your-write/read-your-write.interceptor.js';
 import { TransferReconciler } from './reconciler/transfer-reconciler.js';
+import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payment-providers.js';
+import type { PaymentSettings } from './payments/payment-settings.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
 import { SchoolAggregates } from './schools/school-aggregates.js';
@@ -75,6 +77,8 @@ export interface LedgerDependencies {
   clock?: Clock;
   /** where failed logins are counted (see login-attempt-counters.ts); this process's memory by default */
   loginAttempts?: RateLimiterAbstract;
+  /** online top-up: gateway, limits, reconciliation (the sandbox gateway and default limits when left out) */
+  payments?: PaymentSettings;
 }
 
 const COMMAND_HANDLERS = [
@@ -106,6 +110,7 @@ export class LedgerModule {
         SalesController,
         HealthController,
         MetricsController,
+        ...PAYMENT_CONTROLLERS,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: deps.eventStore },
@@ -143,6 +148,7 @@ export class LedgerModule {
         TransferReconciler,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
+        ...paymentProviders(deps.eventStore, deps.metrics, deps.payments),
       ],
     };
   }

@@ -19,6 +19,8 @@ import { recordWritePositions } from './queries/read-your-write/record-write-pos
 export const JSON_BODY_LIMIT = 1024 * 1024;
 /** Pupil lists (XLSX is zipped, CSV of a large school ~300 KB). */
 export const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
+/** HTML forms: a card form or a gateway's callback. */
+const FORM_BODY_LIMIT = 16 * 1024;
 
 export async function createLedgerApp(deps: LedgerDependencies): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -32,6 +34,8 @@ export async function createLedgerApp(deps: LedgerDependencies): Promise<NestFas
     abortOnError: false,
   });
   app.useBodyParser([PUPIL_LIST_CSV, PUPIL_LIST_XLSX], { bodyLimit: IMPORT_BODY_LIMIT });
+  // the sandbox gateway's card form and gateways' callbacks post HTML forms
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: FORM_BODY_LIMIT });
 
   const fastify = app.getHttpAdapter().getInstance();
   recordWritePositions(fastify, app.get(LastWrites));

@@ -11,11 +11,13 @@ import { loginAttemptCounters } from './identity/login-attempt-counters.js';
 import { openLedgerStores } from './infrastructure/open-stores.js';
 import { createLogger } from './observability/logger.js';
 import { LedgerMetrics } from './observability/metrics.js';
+import { paymentSettingsFrom, sendSandboxCallbacksTo } from './payments/payment-settings-from-config.js';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(() => {
+  const { config, payments } = loadConfigOrExit(() => {
     const loaded = loadLedgerConfig();
-    return { ...loaded, tokenSecret: resolveTokenSecret(loaded) };
+    const resolved = { ...loaded, tokenSecret: resolveTokenSecret(loaded) };
+    return { config: resolved, payments: paymentSettingsFrom(resolved) };
   });
   const metrics = new LedgerMetrics({ defaultMetrics: true });
   const logger = createLogger(
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       accountPolicy: config.accountPolicy,
       dataDir: config.dataDir,
     },
+    payments,
   });
 
   let stopping = false;
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host}:${port}`;
+  sendSandboxCallbacksTo(payments.gateway, base);
   logger.info({ url: `${base}/api`, docs: `${base}/api/docs`, metrics: `${base}/metrics` }, 'ledger listening');
 }
 

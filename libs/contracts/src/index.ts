@@ -12,5 +12,6 @@ export * from './accounts.js';
 export * from './cards.js';
 export * from './sales.js';
 export * from './top-ups.js';
+export * from './payments.js';
 export * from './schools.js';
 export * from './auth.js';

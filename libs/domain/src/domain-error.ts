@@ -5,6 +5,7 @@ export type ErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden';
 export const ERROR_KINDS = {
   // something the command names does not exist
   account_not_found: 'not_found',
+  payment_order_not_found: 'not_found',
   school_not_found: 'not_found',
   unknown_card: 'not_found',
   // the command is well-formed but the current state refuses it
@@ -21,10 +22,13 @@ export const ERROR_KINDS = {
   correction_conflict: 'conflict',
   transfer_conflict: 'conflict',
   school_sequence_exhausted: 'conflict',
+  payment_order_exists: 'conflict',
+  payment_amount_mismatch: 'conflict',
   // the caller may not do this here
   wrong_school: 'forbidden',
   // the command itself is malformed
   invalid_amount: 'invalid',
+  top_up_amount_out_of_range: 'invalid',
   invalid_items: 'invalid',
   invalid_account_number: 'invalid',
   invalid_check_number: 'invalid',

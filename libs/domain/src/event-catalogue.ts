@@ -11,13 +11,19 @@ import type {
   EventOfType,
   LedgerEvent,
   LedgerEventType,
+  PaymentEvent,
+  PaymentEventType,
   SchoolEvent,
   SchoolEventType,
 } from './events.js';
 
-export type EventStreamKind = 'school' | 'account';
+export type EventStreamKind = 'school' | 'account' | 'payment';
 
-type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType ? 'school' : 'account';
+type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
+  ? 'school'
+  : T extends PaymentEventType
+    ? 'payment'
+    : 'account';
 
 export interface EventCatalogueEntry<T extends LedgerEventType> {
   stream: StreamKindOf<T>;
@@ -82,6 +88,27 @@ export const EVENT_CATALOGUE = {
     idempotencyKey: (data) => `transfer-in:${data.transferId}`,
     uniqueAcrossStreams: false,
   },
+  // one order: each outcome at most once, however many reports of it arrive concurrently
+  'payment.order-registered.v1': {
+    stream: 'payment',
+    idempotencyKey: (data) => `payment-registered:${data.orderId}`,
+    uniqueAcrossStreams: false,
+  },
+  'payment.order-paid.v1': {
+    stream: 'payment',
+    idempotencyKey: (data) => `payment-paid:${data.orderId}`,
+    uniqueAcrossStreams: false,
+  },
+  'payment.order-declined.v1': {
+    stream: 'payment',
+    idempotencyKey: (data) => `payment-declined:${data.orderId}`,
+    uniqueAcrossStreams: false,
+  },
+  'payment.order-expired.v1': {
+    stream: 'payment',
+    idempotencyKey: (data) => `payment-expired:${data.orderId}`,
+    uniqueAcrossStreams: false,
+  },
 } as const satisfies { readonly [T in LedgerEventType]: EventCatalogueEntry<T> };
 
 const entryOf = <T extends LedgerEventType>(type: T): EventCatalogueEntry<T> =>
@@ -99,6 +126,9 @@ export const SCHOOL_EVENT_TYPES: readonly SchoolEventType[] = Object.freeze(type
 /** The event types of an account stream (`account-<accountNumber>`). */
 export const ACCOUNT_EVENT_TYPES: readonly AccountEventType[] = Object.freeze(typesOf<AccountEventType>('account'));
 
+/** The event types of a payment order stream (`payment-<orderId>`). */
+export const PAYMENT_EVENT_TYPES: readonly PaymentEventType[] = Object.freeze(typesOf<PaymentEventType>('payment'));
+
 const schoolTypes: ReadonlySet<string> = new Set(SCHOOL_EVENT_TYPES);
 const accountTypes: ReadonlySet<string> = new Set(ACCOUNT_EVENT_TYPES);
 
@@ -108,6 +138,8 @@ export const isAccountEventType = (type: string): type is AccountEventType => ac
 
 export const isSchoolEvent = (event: LedgerEvent): event is SchoolEvent => schoolTypes.has(event.type);
 export const isAccountEvent = (event: LedgerEvent): event is AccountEvent => accountTypes.has(event.type);
+export const isPaymentEvent = (event: LedgerEvent): event is PaymentEvent =>
+  EVENT_CATALOGUE[event.type].stream === 'payment';
 
 /** The stream kind an event type belongs to, or null for a type this version does not know. */
 export const streamKindOf = (type: string): EventStreamKind | null =>

@@ -156,10 +156,49 @@ export type AccountEvent =
   | AccountBalanceTransferredOut
   | AccountBalanceTransferredIn;
 
-export type LedgerEvent = SchoolEvent | AccountEvent;
+/* ---------- payment order stream: `payment-<orderId>` (online top-up through a gateway) ---------- */
+
+export type PaymentGatewayName = 'sandbox' | 'sberbank';
+
+/** A parent asked to top up an account by card; the gateway registered the order. */
+export interface PaymentOrderRegistered {
+  type: 'payment.order-registered.v1';
+  data: {
+    orderId: string;
+    accountNumber: string;
+    amount: Kopecks;
+    gateway: PaymentGatewayName;
+    /** the gateway's own id of the order (Sberbank's mdOrder; the sandbox uses orderId) */
+    gatewayOrderId: string;
+    registeredAt: string;
+  };
+}
+
+/** The gateway confirmed the card payment of the registered amount. */
+export interface PaymentOrderPaid {
+  type: 'payment.order-paid.v1';
+  data: { orderId: string; accountNumber: string; amount: Kopecks; paidAt: string };
+}
+
+/** The gateway declined the payment (card refused, cancelled, timed out at the bank). */
+export interface PaymentOrderDeclined {
+  type: 'payment.order-declined.v1';
+  data: { orderId: string; accountNumber: string; reason: string };
+}
+
+/** The gateway no longer knows the order or says it expired unpaid. */
+export interface PaymentOrderExpired {
+  type: 'payment.order-expired.v1';
+  data: { orderId: string; accountNumber: string };
+}
+
+export type PaymentEvent = PaymentOrderRegistered | PaymentOrderPaid | PaymentOrderDeclined | PaymentOrderExpired;
+
+export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent;
 export type LedgerEventType = LedgerEvent['type'];
 export type SchoolEventType = SchoolEvent['type'];
 export type AccountEventType = AccountEvent['type'];
+export type PaymentEventType = PaymentEvent['type'];
 /** The event of one type string, e.g. `EventOfType<'account.opened.v1'>` is AccountOpened. */
 export type EventOfType<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
 
@@ -174,3 +213,4 @@ export interface EventMetadata {
 
 export const schoolStreamId = (schoolId: string): string => `school-${schoolId}`;
 export const accountStreamId = (accountNumber: string): string => `account-${accountNumber}`;
+export const paymentStreamId = (orderId: string): string => `payment-${orderId}`;

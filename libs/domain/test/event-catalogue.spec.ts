@@ -2,6 +2,8 @@ import {
   ACCOUNT_EVENT_TYPES,
   EVENT_CATALOGUE,
   LEDGER_EVENT_TYPES,
+  PAYMENT_EVENT_TYPES,
+  paymentOrderDeciderWith,
   SCHOOL_EVENT_TYPES,
   accountDecider,
   decodeRecordedEvent,
@@ -34,10 +36,14 @@ const registered: LedgerEvent = {
 describe('event catalogue', () => {
   it('files every type under exactly one stream, and the deciders own exactly their streams', () => {
     expect(LEDGER_EVENT_TYPES).toHaveLength(Object.keys(EVENT_CATALOGUE).length);
-    expect([...SCHOOL_EVENT_TYPES, ...ACCOUNT_EVENT_TYPES].sort()).toEqual([...LEDGER_EVENT_TYPES].sort());
+    expect([...SCHOOL_EVENT_TYPES, ...ACCOUNT_EVENT_TYPES, ...PAYMENT_EVENT_TYPES].sort()).toEqual(
+      [...LEDGER_EVENT_TYPES].sort(),
+    );
     expect(schoolDecider.eventTypes).toEqual(SCHOOL_EVENT_TYPES);
     expect(accountDecider.eventTypes).toEqual(ACCOUNT_EVENT_TYPES);
     expect(ACCOUNT_EVENT_TYPES).toContain('card.issued.v1');
+    expect(paymentOrderDeciderWith().eventTypes).toEqual(PAYMENT_EVENT_TYPES);
+    expect(streamKindOf('payment.order-paid.v1')).toBe('payment');
   });
 
   it('tells school from account events by the catalogue, not by a prefix', () => {

@@ -12,11 +12,14 @@ import type {
   CloseAccountResult,
   CorrectionRequest,
   CorrectionResult,
+  CreatePaymentRequest,
+  CreatePaymentResult,
   DayTotalsQuery,
   LoginRequest,
   LoginResult,
   MoveAccountRequest,
   MoveAccountResult,
+  PaymentOrderView,
   PupilImportResult,
   RegisterSchoolRequest,
   ReissueCardResult,
@@ -152,6 +155,18 @@ export class LedgerClient {
 
   recordTopUp(request: TopUpRequest): Promise<TopUpResult> {
     return this.call('POST', '/api/top-ups', { json: request });
+  }
+
+  // online top-up through the acquiring gateway
+
+  /** Registers an order with the gateway; send the browser to the answer's `formUrl`. */
+  createPayment(request: CreatePaymentRequest): Promise<CreatePaymentResult> {
+    return this.call('POST', '/api/payments', { json: request });
+  }
+
+  /** The order's status (a still-registered order is checked with the gateway first) and the balance. */
+  payment(orderId: string): Promise<PaymentOrderView> {
+    return this.call('GET', `/api/payments/${segment(orderId)}`, {});
   }
 
   recordSale(request: SaleRequest): Promise<SaleResult> {

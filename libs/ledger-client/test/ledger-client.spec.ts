@@ -56,6 +56,18 @@ describe('LedgerClient', () => {
     });
     expect((await bank.recordTopUp(topUp)).status).toBe('duplicate');
 
+    const payment = await admin.createPayment({ accountNumber: pupil.accountNumber, amount: 5_000 });
+    expect(payment).toMatchObject({ status: 'recorded', orderStatus: 'registered', amount: 5_000 });
+    expect(payment.formUrl).toContain(`/sandbox-gateway/pay/${payment.orderId}`);
+    expect(await admin.payment(payment.orderId)).toEqual({
+      orderId: payment.orderId,
+      accountNumber: pupil.accountNumber,
+      amount: 5_000,
+      orderStatus: 'registered',
+      paidAt: null,
+      balance: 10_000,
+    });
+
     const sold = await till.recordSale(sale(checkNo('24', 1), pupil.cardUid, 3450));
     expect(sold).toMatchObject({ status: 'recorded', total: 3450, balance: 6550 });
 

@@ -33,6 +33,20 @@ const ledgerEnvShape = {
     .trim()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  // online top-up (see payments/): the gateway, its credentials, limits and the cabinet's address
+  PAYMENT_GATEWAY: z.enum(['sandbox', 'sberbank']).default('sandbox'),
+  SBERBANK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SBERBANK_USERNAME: z.string().min(1).optional(),
+  SBERBANK_PASSWORD: z.string().min(1).optional(),
+  SBERBANK_CALLBACK_KEY: z.string().min(1).optional(),
+  SANDBOX_CALLBACK: z.enum(['normal', 'late', 'twice', 'never']).default('normal'),
+  SANDBOX_CALLBACK_KEY: z.string().min(32, 'SANDBOX_CALLBACK_KEY must be at least 32 characters').optional(),
+  WEB_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3001'),
+  /** the ledger as browsers reach it (the sandbox's card form); default http://localhost:<LEDGER_PORT> */
+  LEDGER_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TOP_UP_MIN_AMOUNT: z.coerce.number().int().min(1).default(100),
+  TOP_UP_MAX_AMOUNT: z.coerce.number().int().min(1).max(100_000_000).default(1_500_000),
+  PAYMENT_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(20),
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +67,20 @@ export interface LedgerConfig {
   accountPolicy: AccountPolicy;
   /** undefined in the embedded profile: login attempts are counted in memory */
   redisUrl: string | undefined;
+  payments: PaymentsConfig;
+}
+
+export interface PaymentsConfig {
+  gateway: 'sandbox' | 'sberbank';
+  /** set when gateway is sberbank (all four required then) */
+  sberbank: { apiUrl: string; username: string; password: string; callbackKey: string } | undefined;
+  sandboxCallback: 'normal' | 'late' | 'twice' | 'never';
+  /** undefined until resolved (embedded mode generates one into DATA_DIR) */
+  sandboxCallbackKey: string | undefined;
+  webBaseUrl: string;
+  ledgerPublicUrl: string;
+  limits: { minAmount: number; maxAmount: number };
+  reconcileAfterMs: number;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every bad variable. */
@@ -77,5 +105,29 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
       },
     },
     redisUrl: e.REDIS_URL,
+    payments: paymentsConfig(e),
+  };
+}
+
+function paymentsConfig(e: ReturnType<typeof parseServiceEnv<typeof ledgerEnvShape>>): PaymentsConfig {
+  const { SBERBANK_API_URL: apiUrl, SBERBANK_USERNAME: username, SBERBANK_PASSWORD: password } = e;
+  const callbackKey = e.SBERBANK_CALLBACK_KEY;
+  if (e.PAYMENT_GATEWAY === 'sberbank' && !(apiUrl && username && password && callbackKey)) {
+    throw new ConfigError(
+      'PAYMENT_GATEWAY=sberbank needs SBERBANK_API_URL, SBERBANK_USERNAME, SBERBANK_PASSWORD and SBERBANK_CALLBACK_KEY',
+    );
+  }
+  if (e.TOP_UP_MIN_AMOUNT > e.TOP_UP_MAX_AMOUNT) {
+    throw new ConfigError('TOP_UP_MIN_AMOUNT must not exceed TOP_UP_MAX_AMOUNT');
+  }
+  return {
+    gateway: e.PAYMENT_GATEWAY,
+    sberbank: apiUrl && username && password && callbackKey ? { apiUrl, username, password, callbackKey } : undefined,
+    sandboxCallback: e.SANDBOX_CALLBACK,
+    sandboxCallbackKey: e.SANDBOX_CALLBACK_KEY,
+    webBaseUrl: e.WEB_BASE_URL,
+    ledgerPublicUrl: e.LEDGER_PUBLIC_URL ?? `http://localhost:${e.LEDGER_PORT}`,
+    limits: { minAmount: e.TOP_UP_MIN_AMOUNT, maxAmount: e.TOP_UP_MAX_AMOUNT },
+    reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER_MINUTES * 60_000,
   };
 }

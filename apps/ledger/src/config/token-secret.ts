@@ -17,10 +17,18 @@ export function resolveTokenSecret(config: LedgerConfig): string {
   if (!embedded) {
     throw new ConfigError('TOKEN_SECRET is required outside the embedded (SQLite) profile');
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  const file = join(config.dataDir, SECRET_FILE);
+  return generatedSecret(config.dataDir, SECRET_FILE);
+}
+
+/**
+ * A secret generated once into `dataDir/<file>` (owner-only), or the one a process wrote
+ * there before: what the embedded profile uses instead of a secret from the environment.
+ */
+export function generatedSecret(dataDir: string, file: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, file);
   try {
-    const existing = readFileSync(file, 'utf8').trim();
+    const existing = readFileSync(path, 'utf8').trim();
     if (existing.length >= 32) return existing;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -28,10 +36,10 @@ export function resolveTokenSecret(config: LedgerConfig): string {
   const secret = randomBytes(48).toString('base64url');
   // 'wx' fails if another process created the file meanwhile: then read theirs.
   try {
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return readFileSync(file, 'utf8').trim();
+    return readFileSync(path, 'utf8').trim();
   }
 }

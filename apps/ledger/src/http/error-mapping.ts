@@ -8,6 +8,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, type ErrorKind } from '@meals/domain';
 import { IdempotencyConflictError, StorageFullError, WrongExpectedRevisionError } from '@meals/event-store';
+import { GatewayError } from '../payments/gateway/payment-gateway.js';
 import { ApiError } from './api-error.js';
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403 };
@@ -77,6 +78,14 @@ export function toApiError(error: unknown): ApiError {
     );
   }
   if (error instanceof StorageFullError) return storageFull();
+  if (error instanceof GatewayError) {
+    return new ApiError(
+      502,
+      'gateway_unavailable',
+      'The payment gateway did not answer; nothing was recorded, try again later',
+      'Банк временно не отвечает: платёж не создан, попробуйте позже',
+    );
+  }
   // Nest wraps Fastify's request errors (body too large, bad JSON) in an HttpException.
   const framework = error instanceof HttpException && error.cause ? error.cause : error;
   const fastifyCode = (framework as { code?: unknown } | null)?.code;

@@ -21,6 +21,7 @@ import { IdentityDirectory } from '../../src/identity/identity-directory.js';
 import type { Role } from '../../src/identity/principal.js';
 import type { Clock } from '../../src/infrastructure/tokens.js';
 import { LedgerMetrics } from '../../src/observability/metrics.js';
+import type { PaymentSettings } from '../../src/payments/payment-settings.js';
 
 export interface HarnessOptions {
   clock?: Clock;
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   accountPolicy?: AccountPolicy;
   /** where failed logins are counted (e.g. a Redis shared by two harnesses); memory by default */
   loginAttempts?: RateLimiterAbstract;
+  /** online top-up: gateway, limits, reconciliation (the sandbox with defaults unless given) */
+  payments?: PaymentSettings;
 }
 
 const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
@@ -100,6 +103,7 @@ export class LedgerHarness {
       },
       clock: options.clock,
       loginAttempts: options.loginAttempts,
+      payments: options.payments,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
