@@ -14,3 +14,4 @@ export * from './sales.js';
 export * from './top-ups.js';
 export * from './schools.js';
 export * from './auth.js';
+export * from './parent-access.js';

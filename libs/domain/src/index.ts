@@ -33,3 +33,4 @@ export * from './account/sale-fingerprint.js';
 export * from './account/decide-account.js';
 export * from './account/evolve-account.js';
 export * from './account/account-decider.js';
+export * from './cabinet-password.js';

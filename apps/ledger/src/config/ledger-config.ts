@@ -33,6 +33,20 @@ const ledgerEnvShape = {
     .trim()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  /** outgoing mail goes over SMTP when set; otherwise it is written to $DATA_DIR/outbox/*.eml */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  /** where the parents' cabinet lives: links in mails point there */
+  WEB_BASE_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('http://localhost:3001'),
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,6 +67,11 @@ export interface LedgerConfig {
   accountPolicy: AccountPolicy;
   /** undefined in the embedded profile: login attempts are counted in memory */
   redisUrl: string | undefined;
+  /** undefined: mail is written to $DATA_DIR/outbox */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  /** the cabinet's address, without a trailing slash (links in mails) */
+  webBaseUrl: string;
 }
 
 /** Reads and validates the environment; throws ConfigError listing every bad variable. */
@@ -77,5 +96,8 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
       },
     },
     redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    webBaseUrl: e.WEB_BASE_URL,
   };
 }
