@@ -77,7 +77,7 @@ export class AuthController {
     const principal = request.principal;
     if (!principal) throw unauthorized();
     if (!principal.session) throw notASession();
-    await this.store.revokeSession(principal.session.id, principal.session.expiresAt);
+    await this.store.revokeSession(principal.session.id, principal.session.expiresAt, this.clock().toISOString());
     this.logger.info({ principal: principal.id }, 'logout');
   }
 }

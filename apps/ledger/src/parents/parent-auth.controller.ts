@@ -105,7 +105,8 @@ export class ParentAuthController {
     });
     if (outcome.retryAfterSeconds !== null) throw tooManyAttempts(outcome.retryAfterSeconds);
     if (refusal !== null) throw refusal;
-    if (principal.session) await this.store.revokeSession(principal.session.id, principal.session.expiresAt);
+    if (principal.session)
+      await this.store.revokeSession(principal.session.id, principal.session.expiresAt, now.toISOString());
     this.logger.info({ accountNumber }, 'parent password changed');
     return this.session(accountNumber, now, false);
   }

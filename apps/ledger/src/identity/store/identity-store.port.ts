@@ -69,8 +69,8 @@ export interface CabinetCredentialStore {
   insertMailToken(token: MailTokenRecord): Promise<void>;
   /** removes and returns the token (each works once); null when unknown or expired at `now` */
   takeMailToken(tokenHash: string, now: string): Promise<MailTokenRecord | null>;
-  /** the session is refused from now on; forgotten once `expiresAt` (ISO instant) has passed */
-  revokeSession(sessionId: string, expiresAt: string): Promise<void>;
+  /** the session is refused from now on; forgotten once `expiresAt` (ISO instant) has passed `now` */
+  revokeSession(sessionId: string, expiresAt: string, now: string): Promise<void>;
   isSessionRevoked(sessionId: string): Promise<boolean>;
   appendAccessAudit(entry: AccessAuditEntry): Promise<void>;
   /** oldest first */

@@ -143,7 +143,8 @@ export class MongoIdentityStore implements IdentityStore {
     return { tokenHash: _id, purpose, accountNumber, email, expiresAt };
   }
 
-  async revokeSession(sessionId: string, expiresAt: string): Promise<void> {
+  /** expired ones are forgotten by the TTL index */
+  async revokeSession(sessionId: string, expiresAt: string, _now: string): Promise<void> {
     await this.revokedSessions.updateOne(
       { _id: sessionId },
       { $set: { expiresAt: new Date(expiresAt) } },

@@ -252,8 +252,8 @@ export class SqliteIdentityStore implements IdentityStore {
     };
   }
 
-  async revokeSession(sessionId: string, expiresAt: string): Promise<void> {
-    this.statements.forgetExpiredSessions.run(new Date().toISOString());
+  async revokeSession(sessionId: string, expiresAt: string, now: string): Promise<void> {
+    this.statements.forgetExpiredSessions.run(now);
     this.statements.revokeSession.run(sessionId, expiresAt);
   }
 
