@@ -75,16 +75,18 @@ export class CabinetAccess {
   async login(accountNumber: string, password: string, now: Date): Promise<LoginMatch> {
     const credentials = await this.store.findCabinetCredentials(accountNumber);
     const dummy = await dummyPasswordHash();
-    const temporaryValid =
-      credentials?.temporaryPasswordHash != null &&
-      credentials.temporaryPasswordExpiresAt != null &&
-      credentials.temporaryPasswordExpiresAt > now.toISOString();
+    const temporaryHash =
+      credentials?.temporaryPasswordHash &&
+      credentials.temporaryPasswordExpiresAt &&
+      credentials.temporaryPasswordExpiresAt > now.toISOString()
+        ? credentials.temporaryPasswordHash
+        : null;
     const [permanent, temporary] = await Promise.all([
       verifyPassword(password, credentials?.passwordHash ?? dummy),
-      verifyPassword(password, temporaryValid ? credentials.temporaryPasswordHash! : dummy),
+      verifyPassword(password, temporaryHash ?? dummy),
     ]);
     if (permanent && credentials?.passwordHash) return 'permanent';
-    if (temporary && temporaryValid) return 'temporary';
+    if (temporary && temporaryHash) return 'temporary';
     return null;
   }
 
