@@ -257,6 +257,16 @@ describe("parents' access to the cabinet", () => {
     expect((await h.get('/api/parent/me', admin)).status).toBe(403);
   });
 
+  it('a parent session expires after 12 hours', async () => {
+    const token = await signIn(pupils[3]!.accountNumber, 'morkov2028');
+    const signedInAt = now;
+    now = new Date(signedInAt.getTime() + 12 * HOUR_MS - 1000);
+    expect((await h.get('/api/parent/me', token)).status).toBe(200);
+    now = new Date(signedInAt.getTime() + 12 * HOUR_MS);
+    expect((await h.get('/api/parent/me', token)).status).toBe(401);
+    now = signedInAt;
+  });
+
   it('logout revokes the token, also after a ledger restart', async () => {
     const token = await signIn(pupils[1]!.accountNumber);
     const staff = await h.staff('school_staff', { schoolId: '24' });

@@ -17,6 +17,7 @@ import { unauthorized } from '../http/api-error.js';
 import { errorResponses } from '../http/openapi.js';
 import { CLOCK, READ_MODELS, type Clock } from '../infrastructure/tokens.js';
 import { GetAccountQuery } from '../queries/get-account.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 import { CabinetAccess } from './cabinet-access.js';
 
 const accountOf = (request: FastifyRequest): string => {
@@ -40,6 +41,7 @@ export class ParentController {
     this.readModels = new TypedReadModels(store);
   }
 
+  @ReadsOwnWrites()
   @Get('me')
   @Access({ roles: ['parent'] })
   @ApiOperation({ summary: "The parent's account: pupil, school, class, balance and the cabinet's email" })
