@@ -2,7 +2,7 @@
 import { LedgerApiError, LedgerClient, waitForHealthy } from '@meals/ledger-client';
 import { LedgerHarness } from '../../../apps/ledger/test/support/ledger-harness.js';
 import { checkNo, csvOf, sale } from '../../../apps/ledger/test/support/fixtures.js';
-import { linkToken, readOutbox } from '../../../apps/ledger/test/support/outbox.js';
+import { linkToken, readOutbox, waitForOutbox } from '../../../apps/ledger/test/support/outbox.js';
 
 describe('LedgerClient', () => {
   let h: LedgerHarness;
@@ -163,8 +163,9 @@ describe('LedgerClient', () => {
       email: 'papa@example.org',
       emailConfirmed: true,
     });
+    const sent = readOutbox(h.dir).length;
     await anonymous.recoverParentPassword({ accountNumber });
-    const reset = linkToken(readOutbox(h.dir).at(-1)!, '/password/reset');
+    const reset = linkToken((await waitForOutbox(h.dir, sent + 1)).at(-1)!, '/password/reset');
     await anonymous.resetParentPassword({ token: reset, newPassword: 'kartofel2024' });
     expect(
       (await anonymous.parentLogin({ accountNumber, password: 'kartofel2024', acceptTerms: true })).accountNumber,

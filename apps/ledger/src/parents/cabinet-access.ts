@@ -14,9 +14,10 @@ import type {
   IdentityStore,
   MailTokenPurpose,
 } from '../identity/store/identity-store.port.js';
-import { IDENTITY_STORE, LEDGER_SETTINGS, MAILER, type LedgerSettings } from '../infrastructure/tokens.js';
+import type { Logger } from 'pino';
+import { IDENTITY_STORE, LEDGER_SETTINGS, LOGGER, MAILER, type LedgerSettings } from '../infrastructure/tokens.js';
 import type { Mailer } from '../mail/mailer.js';
-import { invalidMailToken, wrongCurrentPassword } from './cabinet-errors.js';
+import { invalidMailToken, mailUnavailable, wrongCurrentPassword } from './cabinet-errors.js';
 import { confirmEmailMail, resetPasswordMail } from './cabinet-mails.js';
 import { EMAIL_CONFIRM_TTL_MS, generateMailToken, hashMailToken, PASSWORD_RESET_TTL_MS } from './mail-tokens.js';
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_TTL_MS } from './temporary-passwords.js';
@@ -44,6 +45,7 @@ export class CabinetAccess {
     @Inject(IDENTITY_STORE) private readonly store: IdentityStore,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(LEDGER_SETTINGS) settings: LedgerSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly accounts: AccountAggregates,
   ) {
     this.webBaseUrl = settings.webBaseUrl ?? DEFAULT_WEB_BASE_URL;
@@ -108,7 +110,12 @@ export class CabinetAccess {
     const current = (await this.store.findCabinetCredentials(accountNumber)) ?? empty(accountNumber, now);
     await this.store.saveCabinetCredentials({ ...current, email, emailConfirmed: false, updatedAt: now.toISOString() });
     const token = await this.mailToken('confirm_email', accountNumber, email, now, EMAIL_CONFIRM_TTL_MS);
-    await this.mailer.send(confirmEmailMail(email, accountNumber, `${this.webBaseUrl}/email/confirm?token=${token}`));
+    try {
+      await this.mailer.send(confirmEmailMail(email, accountNumber, `${this.webBaseUrl}/email/confirm?token=${token}`));
+    } catch (error) {
+      this.logger.error({ err: error, accountNumber }, 'confirmation mail not sent');
+      throw mailUnavailable();
+    }
     await this.audit(accountNumber, `parent:${accountNumber}`, 'email_set', now);
     return { email, emailConfirmed: false };
   }
@@ -123,8 +130,18 @@ export class CabinetAccess {
     return { email: record.email, emailConfirmed: true };
   }
 
-  /** Mails a reset link when the account has a confirmed email; says nothing either way. */
-  async recover(accountNumber: string, now: Date): Promise<void> {
+  /**
+   * Mails a reset link when the account has a confirmed email; says nothing either way. The
+   * work runs after the answer, so neither its time nor a mail failure tells whether the
+   * account has an email; the promise is for tests and shutdown.
+   */
+  recover(accountNumber: string, now: Date): Promise<void> {
+    return this.recoverNow(accountNumber, now).catch((error: unknown) => {
+      this.logger.error({ err: error, accountNumber }, 'password recovery mail not sent');
+    });
+  }
+
+  private async recoverNow(accountNumber: string, now: Date): Promise<void> {
     const credentials = await this.store.findCabinetCredentials(accountNumber);
     if (!credentials?.email || !credentials.emailConfirmed) return;
     const token = await this.mailToken('reset_password', accountNumber, credentials.email, now, PASSWORD_RESET_TTL_MS);

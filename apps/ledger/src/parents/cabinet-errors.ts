@@ -45,3 +45,13 @@ export const notASession = () =>
     'Only session tokens can be logged out; API keys stay valid until replaced',
     'Выйти можно только из сеанса; ключ API действует, пока его не заменят',
   );
+
+export const mailUnavailable = () =>
+  new ApiError(
+    503,
+    'mail_unavailable',
+    'The mail could not be sent; try again later',
+    'Не удалось отправить письмо, попробуйте позже',
+    undefined,
+    { 'retry-after': '60' },
+  );

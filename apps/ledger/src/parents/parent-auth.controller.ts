@@ -135,7 +135,8 @@ export class ParentAuthController {
   ) {
     const retryAfterSeconds = await this.limiter.throttleAddress(request.ip);
     if (retryAfterSeconds !== null) throw tooManyAttempts(retryAfterSeconds);
-    await this.cabinet.recover(body.accountNumber, this.clock());
+    // not awaited: the answer comes as fast whether or not a mail is sent
+    void this.cabinet.recover(body.accountNumber, this.clock());
     return {};
   }
 

@@ -20,6 +20,7 @@ import { createLedgerApp } from '../../src/create-app.js';
 import { IdentityDirectory } from '../../src/identity/identity-directory.js';
 import type { Role } from '../../src/identity/principal.js';
 import type { Clock } from '../../src/infrastructure/tokens.js';
+import type { Mailer } from '../../src/mail/mailer.js';
 import { LedgerMetrics } from '../../src/observability/metrics.js';
 
 export interface HarnessOptions {
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   accountPolicy?: AccountPolicy;
   /** where failed logins are counted (e.g. a Redis shared by two harnesses); memory by default */
   loginAttempts?: RateLimiterAbstract;
+  /** outgoing mail; the outbox in the harness's directory by default */
+  mailer?: Mailer;
 }
 
 const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
@@ -100,6 +103,7 @@ export class LedgerHarness {
       },
       clock: options.clock,
       loginAttempts: options.loginAttempts,
+      mailer: options.mailer,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

@@ -49,3 +49,14 @@ export function linkToken(mail: OutboxMail, path: string): string {
   if (!match) throw new Error(`no ${path} link in ${mail.text}`);
   return match[1]!;
 }
+
+/** Waits until the outbox holds at least `count` mails (some are sent after the answer). */
+export async function waitForOutbox(dataDir: string, count: number, timeoutMs = 5_000): Promise<OutboxMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = readOutbox(dataDir);
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`outbox has ${mails.length} mails, expected ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
