@@ -17,7 +17,7 @@ import type {
 import type { Logger } from 'pino';
 import { IDENTITY_STORE, LEDGER_SETTINGS, LOGGER, MAILER, type LedgerSettings } from '../infrastructure/tokens.js';
 import type { Mailer } from '../mail/mailer.js';
-import { invalidMailToken, mailUnavailable, wrongCurrentPassword } from './cabinet-errors.js';
+import { invalidMailToken, mailUnavailable } from './cabinet-errors.js';
 import { confirmEmailMail, resetPasswordMail } from './cabinet-mails.js';
 import { EMAIL_CONFIRM_TTL_MS, generateMailToken, hashMailToken, PASSWORD_RESET_TTL_MS } from './mail-tokens.js';
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_TTL_MS } from './temporary-passwords.js';
@@ -92,10 +92,9 @@ export class CabinetAccess {
     return null;
   }
 
-  /** Sets the permanent password after checking the current one (permanent or temporary). */
-  async changePassword(accountNumber: string, currentPassword: string, newPassword: string, now: Date): Promise<void> {
+  /** Sets the permanent password; the caller checked the current one (under the login limiter). */
+  async changePassword(accountNumber: string, newPassword: string, now: Date): Promise<void> {
     assertCabinetPassword(newPassword, accountNumber);
-    if ((await this.login(accountNumber, currentPassword, now)) === null) throw wrongCurrentPassword();
     await this.setPassword(accountNumber, newPassword, now);
     await this.audit(accountNumber, `parent:${accountNumber}`, 'password_changed', now);
   }

@@ -21,8 +21,9 @@ import {
   type RecoverPasswordRequest,
   type ResetPasswordRequest,
 } from '@meals/contracts';
+import { assertCabinetPassword } from '@meals/domain';
 import { Access, PublicRoute } from '../auth/access.js';
-import { ApiError, unauthorized } from '../http/api-error.js';
+import { unauthorized } from '../http/api-error.js';
 import { errorResponses } from '../http/openapi.js';
 import { ParentLoginRateLimiter } from '../identity/login-rate-limiter.js';
 import { parentSubject } from '../identity/parent-principal.js';
@@ -31,7 +32,7 @@ import { SessionTokens } from '../identity/session-tokens.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
 import { CLOCK, IDENTITY_STORE, LOGGER, type Clock } from '../infrastructure/tokens.js';
 import { CabinetAccess } from './cabinet-access.js';
-import { invalidParentCredentials, termsNotAccepted, tooManyAttempts } from './cabinet-errors.js';
+import { invalidParentCredentials, termsNotAccepted, tooManyAttempts, wrongCurrentPassword } from './cabinet-errors.js';
 
 @ApiTags('parents')
 @Controller('api/auth/parent')
@@ -92,19 +93,16 @@ export class ParentAuthController {
     const principal = parentOf(request);
     const accountNumber = principal.accountNumber!;
     const now = this.clock();
-    let refusal: unknown = null;
-    const outcome = await this.limiter.guard(accountNumber, request.ip, async () => {
-      try {
-        await this.cabinet.changePassword(accountNumber, body.currentPassword, body.newPassword, now);
-        return true;
-      } catch (error) {
-        refusal = error;
-        // a weak new password is no guess at the current one
-        return !(error instanceof ApiError && error.statusCode === 401);
-      }
-    });
+    // the rule first: a weak new password is no guess at the current one
+    assertCabinetPassword(body.newPassword, accountNumber);
+    const outcome = await this.limiter.guard(
+      accountNumber,
+      request.ip,
+      async () => (await this.cabinet.login(accountNumber, body.currentPassword, now)) !== null,
+    );
     if (outcome.retryAfterSeconds !== null) throw tooManyAttempts(outcome.retryAfterSeconds);
-    if (refusal !== null) throw refusal;
+    if (!outcome.ok) throw wrongCurrentPassword();
+    await this.cabinet.changePassword(accountNumber, body.newPassword, now);
     if (principal.session)
       await this.store.revokeSession(principal.session.id, principal.session.expiresAt, now.toISOString());
     this.logger.info({ accountNumber }, 'parent password changed');
