@@ -3,6 +3,7 @@
  * in (`LedgerModule.forRoot`), so the HTTP service, tests and benchmarks wire the same
  * module to real SQLite files, a KurrentDB/MongoDB pair, or temp directories.
  */
+import { tmpdir } from 'node:os';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -33,8 +34,17 @@ import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { CommandContexts } from './http/command-contexts.js';
 import { createValidationPipe } from './http/validation.js';
 import { IdentityDirectory } from './identity/identity-directory.js';
-import { memoryLoginAttemptCounters } from './identity/login-attempt-counters.js';
-import { LoginRateLimiter } from './identity/login-rate-limiter.js';
+import {
+  memoryLoginAttemptCounters,
+  memoryParentLoginCounters,
+  type ParentLoginCounters,
+} from './identity/login-attempt-counters.js';
+import { LoginRateLimiter, ParentLoginRateLimiter } from './identity/login-rate-limiter.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { CabinetAccess } from './parents/cabinet-access.js';
+import { ParentAuthController } from './parents/parent-auth.controller.js';
+import { ParentController } from './parents/parent.controller.js';
+import { TemporaryPasswordController } from './parents/temporary-password.controller.js';
 import type { IdentityStore } from './identity/store/identity-store.port.js';
 import { SessionTokens } from './identity/session-tokens.js';
 import { HealthController } from './observability/health.controller.js';
@@ -62,6 +72,7 @@ import {
   IDENTITY_STORE,
   LEDGER_SETTINGS,
   LOGGER,
+  MAILER,
   READ_MODELS,
   type Clock,
   type LedgerSettings,
@@ -79,6 +90,10 @@ export interface LedgerDependencies {
   loginAttempts?: RateLimiterAbstract;
   /** online top-up: gateway, limits, reconciliation (the sandbox gateway and default limits when left out) */
   payments?: PaymentSettings;
+  /** where failed cabinet logins are counted; memory by default */
+  parentLoginAttempts?: ParentLoginCounters;
+  /** outgoing mail; the outbox under settings.dataDir (or the temp dir) by default */
+  mailer?: Mailer;
 }
 
 const COMMAND_HANDLERS = [
@@ -111,6 +126,9 @@ export class LedgerModule {
         HealthController,
         MetricsController,
         ...PAYMENT_CONTROLLERS,
+        TemporaryPasswordController,
+        ParentAuthController,
+        ParentController,
       ],
       providers: [
         { provide: EVENT_STORE, useValue: deps.eventStore },
@@ -132,6 +150,15 @@ export class LedgerModule {
           provide: LoginRateLimiter,
           useFactory: () => new LoginRateLimiter(deps.loginAttempts ?? memoryLoginAttemptCounters().counters),
         },
+        {
+          provide: ParentLoginRateLimiter,
+          useFactory: () => new ParentLoginRateLimiter(deps.parentLoginAttempts ?? memoryParentLoginCounters()),
+        },
+        {
+          provide: MAILER,
+          useFactory: () => deps.mailer ?? createMailer({ dataDir: deps.settings.dataDir ?? tmpdir() }),
+        },
+        CabinetAccess,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

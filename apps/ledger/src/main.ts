@@ -9,6 +9,7 @@ import { loadLedgerConfig } from './config/ledger-config.js';
 import { resolveTokenSecret } from './config/token-secret.js';
 import { loginAttemptCounters } from './identity/login-attempt-counters.js';
 import { openLedgerStores } from './infrastructure/open-stores.js';
+import { createMailer } from './mail/mailer.js';
 import { createLogger } from './observability/logger.js';
 import { LedgerMetrics } from './observability/metrics.js';
 import { paymentSettingsFrom, sendSandboxCallbacksTo } from './payments/payment-settings-from-config.js';
@@ -30,12 +31,15 @@ async function main(): Promise<void> {
     ...stores,
     logger,
     loginAttempts: loginAttempts.counters,
+    parentLoginAttempts: loginAttempts.parents,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, from: config.mailFrom }),
     metrics,
     settings: {
       tokenSecret: config.tokenSecret ?? '',
       runTransferReconciler: true,
       accountPolicy: config.accountPolicy,
       dataDir: config.dataDir,
+      webBaseUrl: config.webBaseUrl,
     },
     payments,
   });

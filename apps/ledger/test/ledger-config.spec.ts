@@ -33,3 +33,28 @@ describe('configuration of date plausibility and the shared login limiter', () =
     ).toThrow(/SALE_MAX_AGE_DAYS: .*\n.*CLOCK_SKEW_SECONDS: .*\n.*REDIS_URL: /);
   });
 });
+
+describe("configuration of the cabinet's mail", () => {
+  it('writes mail to the outbox and links to http://localhost:3001 by default', () => {
+    const config = loadLedgerConfig({});
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.webBaseUrl).toBe('http://localhost:3001');
+  });
+
+  it('reads SMTP_URL, MAIL_FROM and WEB_BASE_URL (without its trailing slash)', () => {
+    const config = loadLedgerConfig({
+      SMTP_URL: 'smtps://user:pass@smtp.example.org:465',
+      MAIL_FROM: 'Питание <no-reply@example.org>',
+      WEB_BASE_URL: 'https://pitanie.example.org/',
+    });
+    expect(config.smtpUrl).toBe('smtps://user:pass@smtp.example.org:465');
+    expect(config.mailFrom).toBe('Питание <no-reply@example.org>');
+    expect(config.webBaseUrl).toBe('https://pitanie.example.org');
+  });
+
+  it('refuses URLs of the wrong kind', () => {
+    expect(() => loadLedgerConfig({ SMTP_URL: 'http://x', WEB_BASE_URL: 'javascript:alert(1)' })).toThrow(
+      /SMTP_URL: .*\n.*WEB_BASE_URL: /,
+    );
+  });
+});

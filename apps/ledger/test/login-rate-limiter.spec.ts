@@ -10,7 +10,7 @@ import {
   redisLoginAttemptCounters,
   type LoginAttemptCounters,
 } from '../src/identity/login-attempt-counters.js';
-import { LoginRateLimiter, MAX_LOGIN_FAILURES } from '../src/identity/login-rate-limiter.js';
+import { LoginRateLimiter, ParentLoginRateLimiter, MAX_LOGIN_FAILURES } from '../src/identity/login-rate-limiter.js';
 import { LedgerHarness } from './support/ledger-harness.js';
 import { startTestRedis, type TestRedis } from './support/redis-server.js';
 
@@ -103,6 +103,21 @@ describe('login limiter on a shared Redis', () => {
       await first.close();
       await second.close();
     }
+  });
+
+  it("the cabinet's per-account and per-address counts are shared through Redis too", async () => {
+    const first = redisLoginAttemptCounters(redis.url, silent);
+    const second = redisLoginAttemptCounters(redis.url, silent);
+    opened.push(first, second);
+    await Promise.all([first.ready, second.ready]);
+    const a = new ParentLoginRateLimiter(first.parents);
+    const b = new ParentLoginRateLimiter(second.parents);
+    for (let i = 0; i < 3; i++) expect((await a.guard('0242013138', `10.2.0.${i}`, wrong)).ok).toBe(false);
+    for (let i = 3; i < 5; i++) expect((await b.guard('0242013138', `10.2.0.${i}`, wrong)).ok).toBe(false);
+    // locked for the account from any address, on either instance
+    expect((await a.guard('0242013138', '10.2.0.99', right)).retryAfterSeconds).toBeGreaterThan(0);
+    expect((await b.guard('0242013138', '10.2.0.98', right)).retryAfterSeconds).toBeGreaterThan(0);
+    expect((await b.guard('0252000017', '10.2.0.98', right)).ok).toBe(true);
   });
 
   it('Redis going down falls back to the in-memory insurance limiter without hanging', async () => {

@@ -1,6 +1,6 @@
 import { startProjections, type ProjectionsHandle } from '@meals/projections';
 import { LedgerHarness } from './support/ledger-harness.js';
-import { enrol, topUp, type Pupil } from './support/fixtures.js';
+import { enrol, parentToken, topUp, type Pupil } from './support/fixtures.js';
 
 /**
  * The projections are stopped for each test after the setup, so that a query can only see
@@ -96,8 +96,10 @@ describe('read-your-write on queries', () => {
           (route.includes('statement') || route.includes('day-totals') ? '?from=2024-01-01&to=2024-01-31' : ''),
       );
     expect(queries.length).toBeGreaterThanOrEqual(4);
+    const parent = await parentToken(h, admin, pupil.accountNumber);
     for (const route of queries) {
-      const bad = await h.request('GET', route, { token: admin, headers: { 'x-min-position': 'soon' } });
+      const token = route.startsWith('/api/parent/') ? parent : admin;
+      const bad = await h.request('GET', route, { token, headers: { 'x-min-position': 'soon' } });
       expect([route, bad.status, bad.body.code]).toEqual([route, 400, 'validation_failed']);
     }
   });

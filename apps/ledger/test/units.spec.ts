@@ -145,4 +145,22 @@ describe('logger', () => {
     expect(line).not.toContain('s1.abc');
     expect(line).toContain('[redacted]');
   });
+
+  it("redacts the cabinet's passwords and emails", () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }) as never,
+    );
+    logger.info(
+      {
+        body: { currentPassword: 'tmp2x9kq7a', newPassword: 'morkov2024', email: 'mama@example.org' },
+        temporaryPassword: 'abc7defg2h',
+      },
+      'x',
+    );
+    const line = lines.join('');
+    for (const secret of ['tmp2x9kq7a', 'morkov2024', 'mama@example.org', 'abc7defg2h'])
+      expect(line).not.toContain(secret);
+  });
 });

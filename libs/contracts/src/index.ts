@@ -15,3 +15,4 @@ export * from './top-ups.js';
 export * from './payments.js';
 export * from './schools.js';
 export * from './auth.js';
+export * from './parent-access.js';

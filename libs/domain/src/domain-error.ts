@@ -46,6 +46,7 @@ export const ERROR_KINDS = {
   too_many_rows: 'invalid',
   not_enough_card_uids: 'invalid',
   same_account: 'invalid',
+  weak_password: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 export type DomainErrorCode = keyof typeof ERROR_KINDS;

@@ -40,3 +40,4 @@ export * from './payment/payment-order-errors.js';
 export * from './payment/decide-payment-order.js';
 export * from './payment/evolve-payment-order.js';
 export * from './payment/payment-order-decider.js';
+export * from './cabinet-password.js';

@@ -7,6 +7,16 @@
 import type {
   AccountProfile,
   BlockCardRequest,
+  ChangePasswordRequest,
+  ConfirmEmailRequest,
+  EmailStatus,
+  ParentLoginRequest,
+  ParentProfile,
+  ParentSession,
+  RecoverPasswordRequest,
+  ResetPasswordRequest,
+  SetEmailRequest,
+  TemporaryPasswordResult,
   CardResult,
   CloseAccountRequest,
   CloseAccountResult,
@@ -63,7 +73,7 @@ export interface HealthReport {
   details?: Record<string, unknown>;
 }
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 
 interface Send {
   json?: unknown;
@@ -89,6 +99,48 @@ export class LedgerClient {
 
   login(request: LoginRequest): Promise<LoginResult> {
     return this.call('POST', '/api/auth/login', { json: request });
+  }
+
+  /** Ends this client's session (staff or parent): its token is refused from then on. */
+  async logout(): Promise<void> {
+    await this.call('POST', '/api/auth/logout', {});
+  }
+
+  // the parents' cabinet
+
+  /** Till or staff: the parent's temporary password, returned this once. */
+  issueTemporaryPassword(accountNumber: string): Promise<TemporaryPasswordResult> {
+    return this.call('POST', `/api/accounts/${segment(accountNumber)}/temporary-password`, {});
+  }
+
+  parentLogin(request: ParentLoginRequest): Promise<ParentSession> {
+    return this.call('POST', '/api/auth/parent/login', { json: request });
+  }
+
+  /** With a parent token (also a temporary password's): a new permanent password and a full session. */
+  changeParentPassword(request: ChangePasswordRequest): Promise<ParentSession> {
+    return this.call('POST', '/api/auth/parent/password', { json: request });
+  }
+
+  parentProfile(): Promise<ParentProfile> {
+    return this.call('GET', '/api/parent/me', {});
+  }
+
+  setParentEmail(request: SetEmailRequest): Promise<EmailStatus> {
+    return this.call('PUT', '/api/parent/email', { json: request });
+  }
+
+  confirmParentEmail(request: ConfirmEmailRequest): Promise<EmailStatus> {
+    return this.call('POST', '/api/auth/parent/email/confirm', { json: request });
+  }
+
+  /** Always answers alike (202), whether or not a mail was sent. */
+  async recoverParentPassword(request: RecoverPasswordRequest): Promise<void> {
+    await this.call('POST', '/api/auth/parent/recover', { json: request });
+  }
+
+  async resetParentPassword(request: ResetPasswordRequest): Promise<void> {
+    await this.call('POST', '/api/auth/parent/reset', { json: request });
   }
 
   /** Never throws for an unhealthy ledger (503): the report says what is wrong. */

@@ -2,6 +2,7 @@
 import { LedgerApiError, LedgerClient, waitForHealthy } from '@meals/ledger-client';
 import { LedgerHarness } from '../../../apps/ledger/test/support/ledger-harness.js';
 import { checkNo, csvOf, sale } from '../../../apps/ledger/test/support/fixtures.js';
+import { linkToken, readOutbox, waitForOutbox } from '../../../apps/ledger/test/support/outbox.js';
 
 describe('LedgerClient', () => {
   let h: LedgerHarness;
@@ -139,5 +140,50 @@ describe('LedgerClient', () => {
     await expect(client.login({ username: 'client-user', password: 'wrong' })).rejects.toMatchObject({
       code: 'invalid_credentials',
     });
+  });
+
+  it("runs the parents' cabinet: temporary password, forced change, profile, email, recovery, logout", async () => {
+    await admin.registerSchool({ schoolId: '26', name: 'Школа №26', departmentId: 'uo-1' });
+    const [pupil] = (
+      await admin.importPupils('26', { body: csvOf('26', [['2А', 'Орлова Вера']]), contentType: 'text/csv' })
+    ).accounts;
+    const accountNumber = pupil!.accountNumber;
+    const issued = await admin.issueTemporaryPassword(accountNumber);
+    const anonymous = new LedgerClient({ baseUrl });
+    const restricted = await anonymous.parentLogin({
+      accountNumber,
+      password: issued.temporaryPassword,
+      acceptTerms: true,
+    });
+    expect(restricted.mustChangePassword).toBe(true);
+    await expect(anonymous.withToken(restricted.token).parentProfile()).rejects.toMatchObject({
+      code: 'password_change_required',
+    });
+    const session = await anonymous
+      .withToken(restricted.token)
+      .changeParentPassword({ currentPassword: issued.temporaryPassword, newPassword: 'kapusta2024' });
+    const parent = anonymous.withToken(session.token);
+    await h.settle();
+    expect(await parent.parentProfile()).toMatchObject({ accountNumber, schoolName: 'Школа №26', email: null });
+
+    expect(await parent.setParentEmail({ email: 'papa@example.org' })).toEqual({
+      email: 'papa@example.org',
+      emailConfirmed: false,
+    });
+    const confirm = linkToken(readOutbox(h.dir).at(-1)!, '/email/confirm');
+    expect(await anonymous.confirmParentEmail({ token: confirm })).toEqual({
+      email: 'papa@example.org',
+      emailConfirmed: true,
+    });
+    const sent = readOutbox(h.dir).length;
+    await anonymous.recoverParentPassword({ accountNumber });
+    const reset = linkToken((await waitForOutbox(h.dir, sent + 1)).at(-1)!, '/password/reset');
+    await anonymous.resetParentPassword({ token: reset, newPassword: 'kartofel2024' });
+    expect(
+      (await anonymous.parentLogin({ accountNumber, password: 'kartofel2024', acceptTerms: true })).accountNumber,
+    ).toBe(accountNumber);
+
+    await parent.logout();
+    await expect(parent.parentProfile()).rejects.toMatchObject({ statusCode: 401 });
   });
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
+import { Access, ACCOUNT_READER_ROLES, scopeOf, STAFF_ROLES } from '../auth/access.js';
 import { CommandContexts } from '../http/command-contexts.js';
 import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
@@ -49,7 +49,7 @@ export class AccountsController {
 
   @ReadsOwnWrites()
   @Get()
-  @Access({ roles: READER_ROLES, scope: scopeOf.accountParam() })
+  @Access({ roles: ACCOUNT_READER_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({ summary: 'Account profile and balance' })
   @ApiResponse({ status: 200, standardSchema: accountProfile })
   @errorResponses(400, 401, 403, 404)
@@ -59,7 +59,7 @@ export class AccountsController {
 
   @ReadsOwnWrites()
   @Get('statement')
-  @Access({ roles: READER_ROLES, scope: scopeOf.accountParam() })
+  @Access({ roles: ACCOUNT_READER_ROLES, scope: scopeOf.accountParam() })
   @ApiOperation({
     summary: 'Statement for a period of business dates (at most 400 days)',
     description:

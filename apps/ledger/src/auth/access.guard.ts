@@ -1,13 +1,14 @@
 /**
  * The one guard of the API. For every route: find its access rule (none → refused),
- * authenticate the bearer token (→ 401), check the role (→ 403), keep auditors to reads,
+ * authenticate the bearer token (→ 401), check the role (→ 403), keep a parent signed in
+ * with a temporary password to changing it (→ 403), keep auditors to reads,
  * then check every school/account/department the request touches against the caller's
  * scope (→ 403, or 404 for an unknown account/school).
  */
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../http/api-error.js';
+import { forbidden, passwordChangeRequired, unauthorized } from '../http/api-error.js';
 import { ACCESS_RULE, type AccessRule } from './access.js';
 import { Authenticator } from './authenticator.js';
 import { ScopeChecker } from './scope-checker.js';
@@ -36,6 +37,7 @@ export class AccessGuard implements CanActivate {
     request.principal = principal;
 
     if (!rule.roles.includes(principal.role)) throw forbidden();
+    if (principal.mustChangePassword && !rule.beforePasswordChange) throw passwordChangeRequired();
     if (principal.role === 'auditor' && !READ_METHODS.has(request.method)) throw forbidden();
     if (rule.scope) await this.scopes.assertInScope(principal, rule.scope(request));
     return true;

@@ -15,7 +15,15 @@ export type ScopeTarget =
 /** Picks the targets from the raw request (before validation: unusable values are skipped). */
 export type ScopeResolver = (request: FastifyRequest) => ScopeTarget[];
 
-export type AccessRule = { public: true } | { public?: false; roles: readonly Role[]; scope?: ScopeResolver };
+export type AccessRule =
+  | { public: true }
+  | {
+      public?: false;
+      roles: readonly Role[];
+      scope?: ScopeResolver;
+      /** callable by a parent who signed in with a temporary password (change password, logout) */
+      beforePasswordChange?: boolean;
+    };
 
 export const ACCESS_RULE = Symbol('ACCESS_RULE');
 
@@ -24,7 +32,13 @@ export const STAFF_ROLES = ['admin', 'department_admin', 'school_staff'] as cons
 /** Everyone who may read accounts, statements and school reports within their scope. */
 export const READER_ROLES = [...STAFF_ROLES, 'auditor'] as const satisfies readonly Role[];
 
-export const Access = (rule: { roles: readonly Role[]; scope?: ScopeResolver }) => SetMetadata(ACCESS_RULE, rule);
+/** Who may read one account's profile and statement: readers within their scope, and its parent. */
+export const ACCOUNT_READER_ROLES = [...READER_ROLES, 'parent'] as const satisfies readonly Role[];
+/** Everyone with a session or key (logout). */
+export const ANY_ROLE = [...READER_ROLES, 'till', 'bank', 'parent'] as const satisfies readonly Role[];
+
+export const Access = (rule: { roles: readonly Role[]; scope?: ScopeResolver; beforePasswordChange?: boolean }) =>
+  SetMetadata(ACCESS_RULE, rule);
 export const PublicRoute = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);

@@ -1,17 +1,19 @@
-/** Staff login: username + password → a session token valid for 12 hours. */
+/** Staff login: username + password → a session token valid for 12 hours; logout of any session. */
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { loginRequest, loginResult, type LoginRequest } from '@meals/contracts';
-import { ApiError } from '../http/api-error.js';
+import { ApiError, unauthorized } from '../http/api-error.js';
+import { notASession } from '../parents/cabinet-errors.js';
 import { errorResponses } from '../http/openapi.js';
 import { IdentityDirectory, normalizeUsername } from '../identity/identity-directory.js';
 import { LoginRateLimiter } from '../identity/login-rate-limiter.js';
 import { dummyPasswordHash, verifyPassword } from '../identity/passwords.js';
 import { SessionTokens } from '../identity/session-tokens.js';
-import { CLOCK, LOGGER, type Clock } from '../infrastructure/tokens.js';
-import { PublicRoute } from './access.js';
+import type { IdentityStore } from '../identity/store/identity-store.port.js';
+import { CLOCK, IDENTITY_STORE, LOGGER, type Clock } from '../infrastructure/tokens.js';
+import { Access, ANY_ROLE, PublicRoute } from './access.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -20,6 +22,7 @@ export class AuthController {
     private readonly directory: IdentityDirectory,
     private readonly limiter: LoginRateLimiter,
     private readonly sessions: SessionTokens,
+    @Inject(IDENTITY_STORE) private readonly store: IdentityStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -61,5 +64,20 @@ export class AuthController {
     }
     this.logger.info({ username }, 'login');
     return this.sessions.issue(username, now);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @Access({ roles: ANY_ROLE, beforePasswordChange: true })
+  @ApiOperation({ summary: 'End this session: its token is refused from now on (also after restarts)' })
+  @ApiResponse({ status: 204, description: 'logged out' })
+  @errorResponses(400, 401)
+  async logout(@Req() request: FastifyRequest): Promise<void> {
+    const principal = request.principal;
+    if (!principal) throw unauthorized();
+    if (!principal.session) throw notASession();
+    await this.store.revokeSession(principal.session.id, principal.session.expiresAt, this.clock().toISOString());
+    this.logger.info({ principal: principal.id }, 'logout');
   }
 }

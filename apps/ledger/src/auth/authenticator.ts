@@ -1,15 +1,18 @@
 /**
- * Turns an `Authorization: Bearer <token>` header into a principal: a staff session token
- * (HMAC-signed, see SessionTokens) or an API key (looked up by its SHA-256). Key lookups
- * are cached for a short while because tills call on every sale.
+ * Turns an `Authorization: Bearer <token>` header into a principal: a session token of a
+ * staff user or a parent (HMAC-signed, see SessionTokens; refused once logged out) or an
+ * API key (looked up by its SHA-256). Key lookups are cached for a short while because
+ * tills call on every sale.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { looksLikeApiKey, hashApiKey } from '../identity/api-keys.js';
 import { IdentityDirectory } from '../identity/identity-directory.js';
+import { parentPrincipal, parentOfSubject } from '../identity/parent-principal.js';
 import type { Principal } from '../identity/principal.js';
 import { SessionTokens } from '../identity/session-tokens.js';
+import type { IdentityStore } from '../identity/store/identity-store.port.js';
 import { LRUCache } from 'lru-cache';
-import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { CLOCK, IDENTITY_STORE, type Clock } from '../infrastructure/tokens.js';
 
 const KEY_CACHE_TTL_MS = 30_000;
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,2048})$/;
@@ -21,6 +24,7 @@ export class Authenticator {
   constructor(
     private readonly directory: IdentityDirectory,
     private readonly sessions: SessionTokens,
+    @Inject(IDENTITY_STORE) private readonly store: IdentityStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,8 +33,17 @@ export class Authenticator {
     if (!token) return null;
     const now = this.clock();
     if (looksLikeApiKey(token)) return this.principalForKey(token, now.getTime());
-    const username = this.sessions.verify(token, now);
-    return username ? this.directory.principalForUser(username) : null;
+    const session = this.sessions.open(token, now);
+    if (!session) return null;
+    if (session.sessionId !== null && (await this.store.isSessionRevoked(session.sessionId))) return null;
+    const sessionInfo =
+      session.sessionId === null ? {} : { session: { id: session.sessionId, expiresAt: session.expiresAt } };
+    const parentAccount = parentOfSubject(session.subject);
+    if (parentAccount !== null) {
+      return { ...parentPrincipal(parentAccount, session.mustChangePassword), ...sessionInfo };
+    }
+    const principal = await this.directory.principalForUser(session.subject);
+    return principal && { ...principal, ...sessionInfo };
   }
 
   /** Cached by the key itself (process memory holds it during the request anyway): a hit costs no hashing. */

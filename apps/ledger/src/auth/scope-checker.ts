@@ -2,19 +2,20 @@
  * Checks that what a request touches lies inside the caller's scope:
  * - admin: everything; bank: no scope (its routes take none);
  * - department_admin (and an auditor bound to a department): schools of that department;
- * - school_staff and till: their own school.
+ * - school_staff and till: their own school;
+ * - parent: their one account (refused with forbidden_scope).
  * An account is in scope through the school it currently belongs to (from the account's
  * own stream, so a move is seen at once); a school's department never changes.
  */
 import { Injectable } from '@nestjs/common';
 import { accountNotFound, requireAccountNumber, schoolNotFound } from '@meals/domain';
 import { AccountAggregates } from '../accounts/account-aggregates.js';
-import { forbidden } from '../http/api-error.js';
+import { forbidden, forbiddenScope } from '../http/api-error.js';
 import type { Principal } from '../identity/principal.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
 import type { ScopeTarget } from './access.js';
 
-type ScopeKind = 'all' | 'department' | 'school';
+type ScopeKind = 'all' | 'department' | 'school' | 'account';
 
 function scopeKindOf(principal: Principal): ScopeKind {
   switch (principal.role) {
@@ -28,6 +29,8 @@ function scopeKindOf(principal: Principal): ScopeKind {
     case 'school_staff':
     case 'till':
       return 'school';
+    case 'parent':
+      return 'account';
   }
 }
 
@@ -43,6 +46,13 @@ export class ScopeChecker {
     if (kind === 'all') return;
     // A route that names no target cannot be checked: refuse rather than guess.
     if (targets.length === 0) throw forbidden();
+    if (kind === 'account') {
+      // a parent sees one account and nothing else (no school, no department)
+      for (const target of targets) {
+        if (target.kind !== 'account' || target.accountNumber !== principal.accountNumber) throw forbiddenScope();
+      }
+      return;
+    }
     for (const target of targets) {
       if (!(await this.inScope(principal, kind, target))) throw forbidden();
     }

@@ -41,12 +41,25 @@ const ledgerEnvShape = {
   SBERBANK_CALLBACK_KEY: z.string().min(1).optional(),
   SANDBOX_CALLBACK: z.enum(['normal', 'late', 'twice', 'never']).default('normal'),
   SANDBOX_CALLBACK_KEY: z.string().min(32, 'SANDBOX_CALLBACK_KEY must be at least 32 characters').optional(),
-  WEB_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3001'),
   /** the ledger as browsers reach it (the sandbox's card form); default http://localhost:<LEDGER_PORT> */
   LEDGER_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TOP_UP_MIN_AMOUNT: z.coerce.number().int().min(1).default(100),
   TOP_UP_MAX_AMOUNT: z.coerce.number().int().min(1).max(100_000_000).default(1_500_000),
   PAYMENT_RECONCILE_AFTER_MINUTES: z.coerce.number().int().min(1).max(10_080).default(20),
+  /** outgoing mail goes over SMTP when set; otherwise it is written to $DATA_DIR/outbox/*.eml */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  /** where the parents' cabinet lives: links in mails point there */
+  WEB_BASE_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default('http://localhost:3001'),
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -67,6 +80,11 @@ export interface LedgerConfig {
   accountPolicy: AccountPolicy;
   /** undefined in the embedded profile: login attempts are counted in memory */
   redisUrl: string | undefined;
+  /** undefined: mail is written to $DATA_DIR/outbox */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  /** the cabinet's address, without a trailing slash (links in mails) */
+  webBaseUrl: string;
   payments: PaymentsConfig;
 }
 
@@ -105,6 +123,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
       },
     },
     redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    webBaseUrl: e.WEB_BASE_URL,
     payments: paymentsConfig(e),
   };
 }

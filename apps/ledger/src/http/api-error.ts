@@ -49,3 +49,15 @@ export const forbidden = (why = 'This action is not allowed for your role or sco
 
 export const invalidRequest = (message: string, messageRu: string, details?: Record<string, unknown>) =>
   new ApiError(400, 'validation_failed', message, messageRu, details);
+
+/** A parent scoped to one account asked for another. */
+export const forbiddenScope = () =>
+  new ApiError(403, 'forbidden_scope', 'This account is outside your scope', 'Этот лицевой счёт вам недоступен');
+
+export const passwordChangeRequired = () =>
+  new ApiError(
+    403,
+    'password_change_required',
+    'Signed in with a temporary password: set a new password first',
+    'Вы вошли по временному паролю: сначала задайте новый пароль',
+  );

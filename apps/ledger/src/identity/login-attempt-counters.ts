@@ -7,23 +7,57 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
-import { LOGIN_WINDOW_MS, MAX_LOGIN_FAILURES } from './login-rate-limiter.js';
+import {
+  LOGIN_WINDOW_MS,
+  MAX_LOGIN_FAILURES,
+  MAX_PARENT_LOGIN_FAILURES_PER_ACCOUNT,
+  MAX_PARENT_LOGIN_FAILURES_PER_ADDRESS,
+} from './login-rate-limiter.js';
 
 const KEY_PREFIX = 'ledger-login';
 /** A Redis command that does not answer within this is counted in memory instead. */
 const REDIS_COMMAND_TIMEOUT_MS = 500;
 
+/** The cabinet's login limits: per account (from any address) and per client address (any account). */
+export interface ParentLoginCounters {
+  perAccount: RateLimiterAbstract;
+  perAddress: RateLimiterAbstract;
+}
+
 export interface LoginAttemptCounters {
   counters: RateLimiterAbstract;
+  parents: ParentLoginCounters;
   /** resolves once the shared store answers (counts go to memory until then) */
   ready: Promise<void>;
   close(): Promise<void>;
 }
 
-const policy = { points: MAX_LOGIN_FAILURES, duration: LOGIN_WINDOW_MS / 1000, keyPrefix: KEY_PREFIX };
+type Policy = { points: number; duration: number; keyPrefix: string };
+
+const policy: Policy = { points: MAX_LOGIN_FAILURES, duration: LOGIN_WINDOW_MS / 1000, keyPrefix: KEY_PREFIX };
+const parentAccountPolicy: Policy = {
+  points: MAX_PARENT_LOGIN_FAILURES_PER_ACCOUNT,
+  duration: LOGIN_WINDOW_MS / 1000,
+  keyPrefix: 'cabinet-login-account',
+};
+const parentAddressPolicy: Policy = {
+  points: MAX_PARENT_LOGIN_FAILURES_PER_ADDRESS,
+  duration: LOGIN_WINDOW_MS / 1000,
+  keyPrefix: 'cabinet-login-address',
+};
+
+export const memoryParentLoginCounters = (): ParentLoginCounters => ({
+  perAccount: new RateLimiterMemory(parentAccountPolicy),
+  perAddress: new RateLimiterMemory(parentAddressPolicy),
+});
 
 export function memoryLoginAttemptCounters(): LoginAttemptCounters {
-  return { counters: new RateLimiterMemory(policy), ready: Promise.resolve(), close: async () => {} };
+  return {
+    counters: new RateLimiterMemory(policy),
+    parents: memoryParentLoginCounters(),
+    ready: Promise.resolve(),
+    close: async () => {},
+  };
 }
 
 export function redisLoginAttemptCounters(redisUrl: string, logger: Logger): LoginAttemptCounters {
@@ -46,14 +80,16 @@ export function redisLoginAttemptCounters(redisUrl: string, logger: Logger): Log
     if (reported) logger.info('login limiter: Redis reachable again');
     reported = false;
   });
-  const counters = new RateLimiterRedis({
-    ...policy,
-    storeClient: client,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: new RateLimiterMemory(policy),
-  });
+  const onRedis = (limits: Policy) =>
+    new RateLimiterRedis({
+      ...limits,
+      storeClient: client,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(limits),
+    });
   return {
-    counters,
+    counters: onRedis(policy),
+    parents: { perAccount: onRedis(parentAccountPolicy), perAddress: onRedis(parentAddressPolicy) },
     ready: new Promise((resolve) => client.once('ready', () => resolve())),
     async close() {
       client.disconnect();

@@ -9,6 +9,9 @@ import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** the cabinet: wrong passwords for one account from anywhere, and from one address for any account */
+export const MAX_PARENT_LOGIN_FAILURES_PER_ACCOUNT = 5;
+export const MAX_PARENT_LOGIN_FAILURES_PER_ADDRESS = 30;
 
 export interface LoginOutcome {
   ok: boolean;
@@ -35,5 +38,49 @@ export class LoginRateLimiter {
     const ok = await attempt();
     if (ok) await this.counters.delete(key);
     return { ok, retryAfterSeconds: null };
+  }
+}
+
+const retryAfter = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+
+/**
+ * The cabinet's limiter: every attempt counts against the account (from any address) and
+ * against the client address (for any account); either limit refuses further attempts until
+ * its window ends. A success clears the account's count and gives the address its point back.
+ */
+export class ParentLoginRateLimiter {
+  constructor(private readonly counters: { perAccount: RateLimiterAbstract; perAddress: RateLimiterAbstract }) {}
+
+  async guard(accountNumber: string, ip: string, attempt: () => Promise<boolean>): Promise<LoginOutcome> {
+    try {
+      await this.counters.perAccount.consume(accountNumber);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return { ok: false, retryAfterSeconds: retryAfter(refusal) };
+    }
+    try {
+      await this.counters.perAddress.consume(ip);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      await this.counters.perAccount.reward(accountNumber, 1);
+      return { ok: false, retryAfterSeconds: retryAfter(refusal) };
+    }
+    const ok = await attempt();
+    if (ok) {
+      await this.counters.perAccount.delete(accountNumber);
+      await this.counters.perAddress.reward(ip, 1);
+    }
+    return { ok, retryAfterSeconds: null };
+  }
+
+  /** Counts a request against the address only (password recovery: no account is revealed). */
+  async throttleAddress(ip: string): Promise<number | null> {
+    try {
+      await this.counters.perAddress.consume(ip);
+      return null;
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return retryAfter(refusal);
+    }
   }
 }

@@ -1,11 +1,15 @@
-/** Who is calling: a staff user (session token) or an integration key (till, bank). */
+/**
+ * Who is calling: a staff user (session token), an integration key (till, bank), or a
+ * parent signed in to the cabinet of one account (session token).
+ */
+/** Roles of staff users and keys (what the CLI creates). */
 export const ROLES = ['admin', 'department_admin', 'school_staff', 'till', 'bank', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = (typeof ROLES)[number] | 'parent';
 
 export interface Principal {
-  /** stable id used as the event actor: `user:<username>` or `key:<name>` */
+  /** stable id used as the event actor: `user:<username>`, `key:<name>` or `parent:<accountNumber>` */
   id: string;
-  kind: 'user' | 'key';
+  kind: 'user' | 'key' | 'parent';
   role: Role;
   /** department_admin and (optionally) auditor */
   departmentId: string | null;
@@ -13,6 +17,12 @@ export interface Principal {
   schoolId: string | null;
   /** till only */
   tillId: string | null;
+  /** parent only: the one account the cabinet may see */
+  accountNumber?: string;
+  /** parent only: signed in with a temporary password, may only change it */
+  mustChangePassword?: boolean;
+  /** session tokens: the session's id (logout revokes it) and expiry */
+  session?: { id: string; expiresAt: string };
 }
 
 /** Which scope fields each role needs; the CLI and the identity store both enforce it. */
@@ -32,5 +42,7 @@ export function scopeProblem(
       return scope.schoolId && scope.tillId && !scope.departmentId ? null : 'till needs --school and --till';
     case 'auditor':
       return scope.schoolId || scope.tillId ? 'auditor takes --department or no scope' : null;
+    case 'parent':
+      return 'parents get access through a temporary password for their account, not as users or keys';
   }
 }

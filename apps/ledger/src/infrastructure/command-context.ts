@@ -13,6 +13,7 @@ const ACTOR_KIND: Record<Principal['role'], EventMetadata['actor']['kind']> = {
   auditor: 'staff',
   till: 'till',
   bank: 'bank',
+  parent: 'parent',
 };
 
 const SOURCE: Record<EventMetadata['actor']['kind'], EventMetadata['source']> = {

@@ -7,6 +7,7 @@ export const IDENTITY_STORE = Symbol('IDENTITY_STORE');
 export const LEDGER_SETTINGS = Symbol('LEDGER_SETTINGS');
 export const LOGGER = Symbol('LOGGER');
 export const CLOCK = Symbol('CLOCK');
+export const MAILER = Symbol('MAILER');
 
 /** The server clock; injectable so tests can move time (login lockout, token expiry). */
 export type Clock = () => Date;
@@ -20,4 +21,6 @@ export interface LedgerSettings {
   accountPolicy?: AccountPolicy;
   /** the data directory of the embedded profile: health watches its free space and start-up marker */
   dataDir?: string;
+  /** the parents' cabinet (links in mails); http://localhost:3001 when left out */
+  webBaseUrl?: string;
 }

@@ -21,6 +21,16 @@ export const REDACTED_PATHS = [
   '*.key',
   '*.passwordHash',
   'body.password',
+  // the parents' cabinet
+  'temporaryPassword',
+  '*.temporaryPassword',
+  'currentPassword',
+  '*.currentPassword',
+  'newPassword',
+  '*.newPassword',
+  '*.temporaryPasswordHash',
+  'email',
+  '*.email',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

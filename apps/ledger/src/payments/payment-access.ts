@@ -1,14 +1,9 @@
-/**
- * Who may pay and look at payments. `parent` (a parent's token, scoped to one account)
- * comes with the parents' access; until then the guard simply meets no such principal.
- */
+/** Who may pay and look at payments: staff of the account's scope, and the parent of that one account. */
 import { READER_ROLES, STAFF_ROLES, type ScopeResolver } from '../auth/access.js';
 import type { Role } from '../identity/principal.js';
 
-const PARENT = 'parent' as Role;
-
-export const PAYING_ROLES: readonly Role[] = [...STAFF_ROLES, PARENT];
-export const PAYMENT_READER_ROLES: readonly Role[] = [...READER_ROLES, PARENT];
+export const PAYING_ROLES: readonly Role[] = [...STAFF_ROLES, 'parent'];
+export const PAYMENT_READER_ROLES: readonly Role[] = [...READER_ROLES, 'parent'];
 
 /** The account a new order tops up: named in the body. */
 export const accountInBody: ScopeResolver = (request) => {

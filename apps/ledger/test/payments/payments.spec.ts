@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { PaymentReconciler } from '../../src/payments/payment-reconciler.js';
 import { PaymentAggregates } from '../../src/payments/payment-aggregates.js';
-import { enrol, type Pupil } from '../support/fixtures.js';
+import { enrol, parentToken, type Pupil } from '../support/fixtures.js';
 import type { LedgerHarness } from '../support/ledger-harness.js';
 import {
   orderEvents,
@@ -48,6 +48,19 @@ describe('online top-up (sandbox gateway)', () => {
     return reply.body as { orderId: string; formUrl: string; position: string };
   };
   const view = (orderId: string, token = staff24) => h.get(`/api/payments/${orderId}`, token);
+
+  it("a parent pays onto the own account and follows the own order, never another account's", async () => {
+    const own = pupil();
+    const other = pupil();
+    const parent = await parentToken(h, staff24, own.accountNumber);
+    const { orderId } = await order(own.accountNumber, 30_000, parent);
+    expect((await view(orderId, parent)).body).toMatchObject({ orderId, accountNumber: own.accountNumber });
+
+    const foreign = await h.post('/api/payments', { accountNumber: other.accountNumber, amount: 30_000 }, parent);
+    expect([foreign.status, foreign.body.code]).toEqual([403, 'forbidden_scope']);
+    const { orderId: othersOrder } = await order(other.accountNumber);
+    expect((await view(othersOrder, parent)).status).toBe(403);
+  });
 
   it('order → card form → successful card → callback: the account is credited once, the browser returns to the cabinet', async () => {
     const { accountNumber } = pupil();

@@ -87,3 +87,18 @@ export const sale = (checkNumber: string, cardUid: string, price = 3450, soldAt 
 });
 
 export const checkNo = (schoolId: string, seq: number) => `${schoolId}-${String(seq).padStart(6, '0')}`;
+
+/** A parent's full session for the account: temporary password from `issuer`, login, new password. */
+export async function parentToken(h: LedgerHarness, issuer: string, accountNumber: string, password = 'morkov2024') {
+  const issued = await h.post(`/api/accounts/${accountNumber}/temporary-password`, {}, issuer);
+  if (issued.status !== 201) throw new Error(`temporary password failed: ${issued.text}`);
+  const temporary = issued.body.temporaryPassword as string;
+  const login = await h.post('/api/auth/parent/login', { accountNumber, password: temporary, acceptTerms: true });
+  if (login.status !== 200) throw new Error(`parent login failed: ${login.text}`);
+  const changed = await h.request('POST', '/api/auth/parent/password', {
+    token: login.body.token,
+    body: { currentPassword: temporary, newPassword: password },
+  });
+  if (changed.status !== 200) throw new Error(`password change failed: ${changed.text}`);
+  return changed.body.token as string;
+}

@@ -20,6 +20,7 @@ import { createLedgerApp } from '../../src/create-app.js';
 import { IdentityDirectory } from '../../src/identity/identity-directory.js';
 import type { Role } from '../../src/identity/principal.js';
 import type { Clock } from '../../src/infrastructure/tokens.js';
+import type { Mailer } from '../../src/mail/mailer.js';
 import { LedgerMetrics } from '../../src/observability/metrics.js';
 import type { PaymentSettings } from '../../src/payments/payment-settings.js';
 
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   loginAttempts?: RateLimiterAbstract;
   /** online top-up: gateway, limits, reconciliation (the sandbox with defaults unless given) */
   payments?: PaymentSettings;
+  /** outgoing mail; the outbox in the harness's directory by default */
+  mailer?: Mailer;
 }
 
 const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
@@ -104,6 +107,7 @@ export class LedgerHarness {
       clock: options.clock,
       loginAttempts: options.loginAttempts,
       payments: options.payments,
+      mailer: options.mailer,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

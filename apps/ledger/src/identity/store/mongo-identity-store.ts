@@ -5,11 +5,23 @@
  * store got its own port, so existing data stays readable as it is.
  */
 import { MongoClient, MongoServerError, type Collection, type Db } from 'mongodb';
-import type { ApiKeyRecord, IdentityStore, UserRecord } from './identity-store.port.js';
+import type {
+  AccessAuditEntry,
+  ApiKeyRecord,
+  CabinetCredentials,
+  IdentityStore,
+  MailTokenRecord,
+  UserRecord,
+} from './identity-store.port.js';
 
 type UserDoc = Omit<UserRecord, 'username'> & { _id: string };
 type ApiKeyDoc = ApiKeyRecord & { _id: string };
 type CheckpointDoc = { _id: string; position: string };
+type CabinetDoc = Omit<CabinetCredentials, 'accountNumber'> & { _id: string };
+type MailTokenDoc = Omit<MailTokenRecord, 'tokenHash'> & { _id: string };
+/** `expiresAt` is a Date so that a TTL index forgets expired sessions */
+type RevokedSessionDoc = { _id: string; expiresAt: Date };
+type AuditDoc = AccessAuditEntry & { seq: number };
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
@@ -36,6 +48,10 @@ export class MongoIdentityStore implements IdentityStore {
   private readonly users: Collection<UserDoc>;
   private readonly apiKeys: Collection<ApiKeyDoc>;
   private readonly checkpoints: Collection<CheckpointDoc>;
+  private readonly cabinets: Collection<CabinetDoc>;
+  private readonly mailTokens: Collection<MailTokenDoc>;
+  private readonly revokedSessions: Collection<RevokedSessionDoc>;
+  private readonly audit: Collection<AuditDoc>;
 
   constructor(
     private readonly client: MongoClient,
@@ -44,6 +60,10 @@ export class MongoIdentityStore implements IdentityStore {
     this.users = db.collection<UserDoc>('users');
     this.apiKeys = db.collection<ApiKeyDoc>('api_keys');
     this.checkpoints = db.collection<CheckpointDoc>('_checkpoints');
+    this.cabinets = db.collection<CabinetDoc>('cabinet_credentials');
+    this.mailTokens = db.collection<MailTokenDoc>('mail_tokens');
+    this.revokedSessions = db.collection<RevokedSessionDoc>('revoked_sessions');
+    this.audit = db.collection<AuditDoc>('access_audit');
   }
 
   async init(): Promise<void> {
@@ -53,6 +73,8 @@ export class MongoIdentityStore implements IdentityStore {
         await this.apiKeys.dropIndex(index.name);
     }
     await this.apiKeys.createIndex({ name: 1 }, { unique: true, name: 'ux_api_keys__name' });
+    await this.revokedSessions.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0, name: 'ttl_revoked_sessions' });
+    await this.audit.createIndex({ accountNumber: 1, at: 1, seq: 1 }, { name: 'ix_access_audit__account' });
   }
 
   private async existingIndexes(): Promise<{ name?: string; key: unknown; unique?: boolean }[]> {
@@ -96,6 +118,53 @@ export class MongoIdentityStore implements IdentityStore {
 
   async saveCheckpoint(name: string, position: string): Promise<void> {
     await this.checkpoints.updateOne({ _id: name }, { $set: { position } }, { upsert: true });
+  }
+
+  async findCabinetCredentials(accountNumber: string): Promise<CabinetCredentials | null> {
+    const doc = await this.cabinets.findOne({ _id: accountNumber });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { accountNumber: _id, ...rest };
+  }
+
+  async saveCabinetCredentials({ accountNumber, ...rest }: CabinetCredentials): Promise<void> {
+    await this.cabinets.replaceOne({ _id: accountNumber }, rest, { upsert: true });
+  }
+
+  async insertMailToken({ tokenHash, ...rest }: MailTokenRecord): Promise<void> {
+    await this.mailTokens.insertOne({ _id: tokenHash, ...rest });
+  }
+
+  async takeMailToken(tokenHash: string, now: string): Promise<MailTokenRecord | null> {
+    const doc = await this.mailTokens.findOneAndDelete({ _id: tokenHash });
+    await this.mailTokens.deleteMany({ expiresAt: { $lte: now } });
+    if (!doc || doc.expiresAt <= now) return null;
+    const { _id, purpose, accountNumber, email, expiresAt } = doc;
+    return { tokenHash: _id, purpose, accountNumber, email, expiresAt };
+  }
+
+  /** expired ones are forgotten by the TTL index */
+  async revokeSession(sessionId: string, expiresAt: string, _now: string): Promise<void> {
+    await this.revokedSessions.updateOne(
+      { _id: sessionId },
+      { $set: { expiresAt: new Date(expiresAt) } },
+      { upsert: true },
+    );
+  }
+
+  async isSessionRevoked(sessionId: string): Promise<boolean> {
+    return (await this.revokedSessions.countDocuments({ _id: sessionId }, { limit: 1 })) > 0;
+  }
+
+  private auditSeq = 0;
+
+  async appendAccessAudit(entry: AccessAuditEntry): Promise<void> {
+    await this.audit.insertOne({ ...entry, seq: ++this.auditSeq });
+  }
+
+  async listAccessAudit(accountNumber: string): Promise<AccessAuditEntry[]> {
+    const docs = await this.audit.find({ accountNumber }).sort({ at: 1, seq: 1 }).toArray();
+    return docs.map(({ at, actor, action }) => ({ at, actor, action, accountNumber }));
   }
 
   async close(): Promise<void> {

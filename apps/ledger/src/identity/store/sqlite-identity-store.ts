@@ -7,7 +7,14 @@
 import Database from 'better-sqlite3';
 import { DEFAULT_BUSY_TIMEOUT_MS, pragmaRetryingBusy } from '@meals/sqlite-support';
 import type { Role } from '../principal.js';
-import type { ApiKeyRecord, IdentityStore, UserRecord } from './identity-store.port.js';
+import type {
+  AccessAuditEntry,
+  ApiKeyRecord,
+  CabinetCredentials,
+  IdentityStore,
+  MailTokenRecord,
+  UserRecord,
+} from './identity-store.port.js';
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS users (
@@ -17,6 +24,16 @@ const SCHEMA = [
     key_hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
     department_id TEXT, school_id TEXT, till_id TEXT, created_at TEXT NOT NULL) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS cabinet_credentials (
+    account_number TEXT PRIMARY KEY, password_hash TEXT, temporary_password_hash TEXT,
+    temporary_password_expires_at TEXT, email TEXT, email_confirmed INTEGER NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS mail_tokens (
+    token_hash TEXT PRIMARY KEY, purpose TEXT NOT NULL, account_number TEXT NOT NULL, email TEXT NOT NULL,
+    expires_at TEXT NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS revoked_sessions (session_id TEXT PRIMARY KEY, expires_at TEXT NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS access_audit (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, account_number TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS ix_access_audit__account ON access_audit (account_number, id)`,
 ];
 
 /** The read-model store's layout this file had before the identity store got its own. */
@@ -70,6 +87,34 @@ const apiKeyOf = (row: ApiKeyRow): ApiKeyRecord => ({
   createdAt: row.created_at,
 });
 
+interface CabinetRow {
+  account_number: string;
+  password_hash: string | null;
+  temporary_password_hash: string | null;
+  temporary_password_expires_at: string | null;
+  email: string | null;
+  email_confirmed: number;
+  updated_at: string;
+}
+
+const cabinetOf = (row: CabinetRow): CabinetCredentials => ({
+  accountNumber: row.account_number,
+  passwordHash: row.password_hash,
+  temporaryPasswordHash: row.temporary_password_hash,
+  temporaryPasswordExpiresAt: row.temporary_password_expires_at,
+  email: row.email,
+  emailConfirmed: row.email_confirmed === 1,
+  updatedAt: row.updated_at,
+});
+
+interface MailTokenRow {
+  token_hash: string;
+  purpose: MailTokenRecord['purpose'];
+  account_number: string;
+  email: string;
+  expires_at: string;
+}
+
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' &&
   error !== null &&
@@ -91,6 +136,23 @@ export class SqliteIdentityStore implements IdentityStore {
       ),
       listApiKeys: db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY name'),
       getCheckpoint: db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?'),
+      findCabinet: db.prepare<[string], CabinetRow>('SELECT * FROM cabinet_credentials WHERE account_number = ?'),
+      saveCabinet: db.prepare(
+        `INSERT OR REPLACE INTO cabinet_credentials (account_number, password_hash, temporary_password_hash,
+          temporary_password_expires_at, email, email_confirmed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertMailToken: db.prepare(
+        'INSERT INTO mail_tokens (token_hash, purpose, account_number, email, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      takeMailToken: db.prepare<[string], MailTokenRow>('DELETE FROM mail_tokens WHERE token_hash = ? RETURNING *'),
+      forgetExpiredMailTokens: db.prepare('DELETE FROM mail_tokens WHERE expires_at <= ?'),
+      revokeSession: db.prepare('INSERT OR REPLACE INTO revoked_sessions (session_id, expires_at) VALUES (?, ?)'),
+      forgetExpiredSessions: db.prepare('DELETE FROM revoked_sessions WHERE expires_at <= ?'),
+      isRevoked: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM revoked_sessions WHERE session_id = ?'),
+      appendAudit: db.prepare('INSERT INTO access_audit (at, actor, action, account_number) VALUES (?, ?, ?, ?)'),
+      listAudit: db.prepare<[string], { at: string; actor: string; action: AccessAuditEntry['action'] }>(
+        'SELECT at, actor, action FROM access_audit WHERE account_number = ? ORDER BY id',
+      ),
       saveCheckpoint: db.prepare(
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
       ),
@@ -148,6 +210,63 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async saveCheckpoint(name: string, position: string): Promise<void> {
     this.statements.saveCheckpoint.run(name, position);
+  }
+
+  async findCabinetCredentials(accountNumber: string): Promise<CabinetCredentials | null> {
+    const row = this.statements.findCabinet.get(accountNumber);
+    return row ? cabinetOf(row) : null;
+  }
+
+  async saveCabinetCredentials(c: CabinetCredentials): Promise<void> {
+    this.statements.saveCabinet.run(
+      c.accountNumber,
+      c.passwordHash,
+      c.temporaryPasswordHash,
+      c.temporaryPasswordExpiresAt,
+      c.email,
+      c.emailConfirmed ? 1 : 0,
+      c.updatedAt,
+    );
+  }
+
+  async insertMailToken(token: MailTokenRecord): Promise<void> {
+    this.statements.insertMailToken.run(
+      token.tokenHash,
+      token.purpose,
+      token.accountNumber,
+      token.email,
+      token.expiresAt,
+    );
+  }
+
+  async takeMailToken(tokenHash: string, now: string): Promise<MailTokenRecord | null> {
+    const row = this.statements.takeMailToken.get(tokenHash);
+    this.statements.forgetExpiredMailTokens.run(now);
+    if (!row || row.expires_at <= now) return null;
+    return {
+      tokenHash: row.token_hash,
+      purpose: row.purpose,
+      accountNumber: row.account_number,
+      email: row.email,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  async revokeSession(sessionId: string, expiresAt: string, now: string): Promise<void> {
+    this.statements.forgetExpiredSessions.run(now);
+    this.statements.revokeSession.run(sessionId, expiresAt);
+  }
+
+  async isSessionRevoked(sessionId: string): Promise<boolean> {
+    return this.statements.isRevoked.get(sessionId) !== undefined;
+  }
+
+  async appendAccessAudit(entry: AccessAuditEntry): Promise<void> {
+    this.statements.appendAudit.run(entry.at, entry.actor, entry.action, entry.accountNumber);
+  }
+
+  async listAccessAudit(accountNumber: string): Promise<AccessAuditEntry[]> {
+    return this.statements.listAudit.all(accountNumber).map((row) => ({ ...row, accountNumber }));
   }
 
   async close(): Promise<void> {
