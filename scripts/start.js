@@ -8,6 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { clearStarting, fetchHealth, markStarting, startLedgerProcesses } from '../tools/launcher/dist/index.js';
 import {
+  createDemoParent,
   createDemoPrincipals,
   demoKeys,
   loginStaff,
@@ -81,6 +82,8 @@ try {
       log: (line) => log(line),
     });
     writeFileSync(seededMarker, `${JSON.stringify(summary, null, 2)}\n`);
+    credentials.parents = [await createDemoParent({ baseUrl: system.baseUrl, adminToken, schoolId: '24' })];
+    writeDemoCredentials(dataDir, credentials);
     markStarting(dataDir, 'the read models are catching up with the seeded city');
     await projectionsCaughtUp(system.baseUrl);
     clearStarting(dataDir);
@@ -114,6 +117,9 @@ console.log(`
 
 Демо-логины (POST ${url}/api/auth/login {"username","password"}):
 ${credentials.users.map((u) => `  ${u.username.padEnd(18)} ${u.password.padEnd(22)} ${u.description}`).join('\n')}
+
+Демо-родители (кабинет: номер лицевого счёта и пароль):
+${(credentials.parents ?? []).map((p) => `  ${p.accountNumber.padEnd(18)} ${p.password.padEnd(22)} ${p.description}`).join('\n')}
 
 Демо-ключи API (Authorization: Bearer <ключ>):
 ${credentials.keys.map((k) => `  ${k.name.padEnd(18)} ${k.key}  ${k.description}`).join('\n')}

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '@meals/ledger';
+import type { DemoParent } from './demo-parent.js';
 import { DEMO_DEPARTMENT, demoSchools, type DemoSchool } from './demo-city.js';
 import { createKeyWithCli, createUserWithCli, type LedgerCliOptions } from './ledger-cli.js';
 
@@ -41,6 +42,8 @@ export interface DemoCredentials {
   note: string;
   users: DemoUser[];
   keys: DemoKey[];
+  /** cabinet logins, added once the city is seeded */
+  parents?: DemoParent[];
 }
 
 export function describeDemoPrincipals(schools: readonly DemoSchool[] = demoSchools()): {

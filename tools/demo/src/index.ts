@@ -2,6 +2,7 @@
 export * from './concurrency.js';
 export * from './demo-city.js';
 export * from './demo-credentials.js';
+export * from './demo-parent.js';
 export * from './ledger-cli.js';
 export * from './login-staff.js';
 export * from './russian-names.js';

@@ -18,6 +18,7 @@ import {
 } from '../src/demo-credentials.js';
 import { demoSchools, expectedBalances, generateDemoCity, pupilListCsv, type DemoCity } from '../src/demo-city.js';
 import { sleep } from '../src/concurrency.js';
+import { createDemoParent } from '../src/demo-parent.js';
 import { loginStaff } from '../src/login-staff.js';
 import { addDays } from '../src/school-calendar.js';
 import { seedDemoCity, type SeedDemoOptions } from '../src/seed-demo.js';
@@ -118,6 +119,24 @@ describe('demo city seeded through the real API', () => {
     expect(summary.sales).toMatchObject({ recorded: 0, duplicate: city.sales.length, refused: 0 });
     expect(summary.balanceMismatches).toBe(0);
   }, 120_000);
+
+  it('makes a demo parent whose printed login works at once in the cabinet (no password change asked)', async () => {
+    const school = city.schools[0]!.schoolId;
+    await waitFor(async () => ((await client.schoolAccounts(school)).accounts.length > 0 ? true : null));
+    const parent = await createDemoParent({
+      baseUrl: processes!.baseUrl,
+      adminToken: seedOptions.adminToken,
+      schoolId: school,
+    });
+    const session = await new LedgerClient({ baseUrl: processes!.baseUrl }).parentLogin({
+      accountNumber: parent.accountNumber,
+      password: parent.password,
+      acceptTerms: true,
+    });
+    expect(session.mustChangePassword).toBe(false);
+    const me = await new LedgerClient({ baseUrl: processes!.baseUrl }).withToken(session.token).parentProfile();
+    expect(me.accountNumber).toBe(parent.accountNumber);
+  }, 60_000);
 
   /** Re-imports the list (a no-op) to learn the account numbers the ledger gave. */
   async function importedAccounts(): Promise<Map<string, string>> {
