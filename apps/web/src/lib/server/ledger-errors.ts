@@ -1,0 +1,15 @@
+/** A ledger refusal as a form failure with the ledger's Russian message; a lost session signs out. */
+import { LedgerApiError } from '@meals/ledger-client';
+import { fail, redirect } from '@sveltejs/kit';
+
+export function ledgerRefusal(error: unknown, values: Record<string, unknown> = {}) {
+  if (!(error instanceof LedgerApiError)) throw error;
+  if (error.statusCode === 401) redirect(303, '/login');
+  if (error.code === 'password_change_required') redirect(303, '/password/change');
+  const retry = error.details['retryAfterSeconds'];
+  const wait = typeof retry === 'number' ? ` Повторите через ${Math.ceil(retry / 60)} мин.` : '';
+  return fail(error.statusCode >= 500 ? 502 : error.statusCode, {
+    ...values,
+    message: error.messageRu + wait,
+  });
+}
