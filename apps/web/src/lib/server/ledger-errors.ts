@@ -4,7 +4,8 @@ import { fail, redirect } from '@sveltejs/kit';
 
 export function ledgerRefusal(error: unknown, values: Record<string, unknown> = {}) {
   if (!(error instanceof LedgerApiError)) throw error;
-  if (error.statusCode === 401) redirect(303, '/login');
+  // 401 for a wrong password is an answer to show; any other 401 means the ledger token is gone
+  if (error.statusCode === 401 && error.code !== 'invalid_credentials') redirect(303, '/login');
   if (error.code === 'password_change_required') redirect(303, '/password/change');
   const retry = error.details['retryAfterSeconds'];
   const wait = typeof retry === 'number' ? ` Повторите через ${Math.ceil(retry / 60)} мин.` : '';

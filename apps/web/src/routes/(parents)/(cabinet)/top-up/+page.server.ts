@@ -18,6 +18,6 @@ export const actions: Actions = {
       return ledgerRefusal(error, { amount: amountText });
     }
     // Off to the gateway's card form; it sends the browser back to /top-up/return.
-    redirect(303, order.formUrl);
+    redirect(303, order.formUrl, { external: true });
   },
 };
