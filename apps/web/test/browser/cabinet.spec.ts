@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { formatKopecks } from '../../src/lib/money.js';
 import { OTHER_ACCOUNT, PARENT_ACCOUNT, startFakeLedger, type FakeLedger } from './fake-ledger.js';
-import { HOSTILE_AMOUNT, HOSTILE_EMAIL, HOSTILE_LOGIN, HOSTILE_NEW_PASSWORD, HOSTILE_PERIOD } from './hostile-inputs.js';
+import {
+  HOSTILE_AMOUNT,
+  HOSTILE_EMAIL,
+  HOSTILE_LOGIN,
+  HOSTILE_NEW_PASSWORD,
+  HOSTILE_PERIOD,
+} from './hostile-inputs.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -35,8 +41,16 @@ beforeAll(async () => {
   profileDir = mkdtempSync(join(tmpdir(), 'meals-web-chromium-'));
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -51,7 +65,9 @@ async function check(page: Page, shot: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${shot}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
   const grave = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(grave.map((violation) => `${shot}: ${violation.id} ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+  expect(
+    grave.map((violation) => `${shot}: ${violation.id} ${violation.nodes.map((node) => node.target).join(' ')}`),
+  ).toEqual([]);
 }
 
 async function login(page: Page, accountNumber: string, password: string, acceptTerms = true) {
@@ -109,7 +125,9 @@ describe.each(VIEWPORTS)('cabinet at $name viewport', (viewport) => {
     await expect(page.getByTestId('closing').textContent()).resolves.toBe('1\u00a0072,05 руб.');
     expect(await page.getByTestId('statement-line').count()).toBe(4);
     expect(await page.getByTestId('check-items').count()).toBe(2);
-    await expect(page.getByRole('table', { name: 'Операции за период' }).textContent()).resolves.toContain('Табель Завтрак');
+    await expect(page.getByRole('table', { name: 'Операции за период' }).textContent()).resolves.toContain(
+      'Табель Завтрак',
+    );
     await check(page, shot('06-report'));
     const download = await page.request.get(`${web.url}/report/xlsx?from=2026-11-01&to=2026-11-30&details=on`);
     expect(download.status()).toBe(200);
@@ -120,9 +138,7 @@ describe.each(VIEWPORTS)('cabinet at $name viewport', (viewport) => {
     const before = ledger.balance();
     await page.fill('#amount', '500');
     await page.click('button:has-text("Перейти к оплате картой")');
-    await page.waitForURL('**/fake-gateway/pay**').catch(async (error: Error) => {
-      throw new Error(`${error.message}\n${page.url()}\n${await page.evaluate(() => document.body.innerText)}`);
-    });
+    await page.waitForURL('**/fake-gateway/pay**');
     await page.click('button:has-text("Оплатить")');
     await page.waitForURL('**/top-up/return?orderId=*');
     await expect(page.getByTestId('order-status').getAttribute('data-status')).resolves.toBe('paid');
@@ -203,7 +219,10 @@ describe('hostile input and scope', () => {
 
   it('passes the ledger refusal through for another account (the web app adds no access of its own)', async () => {
     const cookies = await context.cookies(web.url);
-    expect(cookies.find((cookie) => cookie.name === 'meals_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(cookies.find((cookie) => cookie.name === 'meals_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
     // the browser never sees a ledger token: the cookie is an opaque id
     const direct = await fetch(`${ledger.url}/api/accounts/${OTHER_ACCOUNT}/statement?from=2026-11-01&to=2026-11-30`, {
       headers: { authorization: `Bearer ${cookies.find((cookie) => cookie.name === 'meals_session')?.value}` },

@@ -28,7 +28,14 @@ export interface FakeLedger {
 }
 
 const STATEMENT_LINES = [
-  { date: '2026-11-18', kind: 'attendance', description: 'Табель Завтрак младшая школа Ежедневное полное меню 1-4 кл.', debit: 4961, credit: 0, checkNumber: null },
+  {
+    date: '2026-11-18',
+    kind: 'attendance',
+    description: 'Табель Завтрак младшая школа Ежедневное полное меню 1-4 кл.',
+    debit: 4961,
+    credit: 0,
+    checkNumber: null,
+  },
   {
     date: '2026-11-18',
     kind: 'sale',
@@ -50,7 +57,14 @@ const STATEMENT_LINES = [
       { name: 'Сок в ассортименте 200 г', qty: 1, price: 1320, amount: 1320 },
     ],
   },
-  { date: '2026-11-21', kind: 'top-up', description: 'Пополнение через банк', debit: 0, credit: 50000, checkNumber: null },
+  {
+    date: '2026-11-21',
+    kind: 'top-up',
+    description: 'Пополнение через банк',
+    debit: 0,
+    credit: 50000,
+    checkNumber: null,
+  },
 ];
 
 export async function startFakeLedger(webBaseUrl: () => string): Promise<FakeLedger> {
@@ -64,7 +78,12 @@ export async function startFakeLedger(webBaseUrl: () => string): Promise<FakeLed
   const grant = (mustChangePassword: boolean) => {
     const token = randomBytes(24).toString('base64url');
     tokens.set(token, { mustChangePassword });
-    return { token, expiresAt: new Date(Date.now() + 3600_000).toISOString(), accountNumber: PARENT_ACCOUNT, mustChangePassword };
+    return {
+      token,
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      accountNumber: PARENT_ACCOUNT,
+      mustChangePassword,
+    };
   };
 
   const routes = async (request: IncomingMessage, response: ServerResponse, body: Record<string, unknown>) => {
@@ -174,7 +193,15 @@ export async function startFakeLedger(webBaseUrl: () => string): Promise<FakeLed
       const amount = Number(body['amount']);
       orders.set(orderId, { orderId, accountNumber: PARENT_ACCOUNT, amount, orderStatus: 'registered', paidAt: null });
       const formUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/fake-gateway/pay?orderId=${orderId}`;
-      return reply(201, { status: 'recorded', position: 1, orderId, accountNumber: PARENT_ACCOUNT, amount, orderStatus: 'registered', formUrl });
+      return reply(201, {
+        status: 'recorded',
+        position: 1,
+        orderId,
+        accountNumber: PARENT_ACCOUNT,
+        amount,
+        orderStatus: 'registered',
+        formUrl,
+      });
     }
     const orderMatch = /^\/api\/payments\/([^/]+)$/.exec(url.pathname);
     if (orderMatch && request.method === 'GET') {
@@ -189,7 +216,7 @@ export async function startFakeLedger(webBaseUrl: () => string): Promise<FakeLed
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     request.on('end', () => {
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
         body = raw && (request.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) : {};
       } catch {

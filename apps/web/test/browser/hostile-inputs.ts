@@ -21,8 +21,18 @@ export const HOSTILE_NEW_PASSWORD = [
   { newPassword: '', repeatPassword: '' },
 ];
 
-export const HOSTILE_EMAIL = ['', 'not-an-email', '<img src=x onerror=alert(1)>@x.ru', `${'a'.repeat(300)}@x.ru`, 'a\r\nBcc: x@y.ru'];
+export const HOSTILE_EMAIL = [
+  '',
+  'not-an-email',
+  '<img src=x onerror=alert(1)>@x.ru',
+  `${'a'.repeat(300)}@x.ru`,
+  'a\r\nBcc: x@y.ru',
+];
 
 export const HOSTILE_AMOUNT = ['', '0', '-5', 'abc', '0,5', '15000,01', '1e9', '99999999999', '<b>100</b>', '1\u0000'];
 
-export const HOSTILE_PERIOD = ['from=2026-02-30&to=2026-03-01', 'from=<x>&to=2026-01-01', 'from=2026-03-01&to=2026-01-01'];
+export const HOSTILE_PERIOD = [
+  'from=2026-02-30&to=2026-03-01',
+  'from=<x>&to=2026-01-01',
+  'from=2026-03-01&to=2026-01-01',
+];

@@ -13,7 +13,10 @@ import type {
   PaymentRegistered,
 } from './ledger-contract.js';
 
-const anonymous = new LedgerClient({ baseUrl: process.env['LEDGER_URL'] ?? 'http://127.0.0.1:3000', timeoutMs: 15_000 });
+const anonymous = new LedgerClient({
+  baseUrl: process.env['LEDGER_URL'] ?? 'http://127.0.0.1:3000',
+  timeoutMs: 15_000,
+});
 
 /** Calls anyone may make (login, recovery, email confirmation). */
 export const publicLedger = {
@@ -41,9 +44,6 @@ export function parentLedger(token: string) {
     logout: () => client.request<unknown>('POST', '/api/auth/logout'),
     registerPayment: (accountNumber: string, amount: number) =>
       client.request<PaymentRegistered>('POST', '/api/payments', { json: { accountNumber, amount } }),
-    payment: (orderId: string) =>
-      client.request<PaymentOrder>('GET', `/api/payments/${encodeURIComponent(orderId)}`),
+    payment: (orderId: string) => client.request<PaymentOrder>('GET', `/api/payments/${encodeURIComponent(orderId)}`),
   };
 }
-
-export type ParentLedger = ReturnType<typeof parentLedger>;

@@ -9,7 +9,9 @@ export async function statementWorkbook(statement: Statement, schoolName: string
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Отчёт');
   sheet.columns = [{ width: 12 }, { width: 60 }, { width: 16 }, { width: 16 }];
-  sheet.addRow([`Отчёт по лицевому счёту за период с ${formatDateRu(statement.from)} по ${formatDateRu(statement.to)}`]);
+  sheet.addRow([
+    `Отчёт по лицевому счёту за период с ${formatDateRu(statement.from)} по ${formatDateRu(statement.to)}`,
+  ]);
   sheet.addRow([`${statement.fullName}, ${schoolName}, класс ${statement.className}`]);
   sheet.addRow(['Лицевой счёт', statement.accountNumber]);
   sheet.addRow(['Остаток на начало', formatKopecks(statement.openingBalance)]);

@@ -13,7 +13,8 @@ export const actions: Actions = {
     if (!locals.session) redirect(303, '/login');
     const fields = formFields(await request.formData());
     const parsed = emailForm.safeParse(fields);
-    if (!parsed.success) return fail(400, { email: (fields['email'] ?? '').slice(0, 254), message: firstMessage(parsed.error) });
+    if (!parsed.success)
+      return fail(400, { email: (fields['email'] ?? '').slice(0, 254), message: firstMessage(parsed.error) });
     try {
       const state = await parentLedger(locals.session.token).setEmail(parsed.data.email);
       return { emailSent: state.email };

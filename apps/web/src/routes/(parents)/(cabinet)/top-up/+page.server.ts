@@ -13,7 +13,10 @@ export const actions: Actions = {
     if (!parsed.success) return fail(400, { amount: amountText, message: firstMessage(parsed.error) });
     let order;
     try {
-      order = await parentLedger(locals.session.token).registerPayment(locals.session.accountNumber, parsed.data.amount);
+      order = await parentLedger(locals.session.token).registerPayment(
+        locals.session.accountNumber,
+        parsed.data.amount,
+      );
     } catch (error) {
       return ledgerRefusal(error, { amount: amountText });
     }
