@@ -2,7 +2,7 @@
 import { LedgerApiError } from '@meals/ledger-client';
 import { fail, redirect } from '@sveltejs/kit';
 
-export function ledgerRefusal(error: unknown, values: Record<string, unknown> = {}) {
+export function ledgerRefusal<Values extends Record<string, unknown>>(error: unknown, values = {} as Values) {
   if (!(error instanceof LedgerApiError)) throw error;
   // 401 for a wrong password is an answer to show; any other 401 means the ledger token is gone
   if (error.statusCode === 401 && error.code !== 'invalid_credentials') redirect(303, '/login');

@@ -5,7 +5,7 @@ import { formatDateRu } from '#lib/dates.ts';
 import { formatKopecks } from '#lib/money.ts';
 import { reportLines } from '#lib/statement-view.ts';
 
-export async function statementWorkbook(statement: Statement, schoolName: string): Promise<Uint8Array> {
+export async function statementWorkbook(statement: Statement, schoolName: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Отчёт');
   sheet.columns = [{ width: 12 }, { width: 60 }, { width: 16 }, { width: 16 }];
@@ -25,5 +25,5 @@ export async function statementWorkbook(statement: Statement, schoolName: string
   sheet.addRow(['', 'Итого', formatKopecks(statement.totalDebit), formatKopecks(statement.totalCredit)]).font = {
     bold: true,
   };
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
