@@ -111,6 +111,8 @@ describe.each(VIEWPORTS)('cabinet at $name viewport', (viewport) => {
     await page.waitForURL('**/profile?password=changed');
     await expect(page.getByTestId('account-number').textContent()).resolves.toBe(PARENT_ACCOUNT);
     await expect(page.getByTestId('balance').textContent()).resolves.toBe(formatKopecks(ledger.balance()));
+    // 8,04 руб. against ~52,80 руб. a school day in the fixture statement
+    await expect(page.getByTestId('days-left').textContent()).resolves.toMatch(/учебн/);
     await check(page, shot('04-profile'));
 
     await page.click('nav a:has-text("Отчёт")');

@@ -2,11 +2,30 @@ import { fail, redirect } from '@sveltejs/kit';
 import { parentLedger } from '#lib/server/ledger.ts';
 import { ledgerRefusal } from '#lib/server/ledger-errors.ts';
 import { emailForm, firstMessage, formFields } from '#lib/forms.ts';
+import { lastDays, todayInMoscow } from '#lib/dates.ts';
+import { schoolDaysLeft, schoolDaysRu } from '#lib/days-left.ts';
+import { dailySpending } from '#lib/statement-view.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({
-  passwordChanged: url.searchParams.get('password') === 'changed',
-});
+export const load: PageServerLoad = async ({ url, locals, parent }) => {
+  const { me } = await parent();
+  return {
+    passwordChanged: url.searchParams.get('password') === 'changed',
+    daysLeft: await estimateDaysLeft(locals.session!.token, me.accountNumber, me.balance),
+  };
+};
+
+/** From the last 30 days' spending; the profile shows without the estimate if the statement fails. */
+async function estimateDaysLeft(token: string, accountNumber: string, balance: number): Promise<string | null> {
+  try {
+    const statement = await parentLedger(token).statement(accountNumber, lastDays(todayInMoscow(new Date()), 30));
+    const days = schoolDaysLeft(balance, dailySpending(statement));
+    if (days === null) return null;
+    return days === 0 ? 'Денег меньше чем на один учебный день.' : `Хватит примерно на ${schoolDaysRu(days)}.`;
+  } catch {
+    return null;
+  }
+}
 
 export const actions: Actions = {
   email: async ({ request, locals }) => {
