@@ -41,6 +41,7 @@ beforeAll(async () => {
   profileDir = mkdtempSync(join(tmpdir(), 'meals-web-chromium-'));
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
+    locale: 'ru-RU',
     args: [
       '--headless',
       '--no-sandbox',
