@@ -73,6 +73,8 @@ async function check(page: Page, shot: string) {
 
 async function login(page: Page, accountNumber: string, password: string, acceptTerms = true) {
   await page.goto(`${web.url}/login`);
+  // type into the hydrated page: a busy machine may still be loading its scripts
+  await page.waitForLoadState('networkidle');
   await page.fill('#accountNumber', accountNumber);
   await page.fill('#password', password);
   if (acceptTerms) await page.check('#acceptTerms');
@@ -83,7 +85,7 @@ describe.each(VIEWPORTS)('cabinet at $name viewport', (viewport) => {
   let page: Page;
   beforeAll(async () => {
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
   });
   afterAll(() => page.close());
@@ -101,6 +103,7 @@ describe.each(VIEWPORTS)('cabinet at $name viewport', (viewport) => {
 
     await login(page, PARENT_ACCOUNT, temporary);
     await page.waitForURL('**/password/change');
+    await page.waitForLoadState('networkidle');
     await check(page, shot('03-password-change'));
     // every other page sends a parent with a temporary password back here
     await page.goto(`${web.url}/report`);
@@ -159,7 +162,7 @@ describe('hostile input and scope', () => {
   let page: Page;
   beforeAll(async () => {
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
   afterAll(() => page.close());
