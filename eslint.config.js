@@ -7,7 +7,15 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['**/dist/', '**/coverage/', 'data/', '.nx/']),
+  globalIgnores([
+    '**/dist/',
+    '**/coverage/',
+    'data/',
+    '.nx/',
+    'apps/web/build/',
+    'apps/web/.svelte-kit/',
+    'apps/web/test-results/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

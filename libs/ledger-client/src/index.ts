@@ -2,6 +2,8 @@ export {
   LedgerClient,
   type HealthReport,
   type LedgerClientOptions,
+  type LedgerMethod,
+  type LedgerRequest,
   type PupilListFile,
   type StatementPeriod,
 } from './ledger-client.js';

@@ -73,9 +73,10 @@ export interface HealthReport {
   details?: Record<string, unknown>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+export type LedgerMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = LedgerMethod;
 
-interface Send {
+export interface LedgerRequest {
   json?: unknown;
   raw?: { body: string | Uint8Array; contentType: string };
   query?: Record<string, string | undefined>;
@@ -225,13 +226,21 @@ export class LedgerClient {
     return this.call('POST', '/api/sales', { json: request });
   }
 
-  private async call<T>(method: Method, path: string, send: Send): Promise<T> {
+  /**
+   * Any endpoint, for callers whose endpoints have no method here yet (the web app's parent
+   * and payment calls): the answer's JSON body, or a LedgerApiError.
+   */
+  request<T>(method: LedgerMethod, path: string, send: LedgerRequest = {}): Promise<T> {
+    return this.call(method, path, send);
+  }
+
+  private async call<T>(method: Method, path: string, send: LedgerRequest): Promise<T> {
     const { status, body, text } = await this.send(method, path, send);
     if (status < 200 || status >= 300) throw LedgerApiError.fromAnswer(status, body, text);
     return body as T;
   }
 
-  private async send(method: Method, path: string, { json, raw, query }: Send) {
+  private async send(method: Method, path: string, { json, raw, query }: LedgerRequest) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.token) headers['authorization'] = `Bearer ${this.options.token}`;
     let body: string | Uint8Array | undefined;

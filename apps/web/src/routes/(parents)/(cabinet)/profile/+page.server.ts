@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { parentLedger } from '#lib/server/ledger.ts';
+import { ledgerRefusal } from '#lib/server/ledger-errors.ts';
+import { emailForm, firstMessage, formFields } from '#lib/forms.ts';
+import { lastDays, todayInMoscow } from '#lib/dates.ts';
+import { schoolDaysLeft, schoolDaysRu } from '#lib/days-left.ts';
+import { dailySpending } from '#lib/statement-view.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals, parent }) => {
+  const { me } = await parent();
+  return {
+    passwordChanged: url.searchParams.get('password') === 'changed',
+    daysLeft: await estimateDaysLeft(locals.session!.token, me.accountNumber, me.balance),
+  };
+};
+
+/** From the last 30 days' spending; the profile shows without the estimate if the statement fails. */
+async function estimateDaysLeft(token: string, accountNumber: string, balance: number): Promise<string | null> {
+  try {
+    const statement = await parentLedger(token).statement(accountNumber, lastDays(todayInMoscow(new Date()), 30));
+    const days = schoolDaysLeft(balance, dailySpending(statement));
+    if (days === null) return null;
+    return days === 0 ? 'Денег меньше чем на один учебный день.' : `Хватит примерно на ${schoolDaysRu(days)}.`;
+  } catch {
+    return null;
+  }
+}
+
+export const actions: Actions = {
+  email: async ({ request, locals }) => {
+    if (!locals.session) redirect(303, '/login');
+    const fields = formFields(await request.formData());
+    const parsed = emailForm.safeParse(fields);
+    if (!parsed.success)
+      return fail(400, { email: (fields['email'] ?? '').slice(0, 254), message: firstMessage(parsed.error) });
+    try {
+      const state = await parentLedger(locals.session.token).setEmail(parsed.data.email);
+      return { emailSent: state.email };
+    } catch (error) {
+      return ledgerRefusal(error, { email: parsed.data.email });
+    }
+  },
+};

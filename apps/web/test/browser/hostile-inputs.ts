@@ -1,0 +1,38 @@
+/** Hostile values for each cabinet form: every one must be refused with a Russian message. */
+export const HOSTILE_LOGIN = [
+  { accountNumber: '', password: 'x', acceptTerms: true },
+  { accountNumber: 'abcdefghij', password: 'x', acceptTerms: true },
+  { accountNumber: '<script>alert(1)</script>', password: 'x', acceptTerms: true },
+  { accountNumber: '9'.repeat(5000), password: 'x', acceptTerms: true },
+  { accountNumber: '0242013138', password: '', acceptTerms: true },
+  { accountNumber: '0242013138', password: 'a\u0000b', acceptTerms: true },
+  { accountNumber: '0242013138', password: 'x'.repeat(10_000), acceptTerms: true },
+  { accountNumber: '0242013138', password: 'wrong-password1', acceptTerms: true },
+  { accountNumber: '0242013138', password: 'x', acceptTerms: false },
+];
+
+export const HOSTILE_NEW_PASSWORD = [
+  { newPassword: 'short1', repeatPassword: 'short1' },
+  { newPassword: 'onlyletters', repeatPassword: 'onlyletters' },
+  { newPassword: '12345678901', repeatPassword: '12345678901' },
+  { newPassword: 'abc0242013138', repeatPassword: 'abc0242013138' },
+  { newPassword: 'Goodpass123', repeatPassword: 'Goodpass124' },
+  { newPassword: 'Good\u0007pass123', repeatPassword: 'Good\u0007pass123' },
+  { newPassword: '', repeatPassword: '' },
+];
+
+export const HOSTILE_EMAIL = [
+  '',
+  'not-an-email',
+  '<img src=x onerror=alert(1)>@x.ru',
+  `${'a'.repeat(300)}@x.ru`,
+  'a\r\nBcc: x@y.ru',
+];
+
+export const HOSTILE_AMOUNT = ['', '0', '-5', 'abc', '0,5', '15000,01', '1e9', '99999999999', '<b>100</b>', '1\u0000'];
+
+export const HOSTILE_PERIOD = [
+  'from=2026-02-30&to=2026-03-01',
+  'from=<x>&to=2026-01-01',
+  'from=2026-03-01&to=2026-01-01',
+];

@@ -1,0 +1,33 @@
+import { closeSession, findSession, openSession, renewSession } from '../src/lib/server/sessions.js';
+
+const grant = (expiresInMs: number, mustChangePassword = false) => ({
+  token: `ledger-token-${expiresInMs}`,
+  expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+  accountNumber: '0242013138',
+  mustChangePassword,
+});
+
+describe('web sessions', () => {
+  it('keeps the ledger token behind an opaque id', () => {
+    const { id } = openSession(grant(60_000, true));
+    expect(id).not.toContain('ledger-token');
+    expect(id.length).toBeGreaterThanOrEqual(40);
+    expect(findSession(id)?.mustChangePassword).toBe(true);
+  });
+
+  it('forgets a session at its expiry and after logout', () => {
+    const { id } = openSession(grant(60_000));
+    expect(findSession(id, Date.now() + 61_000)).toBeUndefined();
+    expect(findSession(id)).toBeUndefined();
+    const second = openSession(grant(60_000));
+    closeSession(second.id);
+    expect(findSession(second.id)).toBeUndefined();
+    expect(findSession(undefined)).toBeUndefined();
+  });
+
+  it('swaps in the token issued after a password change', () => {
+    const { id } = openSession(grant(60_000, true));
+    renewSession(id, grant(120_000, false));
+    expect(findSession(id)).toMatchObject({ token: 'ledger-token-120000', mustChangePassword: false });
+  });
+});
