@@ -6,7 +6,14 @@
 // the demo logins.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { clearStarting, fetchHealth, markStarting, startLedgerProcesses } from '../tools/launcher/dist/index.js';
+import {
+  clearStarting,
+  fetchHealth,
+  findRepoRoot,
+  markStarting,
+  startLedgerProcesses,
+  startWebProcess,
+} from '../tools/launcher/dist/index.js';
 import {
   createDemoParent,
   createDemoPrincipals,
@@ -19,6 +26,8 @@ import {
 
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const port = Number(process.env.LEDGER_PORT ?? 3000);
+const webPort = Number(process.env.WEB_PORT ?? 3001);
+const webUrl = process.env.WEB_BASE_URL ?? `http://localhost:${webPort}`;
 const seededMarker = join(dataDir, 'demo-seeded.json');
 const log = (line) => console.log(`[start] ${line}`);
 
@@ -34,11 +43,13 @@ if (needsSeed) markStarting(dataDir, 'seeding the demo city');
 else clearStarting(dataDir); // left by a start that was interrupted
 
 let system;
+let web;
 let stopping = false;
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
+  await web?.stop();
   await system?.stop();
   process.exit(code);
 }
@@ -52,6 +63,7 @@ try {
     port,
     env: {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      WEB_BASE_URL: webUrl,
       // the demo city has two months of history, written through the API: this ledger accepts
       // sales and payments dated that far back (the defaults are 7 and 45 days)
       SALE_MAX_AGE_DAYS: process.env.SALE_MAX_AGE_DAYS ?? '90',
@@ -82,15 +94,38 @@ try {
       log: (line) => log(line),
     });
     writeFileSync(seededMarker, `${JSON.stringify(summary, null, 2)}\n`);
-    credentials.parents = [await createDemoParent({ baseUrl: system.baseUrl, adminToken, schoolId: '24' })];
-    writeDemoCredentials(dataDir, credentials);
     markStarting(dataDir, 'the read models are catching up with the seeded city');
     await projectionsCaughtUp(system.baseUrl);
     clearStarting(dataDir);
   }
   await system.waitUntilReady();
+  if (!credentials.parents?.length) {
+    const admin = credentials.users.find((user) => user.role === 'admin');
+    const adminToken = await loginStaff(system.baseUrl, admin.username, admin.password);
+    credentials.parents = [await createDemoParent({ baseUrl: system.baseUrl, adminToken, schoolId: '24' })];
+    writeDemoCredentials(dataDir, credentials);
+  }
 } catch (error) {
   console.error('[start] seeding failed:', error);
+  await shutdown(1);
+}
+
+try {
+  log("starting the parents' cabinet…");
+  web = await startWebProcess({
+    repoRoot: findRepoRoot(),
+    dataDir,
+    port: webPort,
+    ledgerUrl: system.baseUrl,
+    publicUrl: webUrl,
+    say: log,
+    onGiveUp: () => {
+      console.error('[start] the web app keeps crashing: stopping everything');
+      void shutdown(1);
+    },
+  });
+} catch (error) {
+  console.error("[start] the parents' cabinet could not start:", error instanceof Error ? error.message : error);
   await shutdown(1);
 }
 
@@ -109,11 +144,13 @@ const url = system.baseUrl.replace('127.0.0.1', 'localhost');
 console.log(`
 Школьное питание — система запущена (embedded: SQLite в ${dataDir})
 
+  Кабинет:        ${webUrl}  (родители: номер лицевого счёта и пароль, ниже)
   API:            ${url}/api
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health
   Metrics:        ${url}/metrics
-  Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}
+  Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}, ${join(dataDir, 'web.log')}
+  Почта (outbox): ${join(dataDir, 'outbox')}
 
 Демо-логины (POST ${url}/api/auth/login {"username","password"}):
 ${credentials.users.map((u) => `  ${u.username.padEnd(18)} ${u.password.padEnd(22)} ${u.description}`).join('\n')}
