@@ -11,9 +11,9 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-export async function startWebServer(ledgerUrl: string): Promise<WebServer> {
+export async function startWebServer(ledgerUrl: string, port?: number): Promise<WebServer> {
   if (!existsSync(BUILD_ENTRY)) throw new Error(`${BUILD_ENTRY} is missing: run \`npm run build -w apps/web\` first`);
-  const port = await freePort();
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [BUILD_ENTRY], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LEDGER_URL: ledgerUrl },
@@ -43,7 +43,7 @@ export async function startWebServer(ledgerUrl: string): Promise<WebServer> {
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,0 +1,146 @@
+/**
+ * The parents' cabinet on the real embedded stack: the compiled ledger and projections (the
+ * launcher, SQLite on a temp directory), the built web app and Debian chromium. A till issues
+ * a temporary password → login → forced change → profile → statement with check detail whose
+ * figures equal the ledger's → top-up through the sandbox gateway → balance updated → logout.
+ * Screenshots: apps/web/test-results/screenshots/real-*.png.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLedgerProcesses, type LedgerProcesses } from '@meals/launcher';
+import { LedgerClient } from '@meals/ledger-client';
+import { createKeyWithCli } from '@meals/demo';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { formatKopecks } from '../../src/lib/money.js';
+import { freePort, startWebServer, type WebServer } from './web-server.js';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
+const NEW_PASSWORD = 'Morkovka2026';
+const today = () => new Date().toISOString().slice(0, 10);
+
+let dataDir: string;
+let ledger: LedgerProcesses;
+let web: WebServer;
+let context: BrowserContext;
+let profileDir: string;
+let accountNumber: string;
+let temporaryPassword: string;
+let staff: LedgerClient;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cabinet-real-'));
+  const keys = {
+    admin: await createKeyWithCli({ name: 'admin', role: 'admin' }, { dataDir }),
+    bank: await createKeyWithCli({ name: 'bank', role: 'bank' }, { dataDir }),
+    till: await createKeyWithCli({ name: 'till', role: 'till', schoolId: '24', tillId: '24-01' }, { dataDir }),
+  };
+  const webPort = await freePort();
+  ledger = await startLedgerProcesses({ dataDir, env: { WEB_BASE_URL: `http://127.0.0.1:${webPort}` } });
+  const client = (token: string) => new LedgerClient({ baseUrl: ledger.baseUrl, token });
+  staff = client(keys.admin);
+  await staff.registerSchool({ schoolId: '24', name: 'Школа №24', departmentId: 'uo-sochi' });
+  const imported = await staff.importPupils('24', {
+    body: 'school,class,full_name\n24,3Б,Иванова Алёна Петровна\n',
+    contentType: 'text/csv',
+  });
+  const pupil = imported.accounts[0]!;
+  accountNumber = pupil.accountNumber;
+  const till = client(keys.till);
+  await till.activateCard(pupil.cardUid);
+  await client(keys.bank).recordTopUp({
+    paymentId: 'real-1',
+    accountNumber,
+    channel: 'bank_online',
+    amount: 80_000,
+    paidAt: new Date().toISOString(),
+  });
+  await till.recordSale({
+    checkNumber: '24-000001',
+    cardUid: pupil.cardUid,
+    items: [
+      { name: 'Пицца 125 г', qty: 1, price: 3450 },
+      { name: 'Чай с сахаром 200 мл', qty: 2, price: 450 },
+    ],
+    soldAt: new Date().toISOString(),
+  });
+  temporaryPassword = (await till.issueTemporaryPassword(accountNumber)).temporaryPassword;
+  web = await startWebServer(ledger.baseUrl, webPort);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  profileDir = mkdtempSync(join(tmpdir(), 'meals-web-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    locale: 'ru-RU',
+    viewport: { width: 390, height: 844 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await web?.stop();
+  await ledger?.stop();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function check(page: Page, shot: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `real-${shot}.png`), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const grave = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(grave.map((violation) => `${shot}: ${violation.id}`)).toEqual([]);
+}
+
+it('walks the whole journey against the real ledger, the figures equal to the ledger’s', async () => {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${web.url}/login`);
+  await page.waitForLoadState('networkidle');
+  await page.fill('#accountNumber', accountNumber);
+  await page.fill('#password', temporaryPassword);
+  await page.check('#acceptTerms');
+  await page.click('button:has-text("Войти")');
+  await page.waitForURL('**/password/change');
+  await check(page, '01-password-change');
+  await page.fill('#currentPassword', temporaryPassword);
+  await page.fill('#newPassword', NEW_PASSWORD);
+  await page.fill('#repeatPassword', NEW_PASSWORD);
+  await page.click('button:has-text("Установить постоянный пароль")');
+  await page.waitForURL('**/profile?password=changed');
+
+  const account = await staff.account(accountNumber);
+  await expect(page.getByTestId('balance').textContent()).resolves.toBe(formatKopecks(account.balance));
+  await check(page, '02-profile');
+
+  await page.goto(`${web.url}/report?from=${today()}&to=${today()}&details=on`);
+  const statement = await staff.statement(accountNumber, { from: today(), to: today(), details: true });
+  await expect(page.getByTestId('opening').textContent()).resolves.toBe(formatKopecks(statement.openingBalance));
+  await expect(page.getByTestId('closing').textContent()).resolves.toBe(formatKopecks(statement.closingBalance));
+  expect(await page.getByTestId('statement-line').count()).toBe(statement.lines.length);
+  await expect(page.getByRole('table', { name: 'Операции за период' }).textContent()).resolves.toContain(
+    'Чай с сахаром 200 мл',
+  );
+  await check(page, '03-report');
+
+  await page.goto(`${web.url}/top-up`);
+  await page.fill('#amount', '250');
+  await page.click('button:has-text("Перейти к оплате картой")');
+  await page.waitForURL('**/sandbox-gateway/pay/**');
+  await check(page, '04-gateway');
+  await page.fill('input[name=cardNumber]', '4111 1111 1111 1111');
+  await page.click('button:has-text("Оплатить")');
+  await page.waitForURL('**/top-up/return?orderId=*');
+  await expect(page.getByTestId('order-status').getAttribute('data-status')).resolves.toBe('paid');
+  await check(page, '05-top-up-return');
+  const credited = formatKopecks(account.balance + 25_000);
+  expect((await staff.account(accountNumber)).balance).toBe(account.balance + 25_000);
+  await expect(page.getByTestId('balance-after').textContent()).resolves.toBe(credited);
+  await expect(page.locator('header').textContent()).resolves.toContain(credited);
+
+  await page.click('button:has-text("Выйти")');
+  await page.waitForURL('**/login');
+  await page.goto(`${web.url}/profile`);
+  expect(new URL(page.url()).pathname).toBe('/login');
+  await page.close();
+}, 120_000);
