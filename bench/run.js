@@ -6,7 +6,9 @@ import { join } from 'node:path';
 // Every absolute figure has a reference measured in the same run (what this machine can
 // do at all) and the ratio of the two: machines differ, ratios are what is held.
 import {
+  findRepoRoot,
   runAppendBench,
+  runCabinetBench,
   runHttpSalesBench,
   runRebuildBench,
   runStatementBench,
@@ -21,6 +23,8 @@ const TARGETS = {
   httpSaleP99Ms: { target: 50, better: 'lower', unit: 'ms' },
   statementP95Ms: { target: 10, better: 'lower', unit: 'ms' },
   statementRawP95Ms: { target: null, better: 'lower', unit: 'ms' },
+  cabinetStatementP95Ms: { target: 100, better: 'lower', unit: 'ms' },
+  cabinetLoginJsKb: { target: 60, better: 'lower', unit: 'KB gzip' },
   statementToRawRatio: { target: null, better: 'lower', unit: 'ratio' },
   rebuildEventsPerSec: { target: 100_000, better: 'higher', unit: 'events/s' },
   scanEventsPerSec: { target: null, better: 'higher', unit: 'events/s' },
@@ -51,6 +55,19 @@ if (wanted('http')) {
     try {
       Object.assign(results, await runHttpSalesBench(system.salesBenchInput()));
       Object.assign(results, await runStatementBench(system.statementBenchInput()));
+      const { accountNumber, from, to } = system.statementBenchInput();
+      Object.assign(
+        results,
+        await runCabinetBench({
+          repoRoot: findRepoRoot(),
+          dataDir,
+          baseUrl: system.baseUrl,
+          staffToken: system.tokens.admin,
+          accountNumber,
+          from,
+          to,
+        }),
+      );
     } finally {
       await system.stop();
     }

@@ -3,4 +3,6 @@ export { runAppendBench, type AppendBenchOptions, type AppendBenchResult } from 
 export { runRebuildBench, type RebuildBenchOptions, type RebuildBenchResult } from './rebuild-bench.js';
 export { startBenchSystem, type BenchSystem, type StartBenchSystemOptions } from './bench-system.js';
 export { runHttpSalesBench } from './http-sales-bench.js';
+export { runCabinetBench, type CabinetBenchOptions, type CabinetBenchResult } from './cabinet-bench.js';
 export { runStatementBench, type StatementBenchResult } from './statement-bench.js';
+export { findRepoRoot } from '@meals/launcher';
