@@ -1,8 +1,10 @@
 /** Runs the built cabinet (adapter-node output) on a free port against a given ledger URL. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@meals/launcher';
+
+export { freePort };
 
 const BUILD_ENTRY = join(__dirname, '..', '..', 'build', 'index.js');
 
@@ -41,15 +43,4 @@ export async function startWebServer(ledgerUrl: string, port?: number): Promise<
         child.kill('SIGTERM');
       }),
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
