@@ -14,7 +14,7 @@ export interface ReportLine {
 export function reportLines(statement: Statement): ReportLine[] {
   return statement.lines.map((line) => ({
     date: formatDateRu(line.date),
-    description: line.checkNumber ? `Чек №${line.checkNumber}: ${line.description}` : line.description,
+    description: checkDescription(line.checkNumber, line.description),
     debit: line.debit ? formatKopecks(line.debit) : '',
     credit: line.credit ? formatKopecks(line.credit) : '',
     items: (line.items ?? []).map((item) => ({
@@ -31,4 +31,10 @@ export function dailySpending(statement: Statement): Array<{ date: string; debit
   const byDate = new Map<string, number>();
   for (const line of statement.lines) if (line.debit) byDate.set(line.date, (byDate.get(line.date) ?? 0) + line.debit);
   return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, debit]) => ({ date, debit }));
+}
+
+/** A check's line names its number once, whether or not the ledger's text already does. */
+function checkDescription(checkNumber: string | null, description: string): string {
+  if (!checkNumber || description.includes(checkNumber)) return description;
+  return `Чек №${checkNumber}: ${description}`;
 }

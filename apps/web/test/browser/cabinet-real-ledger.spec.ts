@@ -25,8 +25,12 @@ let ledger: LedgerProcesses;
 let web: WebServer;
 let context: BrowserContext;
 let profileDir: string;
-let accountNumber: string;
-let temporaryPassword: string;
+const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+];
+/** one pupil per viewport: each journey starts from a fresh temporary password */
+const parents = new Map<string, { accountNumber: string; temporaryPassword: string }>();
 let staff: LedgerClient;
 
 beforeAll(async () => {
@@ -42,37 +46,38 @@ beforeAll(async () => {
   staff = client(keys.admin);
   await staff.registerSchool({ schoolId: '24', name: 'Школа №24', departmentId: 'uo-sochi' });
   const imported = await staff.importPupils('24', {
-    body: 'school,class,full_name\n24,3Б,Иванова Алёна Петровна\n',
+    body: 'school,class,full_name\n24,3Б,Иванова Алёна Петровна\n24,3Б,Петров Пётр Ильич\n',
     contentType: 'text/csv',
   });
-  const pupil = imported.accounts[0]!;
-  accountNumber = pupil.accountNumber;
   const till = client(keys.till);
-  await till.activateCard(pupil.cardUid);
-  await client(keys.bank).recordTopUp({
-    paymentId: 'real-1',
-    accountNumber,
-    channel: 'bank_online',
-    amount: 80_000,
-    paidAt: new Date().toISOString(),
-  });
-  await till.recordSale({
-    checkNumber: '24-000001',
-    cardUid: pupil.cardUid,
-    items: [
-      { name: 'Пицца 125 г', qty: 1, price: 3450 },
-      { name: 'Чай с сахаром 200 мл', qty: 2, price: 450 },
-    ],
-    soldAt: new Date().toISOString(),
-  });
-  temporaryPassword = (await till.issueTemporaryPassword(accountNumber)).temporaryPassword;
+  for (const [i, viewport] of VIEWPORTS.entries()) {
+    const pupil = imported.accounts[i]!;
+    await till.activateCard(pupil.cardUid);
+    await client(keys.bank).recordTopUp({
+      paymentId: `real-${i}`,
+      accountNumber: pupil.accountNumber,
+      channel: 'bank_online',
+      amount: 80_000,
+      paidAt: new Date().toISOString(),
+    });
+    await till.recordSale({
+      checkNumber: `24-00000${i + 1}`,
+      cardUid: pupil.cardUid,
+      items: [
+        { name: 'Пицца 125 г', qty: 1, price: 3450 },
+        { name: 'Чай с сахаром 200 мл', qty: 2, price: 450 },
+      ],
+      soldAt: new Date().toISOString(),
+    });
+    const { temporaryPassword } = await till.issueTemporaryPassword(pupil.accountNumber);
+    parents.set(viewport.name, { accountNumber: pupil.accountNumber, temporaryPassword });
+  }
   web = await startWebServer(ledger.baseUrl, webPort);
   mkdirSync(SCREENSHOTS, { recursive: true });
   profileDir = mkdtempSync(join(tmpdir(), 'meals-web-chromium-'));
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     locale: 'ru-RU',
-    viewport: { width: 390, height: 844 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
 }, 120_000);
@@ -92,55 +97,62 @@ async function check(page: Page, shot: string) {
   expect(grave.map((violation) => `${shot}: ${violation.id}`)).toEqual([]);
 }
 
-it('walks the whole journey against the real ledger, the figures equal to the ledger’s', async () => {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${web.url}/login`);
-  await page.waitForLoadState('networkidle');
-  await page.fill('#accountNumber', accountNumber);
-  await page.fill('#password', temporaryPassword);
-  await page.check('#acceptTerms');
-  await page.click('button:has-text("Войти")');
-  await page.waitForURL('**/password/change');
-  await check(page, '01-password-change');
-  await page.fill('#currentPassword', temporaryPassword);
-  await page.fill('#newPassword', NEW_PASSWORD);
-  await page.fill('#repeatPassword', NEW_PASSWORD);
-  await page.click('button:has-text("Установить постоянный пароль")');
-  await page.waitForURL('**/profile?password=changed');
+it.each(VIEWPORTS)(
+  'walks the whole journey against the real ledger at the $name viewport',
+  async (viewport) => {
+    const { accountNumber, temporaryPassword } = parents.get(viewport.name)!;
+    const shot = (name: string) => `${viewport.name}-${name}`;
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.goto(`${web.url}/login`);
+    await page.waitForLoadState('networkidle');
+    await page.fill('#accountNumber', accountNumber);
+    await page.fill('#password', temporaryPassword);
+    await page.check('#acceptTerms');
+    await page.click('button:has-text("Войти")');
+    await page.waitForURL('**/password/change');
+    await check(page, shot('01-password-change'));
+    await page.fill('#currentPassword', temporaryPassword);
+    await page.fill('#newPassword', NEW_PASSWORD);
+    await page.fill('#repeatPassword', NEW_PASSWORD);
+    await page.click('button:has-text("Установить постоянный пароль")');
+    await page.waitForURL('**/profile?password=changed');
 
-  const account = await staff.account(accountNumber);
-  await expect(page.getByTestId('balance').textContent()).resolves.toBe(formatKopecks(account.balance));
-  await check(page, '02-profile');
+    const account = await staff.account(accountNumber);
+    await expect(page.getByTestId('balance').textContent()).resolves.toBe(formatKopecks(account.balance));
+    await check(page, shot('02-profile'));
 
-  await page.goto(`${web.url}/report?from=${today()}&to=${today()}&details=on`);
-  const statement = await staff.statement(accountNumber, { from: today(), to: today(), details: true });
-  await expect(page.getByTestId('opening').textContent()).resolves.toBe(formatKopecks(statement.openingBalance));
-  await expect(page.getByTestId('closing').textContent()).resolves.toBe(formatKopecks(statement.closingBalance));
-  expect(await page.getByTestId('statement-line').count()).toBe(statement.lines.length);
-  await expect(page.getByRole('table', { name: 'Операции за период' }).textContent()).resolves.toContain(
-    'Чай с сахаром 200 мл',
-  );
-  await check(page, '03-report');
+    await page.goto(`${web.url}/report?from=${today()}&to=${today()}&details=on`);
+    const statement = await staff.statement(accountNumber, { from: today(), to: today(), details: true });
+    await expect(page.getByTestId('opening').textContent()).resolves.toBe(formatKopecks(statement.openingBalance));
+    await expect(page.getByTestId('closing').textContent()).resolves.toBe(formatKopecks(statement.closingBalance));
+    expect(await page.getByTestId('statement-line').count()).toBe(statement.lines.length);
+    await expect(page.getByRole('table', { name: 'Операции за период' }).textContent()).resolves.toContain(
+      'Чай с сахаром 200 мл',
+    );
+    await check(page, shot('03-report'));
 
-  await page.goto(`${web.url}/top-up`);
-  await page.fill('#amount', '250');
-  await page.click('button:has-text("Перейти к оплате картой")');
-  await page.waitForURL('**/sandbox-gateway/pay/**');
-  await check(page, '04-gateway');
-  await page.fill('input[name=cardNumber]', '4111 1111 1111 1111');
-  await page.click('button:has-text("Оплатить")');
-  await page.waitForURL('**/top-up/return?orderId=*');
-  await expect(page.getByTestId('order-status').getAttribute('data-status')).resolves.toBe('paid');
-  await check(page, '05-top-up-return');
-  const credited = formatKopecks(account.balance + 25_000);
-  expect((await staff.account(accountNumber)).balance).toBe(account.balance + 25_000);
-  await expect(page.getByTestId('balance-after').textContent()).resolves.toBe(credited);
-  await expect(page.locator('header').textContent()).resolves.toContain(credited);
+    await page.goto(`${web.url}/top-up`);
+    await page.fill('#amount', '250');
+    await page.click('button:has-text("Перейти к оплате картой")');
+    await page.waitForURL('**/sandbox-gateway/pay/**');
+    await check(page, shot('04-gateway'));
+    await page.fill('input[name=cardNumber]', '4111 1111 1111 1111');
+    await page.click('button:has-text("Оплатить")');
+    await page.waitForURL('**/top-up/return?orderId=*');
+    await expect(page.getByTestId('order-status').getAttribute('data-status')).resolves.toBe('paid');
+    await check(page, shot('05-top-up-return'));
+    const credited = formatKopecks(account.balance + 25_000);
+    expect((await staff.account(accountNumber)).balance).toBe(account.balance + 25_000);
+    await expect(page.getByTestId('balance-after').textContent()).resolves.toBe(credited);
+    await expect(page.locator('header').textContent()).resolves.toContain(credited);
 
-  await page.click('button:has-text("Выйти")');
-  await page.waitForURL('**/login');
-  await page.goto(`${web.url}/profile`);
-  expect(new URL(page.url()).pathname).toBe('/login');
-  await page.close();
-}, 120_000);
+    await page.click('button:has-text("Выйти")');
+    await page.waitForURL('**/login');
+    await page.goto(`${web.url}/profile`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.close();
+  },
+  120_000,
+);
