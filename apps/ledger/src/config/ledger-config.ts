@@ -95,7 +95,6 @@ export interface PaymentsConfig {
   sandboxCallback: 'normal' | 'late' | 'twice' | 'never';
   /** undefined until resolved (embedded mode generates one into DATA_DIR) */
   sandboxCallbackKey: string | undefined;
-  webBaseUrl: string;
   ledgerPublicUrl: string;
   limits: { minAmount: number; maxAmount: number };
   reconcileAfterMs: number;
@@ -146,7 +145,6 @@ function paymentsConfig(e: ReturnType<typeof parseServiceEnv<typeof ledgerEnvSha
     sberbank: apiUrl && username && password && callbackKey ? { apiUrl, username, password, callbackKey } : undefined,
     sandboxCallback: e.SANDBOX_CALLBACK,
     sandboxCallbackKey: e.SANDBOX_CALLBACK_KEY,
-    webBaseUrl: e.WEB_BASE_URL,
     ledgerPublicUrl: e.LEDGER_PUBLIC_URL ?? `http://localhost:${e.LEDGER_PORT}`,
     limits: { minAmount: e.TOP_UP_MIN_AMOUNT, maxAmount: e.TOP_UP_MAX_AMOUNT },
     reconcileAfterMs: e.PAYMENT_RECONCILE_AFTER_MINUTES * 60_000,

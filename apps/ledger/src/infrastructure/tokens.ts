@@ -21,6 +21,9 @@ export interface LedgerSettings {
   accountPolicy?: AccountPolicy;
   /** the data directory of the embedded profile: health watches its free space and start-up marker */
   dataDir?: string;
-  /** the parents' cabinet (links in mails); http://localhost:3001 when left out */
+  /** the parents' cabinet (links in mails); DEFAULT_WEB_BASE_URL when left out */
   webBaseUrl?: string;
 }
+
+/** Where the parents' cabinet is when nothing says otherwise (`npm start`'s web app). */
+export const DEFAULT_WEB_BASE_URL = 'http://localhost:3001';

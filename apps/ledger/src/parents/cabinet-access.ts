@@ -15,14 +15,19 @@ import type {
   MailTokenPurpose,
 } from '../identity/store/identity-store.port.js';
 import type { Logger } from 'pino';
-import { IDENTITY_STORE, LEDGER_SETTINGS, LOGGER, MAILER, type LedgerSettings } from '../infrastructure/tokens.js';
+import {
+  DEFAULT_WEB_BASE_URL,
+  IDENTITY_STORE,
+  LEDGER_SETTINGS,
+  LOGGER,
+  MAILER,
+  type LedgerSettings,
+} from '../infrastructure/tokens.js';
 import type { Mailer } from '../mail/mailer.js';
 import { invalidMailToken, mailUnavailable } from './cabinet-errors.js';
 import { confirmEmailMail, resetPasswordMail } from './cabinet-mails.js';
 import { EMAIL_CONFIRM_TTL_MS, generateMailToken, hashMailToken, PASSWORD_RESET_TTL_MS } from './mail-tokens.js';
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_TTL_MS } from './temporary-passwords.js';
-
-const DEFAULT_WEB_BASE_URL = 'http://localhost:3001';
 
 /** Which password a login matched: a temporary one only lets the parent change it. */
 export type LoginMatch = 'permanent' | 'temporary' | null;

@@ -18,7 +18,7 @@ export function paymentSettingsFrom(config: LedgerConfig): PaymentSettings {
   return {
     gateway: gatewayFrom(config),
     limits: payments.limits,
-    webBaseUrl: payments.webBaseUrl,
+    webBaseUrl: config.webBaseUrl,
     runReconciler: true,
     reconcileAfterMs: payments.reconcileAfterMs,
     reconcileIntervalMs: RECONCILE_INTERVAL_MS,

@@ -2,6 +2,7 @@
 import { DEFAULT_TOP_UP_LIMITS, type TopUpLimits } from '@meals/domain';
 import type { PaymentGateway } from './gateway/payment-gateway.js';
 import { SandboxGateway } from './gateway/sandbox-gateway.js';
+import { DEFAULT_WEB_BASE_URL } from '../infrastructure/tokens.js';
 
 export const PAYMENT_SETTINGS = Symbol('PAYMENT_SETTINGS');
 
@@ -17,8 +18,6 @@ export interface PaymentSettings {
   /** how often the job looks */
   reconcileIntervalMs: number;
 }
-
-export const DEFAULT_WEB_BASE_URL = 'http://localhost:3001';
 
 /** Sandbox gateway, default limits, no job: what an app built without payment settings gets. */
 export function defaultPaymentSettings(): PaymentSettings {

@@ -9,12 +9,12 @@ import { paymentSettingsFrom } from '../../src/payments/payment-settings-from-co
 
 describe('payments configuration', () => {
   it('defaults to the sandbox, 1..15 000 roubles, the cabinet on localhost:3001, reconciliation after 20 minutes', () => {
-    const { payments } = loadLedgerConfig({ LEDGER_PORT: '3100' });
-    expect(payments).toMatchObject({
+    const config = loadLedgerConfig({ LEDGER_PORT: '3100' });
+    expect(paymentSettingsFrom(config).webBaseUrl).toBe('http://localhost:3001');
+    expect(config.payments).toMatchObject({
       gateway: 'sandbox',
       sberbank: undefined,
       sandboxCallback: 'normal',
-      webBaseUrl: 'http://localhost:3001',
       ledgerPublicUrl: 'http://localhost:3100',
       limits: { minAmount: 100, maxAmount: 1_500_000 },
       reconcileAfterMs: 20 * 60_000,
