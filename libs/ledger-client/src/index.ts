@@ -8,4 +8,3 @@ export {
   type StatementPeriod,
 } from './ledger-client.js';
 export { LedgerApiError } from './ledger-api-error.js';
-export { waitForHealthy } from './wait-for-healthy.js';

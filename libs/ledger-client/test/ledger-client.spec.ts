@@ -1,5 +1,6 @@
 /** The typed client against a real ledger (the test harness listening on a local port). */
-import { LedgerApiError, LedgerClient, waitForHealthy } from '@meals/ledger-client';
+import { isReady, waitForHealth } from '@meals/launcher';
+import { LedgerApiError, LedgerClient } from '@meals/ledger-client';
 import { LedgerHarness } from '../../../apps/ledger/test/support/ledger-harness.js';
 import { checkNo, csvOf, sale } from '../../../apps/ledger/test/support/fixtures.js';
 import { linkToken, readOutbox, waitForOutbox } from '../../../apps/ledger/test/support/outbox.js';
@@ -23,7 +24,7 @@ describe('LedgerClient', () => {
   afterAll(() => h.close());
 
   it('waits for a healthy ledger and reads its health', async () => {
-    await waitForHealthy(baseUrl, 5_000);
+    await waitForHealth(baseUrl, isReady, 5_000);
     const health = await new LedgerClient({ baseUrl }).health();
     expect(health.healthy).toBe(true);
     expect(health.report.status).toBe('ok');
