@@ -39,7 +39,8 @@ const STATEMENT_LINES = [
   {
     date: '2026-11-18',
     kind: 'sale',
-    description: 'Пицца 125 г',
+    // as the ledger writes a check's line (describeEntry): its number, the items below
+    description: 'Чек №24-001983',
     debit: 3450,
     credit: 0,
     checkNumber: '24-001983',
@@ -48,7 +49,7 @@ const STATEMENT_LINES = [
   {
     date: '2026-11-20',
     kind: 'sale',
-    description: 'Каша гречневая рассыпчатая 150 г, Сок в ассортименте 200 г',
+    description: 'Чек №24-002620',
     debit: 2150,
     credit: 0,
     checkNumber: '24-002620',
