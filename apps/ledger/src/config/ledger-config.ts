@@ -16,6 +16,7 @@ import {
   type LogLevel,
 } from '@meals/runtime-config';
 import { z } from 'zod';
+import { DEFAULT_WEB_BASE_URL } from '../infrastructure/tokens.js';
 
 export { ConfigError };
 
@@ -59,7 +60,7 @@ const ledgerEnvShape = {
     .trim()
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
     .transform((url) => url.replace(/\/+$/, ''))
-    .default('http://localhost:3001'),
+    .default(DEFAULT_WEB_BASE_URL),
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
