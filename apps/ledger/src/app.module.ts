@@ -60,6 +60,8 @@ import { ReadModelsProgress } from './queries/read-your-write/read-models-progre
 import { ReadYourWriteInterceptor } from './queries/read-your-write/read-your-write.interceptor.js';
 import { TransferReconciler } from './reconciler/transfer-reconciler.js';
 import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payment-providers.js';
+import { FAMILY_CONTROLLERS, familyProviders } from './parent-family/family-providers.js';
+import { LOW_BALANCE_CONTROLLERS, lowBalanceProviders } from './low-balance-alerts/low-balance-providers.js';
 import type { PaymentSettings } from './payments/payment-settings.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
@@ -126,6 +128,8 @@ export class LedgerModule {
         HealthController,
         MetricsController,
         ...PAYMENT_CONTROLLERS,
+        ...FAMILY_CONTROLLERS,
+        ...LOW_BALANCE_CONTROLLERS,
         TemporaryPasswordController,
         ParentAuthController,
         ParentController,
@@ -176,6 +180,8 @@ export class LedgerModule {
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         ...paymentProviders(deps.eventStore, deps.metrics, deps.payments),
+        ...familyProviders(),
+        ...lowBalanceProviders(),
       ],
     };
   }
