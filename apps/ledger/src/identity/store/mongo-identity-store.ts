@@ -86,7 +86,11 @@ export class MongoIdentityStore implements IdentityStore {
     await this.audit.createIndex({ accountNumber: 1, at: 1, seq: 1 }, { name: 'ix_access_audit__account' });
     await this.cabinets.createIndex(
       { email: 1 },
-      { name: 'ix_cabinet_credentials__email', collation: EMAIL_COLLATION, partialFilterExpression: { emailConfirmed: true } },
+      {
+        name: 'ix_cabinet_credentials__email',
+        collation: EMAIL_COLLATION,
+        partialFilterExpression: { emailConfirmed: true },
+      },
     );
   }
 
