@@ -34,6 +34,8 @@ const VIEWPORTS = [
 ];
 /** one pupil per viewport: each journey starts from a fresh temporary password */
 const parents = new Map<string, { accountNumber: string; temporaryPassword: string; cardUid: string }>();
+/** Вера and Глеб: one parent, one email */
+const siblings: { accountNumber: string; temporaryPassword: string; cardUid: string }[] = [];
 let staff: LedgerClient;
 let till: LedgerClient;
 
@@ -50,7 +52,9 @@ beforeAll(async () => {
   staff = client(keys.admin);
   await staff.registerSchool({ schoolId: '24', name: 'Школа №24', departmentId: 'uo-sochi' });
   const imported = await staff.importPupils('24', {
-    body: 'school,class,full_name\n24,3Б,Иванова Алёна Петровна\n24,3Б,Петров Пётр Ильич\n',
+    body:
+      'school,class,full_name\n24,3Б,Иванова Алёна Петровна\n24,3Б,Петров Пётр Ильич\n' +
+      '24,4В,Сидорова Вера Ильинична\n24,1А,Сидоров Глеб Ильич\n',
     contentType: 'text/csv',
   });
   till = client(keys.till);
@@ -75,6 +79,19 @@ beforeAll(async () => {
     });
     const { temporaryPassword } = await till.issueTemporaryPassword(pupil.accountNumber);
     parents.set(viewport.name, { accountNumber: pupil.accountNumber, temporaryPassword, cardUid: pupil.cardUid });
+  }
+  // two children of one family (the family view and the low-balance alert)
+  for (const pupil of imported.accounts.slice(2)) {
+    await till.activateCard(pupil.cardUid);
+    await client(keys.bank).recordTopUp({
+      paymentId: `family-${pupil.accountNumber}`,
+      accountNumber: pupil.accountNumber,
+      channel: 'bank_online',
+      amount: 50_050,
+      paidAt: new Date().toISOString(),
+    });
+    const { temporaryPassword } = await till.issueTemporaryPassword(pupil.accountNumber);
+    siblings.push({ accountNumber: pupil.accountNumber, temporaryPassword, cardUid: pupil.cardUid });
   }
   web = await startWebServer(ledger.baseUrl, webPort);
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -162,13 +179,15 @@ it.each(VIEWPORTS)(
 );
 
 it('a parent of two children switches between them in the header; a low balance is mailed once', async () => {
-  const anna = parents.get('phone')!;
-  const petr = parents.get('desktop')!;
+  const [vera, gleb] = siblings as [(typeof siblings)[0], (typeof siblings)[0]];
   const anonymous = new LedgerClient({ baseUrl: ledger.baseUrl });
-  // the parent confirms the same email in each child's cabinet, each through its own link
-  for (const { accountNumber } of [anna, petr]) {
-    const { token } = await anonymous.parentLogin({ accountNumber, password: NEW_PASSWORD, acceptTerms: true });
-    await new LedgerClient({ baseUrl: ledger.baseUrl, token }).setParentEmail({ email: 'mama@example.org' });
+  // the parent signs in to each child's cabinet and confirms the same email there, each through its own link
+  for (const { accountNumber, temporaryPassword } of siblings) {
+    const first = await anonymous.parentLogin({ accountNumber, password: temporaryPassword, acceptTerms: true });
+    const { token } = await anonymous
+      .withToken(first.token)
+      .changeParentPassword({ currentPassword: temporaryPassword, newPassword: NEW_PASSWORD });
+    await anonymous.withToken(token).setParentEmail({ email: 'mama@example.org' });
     const mail = await waitForMail(dataDir, (m) => m.text.includes(accountNumber) && m.text.includes('/email/confirm'));
     await anonymous.confirmParentEmail({ token: /\/email\/confirm\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]! });
   }
@@ -181,28 +200,30 @@ it('a parent of two children switches between them in the header; a low balance 
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await page.goto(`${web.url}/login`);
     await page.waitForLoadState('networkidle');
-    await page.fill('#accountNumber', anna.accountNumber);
+    await page.fill('#accountNumber', vera.accountNumber);
     await page.fill('#password', NEW_PASSWORD);
     await page.check('#acceptTerms');
     await page.click('button:has-text("Войти")');
     await page.waitForURL('**/profile');
     const switcher = page.getByTestId('family-switcher');
-    await expect(switcher.locator('summary').textContent()).resolves.toContain('Иванова Алёна Петровна, 3Б');
+    await expect(switcher.locator('summary').textContent()).resolves.toBe(
+      'Сменить ребёнка. Сейчас: Сидорова Вера Ильинична, 04В',
+    );
     await switcher.locator('summary').click();
     await check(page, shot('06-family-switcher'));
     const cookieBefore = (await context.cookies(web.url)).find((cookie) => cookie.name === 'meals_session')?.value;
-    await switcher.locator(`button[value="${petr.accountNumber}"]`).click();
+    await switcher.locator(`button[value="${gleb.accountNumber}"]`).click();
     await page.waitForURL('**/profile');
-    await expect(page.getByTestId('account-number').textContent()).resolves.toBe(petr.accountNumber);
+    await expect(page.getByTestId('account-number').textContent()).resolves.toBe(gleb.accountNumber);
     const cookieAfter = (await context.cookies(web.url)).find((cookie) => cookie.name === 'meals_session')?.value;
     expect(cookieAfter).not.toBe(cookieBefore);
 
     // from the statement back to the first child: the page stays the statement
     await page.goto(`${web.url}/report`);
     await page.getByTestId('family-switcher').locator('summary').click();
-    await page.getByTestId('family-switcher').locator(`button[value="${anna.accountNumber}"]`).click();
-    await page.waitForURL('**/report');
-    await expect(page.locator('header').textContent()).resolves.toContain(anna.accountNumber);
+    await page.getByTestId('family-switcher').locator(`button[value="${vera.accountNumber}"]`).click();
+    await page.locator('header', { hasText: vera.accountNumber }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/report');
     await page.goto(`${web.url}/family`);
     expect(await page.getByTestId('family-member').count()).toBe(2);
     await check(page, shot('07-family'));
@@ -213,7 +234,7 @@ it('a parent of two children switches between them in the header; a low balance 
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${web.url}/profile`);
-  const { balance } = await staff.account(anna.accountNumber);
+  const { balance } = await staff.account(vera.accountNumber);
   const threshold = Math.floor(balance / 100) * 100;
   await page.fill('#threshold', String(threshold / 100));
   await page.click('button:has-text("Сохранить порог")');
@@ -222,11 +243,11 @@ it('a parent of two children switches between them in the header; a low balance 
   expect(readOutbox(dataDir).filter((mail) => mail.file.startsWith('low-balance-'))).toEqual([]);
   await till.recordSale({
     checkNumber: '24-000010',
-    cardUid: anna.cardUid,
+    cardUid: vera.cardUid,
     items: [{ name: 'Чай с сахаром 200 мл', qty: 1, price: 200 }],
     soldAt: new Date().toISOString(),
   });
-  const alert = await waitForMail(dataDir, (mail) => mail.file.startsWith(`low-balance-${anna.accountNumber}-`));
+  const alert = await waitForMail(dataDir, (mail) => mail.file.startsWith(`low-balance-${vera.accountNumber}-`));
   expect(alert.text).toContain(`Баланс: ${formatKopecks(balance - 200)}`);
   expect(alert.text).toContain(`${web.url}/top-up`);
   expect(readOutbox(dataDir).filter((mail) => mail.file.startsWith('low-balance-'))).toHaveLength(1);
