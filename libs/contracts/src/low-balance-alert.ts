@@ -1,8 +1,6 @@
 /** The parent's low-balance alert: one mail each time the balance falls below the threshold. */
+import { MAX_LOW_BALANCE_THRESHOLD } from '@meals/domain';
 import { z } from 'zod';
-
-/** 10 000 руб. (the domain's MAX_LOW_BALANCE_THRESHOLD) */
-const MAX_THRESHOLD = 1_000_000;
 
 export const lowBalanceAlertRequest = z
   .strictObject({
@@ -10,7 +8,7 @@ export const lowBalanceAlertRequest = z
       .number()
       .int()
       .min(0)
-      .max(MAX_THRESHOLD)
+      .max(MAX_LOW_BALANCE_THRESHOLD)
       .meta({ description: 'kopecks; 0 turns the alert off. Needs a confirmed email.' }),
   })
   .meta({ id: 'LowBalanceAlertRequest' });
@@ -20,7 +18,6 @@ export const lowBalanceAlert = z
   .object({
     threshold: z.number().int().meta({ description: 'kopecks; 0 = off' }),
     thresholdText: z.string().meta({ example: '300,00 руб.' }),
-    /** mails go out only to a confirmed email */
     active: z.boolean().meta({ description: 'a threshold is set and the email is confirmed' }),
     armed: z.boolean().meta({ description: 'the next fall below the threshold mails (the balance is at or above it)' }),
   })
