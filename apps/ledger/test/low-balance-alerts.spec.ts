@@ -13,6 +13,7 @@ import {
   type Pupil,
 } from './support/fixtures.js';
 import { readOutbox } from './support/outbox.js';
+import type { Mailer } from '../src/mail/mailer.js';
 
 /** Waits until the reactor has handled everything in the log, then reads the alert mails. */
 async function alertsAfterCatchUp(h: LedgerHarness) {
@@ -153,4 +154,67 @@ describe('low-balance alert by email', () => {
     await correct(-60_000);
     expect(await alertsAfterCatchUp(h)).toHaveLength(2);
   });
+
+  it('the stream is read again when the counted revision has a gap (the threshold set while events were counted)', async () => {
+    await topUp(h, bank, pupil.accountNumber, 50_000);
+    expect((await setThreshold(30_000)).body.armed).toBe(true);
+    const record = (await h.identityStore.findLowBalanceAlert(pupil.accountNumber))!;
+    // as if the parent's save had raced an event: an older revision with a balance that is no longer true
+    await h.identityStore.saveLowBalanceAlert({
+      ...record,
+      revision: (BigInt(record.revision) - 2n).toString(),
+      balance: 1_000_000,
+      version: record.version + 1,
+    });
+    const balance = await correct(-record.balance + 10_000);
+    expect(balance).toBe(10_000);
+    const mails = await alertsAfterCatchUp(h);
+    expect(mails).toHaveLength(3);
+    expect(mails.map((mail) => mail.text).join('\n')).toContain('Баланс: 100,00 руб.');
+    expect(await h.identityStore.findLowBalanceAlert(pupil.accountNumber)).toMatchObject({
+      balance: 10_000,
+      armed: false,
+    });
+  });
+});
+
+describe('low-balance alert when the mail cannot be sent', () => {
+  it('keeps the alert and mails it once the mailer works again (nothing lost, nothing twice)', async () => {
+    let failures = 1;
+    const sent: string[] = [];
+    const mailer: Mailer = {
+      async send(mail) {
+        if (mail.idempotencyKey && failures-- > 0) throw new Error('smtp down');
+        sent.push(mail.idempotencyKey ?? mail.subject);
+      },
+    };
+    const h = await LedgerHarness.start({ runLowBalanceAlerts: true, mailer });
+    try {
+      const admin = await h.key('admin');
+      const till = await h.key('till', { schoolId: '24', tillId: '24-01' });
+      const [pupil] = (await enrol(h, admin, '24', ['Орлов Дмитрий'])) as [Pupil];
+      await topUp(h, await h.key('bank'), pupil.accountNumber, 50_000);
+      await activate(h, till, pupil.cardUid);
+      await h.settle();
+      const parent = await parentToken(h, admin, pupil.accountNumber);
+      await h.request('PUT', '/api/parent/email', { token: parent, body: { email: 'papa@example.org' } });
+      // the confirmation went through this mailer, not the outbox: confirm in the store
+      const credentials = (await h.identityStore.findCabinetCredentials(pupil.accountNumber))!;
+      await h.identityStore.saveCabinetCredentials({ ...credentials, emailConfirmed: true });
+      const set = await h.request('PUT', '/api/parent/low-balance-alert', {
+        token: parent,
+        body: { threshold: 30_000 },
+      });
+      expect(set.status).toBe(200);
+      await h.post('/api/sales', sale(checkNo('24', 1), pupil.cardUid, 25_000), till);
+      const head = (await h.headPosition())!;
+      await h.app.get(LowBalanceReactor).whenProcessed(head);
+      expect(failures).toBe(-1);
+      expect(sent.filter((key) => key.startsWith('low-balance-'))).toEqual([
+        `low-balance-${pupil.accountNumber}-${head.toString()}`,
+      ]);
+    } finally {
+      await h.close();
+    }
+  }, 30_000);
 });
