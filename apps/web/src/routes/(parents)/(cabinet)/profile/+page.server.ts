@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ url, locals, parent }) => {
   const token = locals.session!.token;
   const [daysLeft, lowBalance] = await Promise.all([
     estimateDaysLeft(token, me.accountNumber, me.balance),
-    // the profile shows without the alert's form if the ledger cannot tell
+    // the profile shows without the alert's current state if the ledger cannot tell
     parentLedger(token)
       .lowBalanceAlert()
       .catch(() => null),
