@@ -62,6 +62,8 @@ import { TransferReconciler } from './reconciler/transfer-reconciler.js';
 import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payment-providers.js';
 import { BUFFET_CONTROLLERS, buffetProviders } from './buffet/buffet-providers.js';
 import { TILL_CONTROLLERS, tillProviders } from './till/till-providers.js';
+import { FAMILY_CONTROLLERS, familyProviders } from './parent-family/family-providers.js';
+import { LOW_BALANCE_CONTROLLERS, lowBalanceProviders } from './low-balance-alerts/low-balance-providers.js';
 import type { PaymentSettings } from './payments/payment-settings.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
@@ -130,6 +132,8 @@ export class LedgerModule {
         ...PAYMENT_CONTROLLERS,
         ...BUFFET_CONTROLLERS,
         ...TILL_CONTROLLERS,
+        ...FAMILY_CONTROLLERS,
+        ...LOW_BALANCE_CONTROLLERS,
         TemporaryPasswordController,
         ParentAuthController,
         ParentController,
@@ -182,6 +186,8 @@ export class LedgerModule {
         ...paymentProviders(deps.eventStore, deps.metrics, deps.payments),
         ...buffetProviders(deps.eventStore, deps.metrics),
         ...tillProviders(deps.eventStore, deps.metrics),
+        ...familyProviders(),
+        ...lowBalanceProviders(),
       ],
     };
   }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     settings: {
       tokenSecret: config.tokenSecret ?? '',
       runTransferReconciler: true,
+      runLowBalanceAlerts: true,
       accountPolicy: config.accountPolicy,
       dataDir: config.dataDir,
       webBaseUrl: config.webBaseUrl,

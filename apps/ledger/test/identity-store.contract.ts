@@ -135,6 +135,46 @@ export function describeIdentityStoreContract(name: string, target: () => Contra
       expect(await store.findCabinetCredentials('0252000017')).toEqual(cabinet('0252000017'));
     });
 
+    it('lists the accounts that confirmed an email (any letter case), and no unconfirmed one', async () => {
+      const confirmed = { email: 'Mama@Example.org', emailConfirmed: true };
+      await store.saveCabinetCredentials(cabinet('0252000017', confirmed));
+      await store.saveCabinetCredentials(cabinet('0242013138', { ...confirmed, email: 'mama@example.org' }));
+      await store.saveCabinetCredentials(cabinet('0242013146', { email: 'mama@example.org', emailConfirmed: false }));
+      await store.saveCabinetCredentials(cabinet('0242013154', { email: 'papa@example.org', emailConfirmed: true }));
+      expect(await store.listAccountsWithConfirmedEmail('MAMA@example.org')).toEqual(['0242013138', '0252000017']);
+      expect(await store.listAccountsWithConfirmedEmail('nobody@example.org')).toEqual([]);
+    });
+
+    it('keeps low-balance alerts: replaced by the parent, advanced only from the version read, deleted', async () => {
+      const alert = {
+        accountNumber: '0242013138',
+        threshold: 30_000,
+        armed: true,
+        balance: 50_000,
+        revision: '4',
+        version: 1,
+        updatedAt: '2024-01-18T09:00:00.000Z',
+      };
+      expect(await store.findLowBalanceAlert('0242013138')).toBeNull();
+      await store.saveLowBalanceAlert(alert);
+      expect(await store.findLowBalanceAlert('0242013138')).toEqual(alert);
+      const advanced = { ...alert, armed: false, balance: 20_000, revision: '5', version: 2 };
+      expect(await store.advanceLowBalanceAlert(advanced, 1)).toBe(true);
+      expect(await store.advanceLowBalanceAlert({ ...advanced, revision: '6', version: 3 }, 1)).toBe(false);
+      expect(await store.findLowBalanceAlert('0242013138')).toEqual(advanced);
+      await store.deleteLowBalanceAlert('0242013138');
+      expect(await store.findLowBalanceAlert('0242013138')).toBeNull();
+      expect(await store.advanceLowBalanceAlert(advanced, 2)).toBe(false);
+    });
+
+    it('remembers which alerts were mailed, each key once', async () => {
+      expect(await store.isAlertSent('low-balance-0242013138-7')).toBe(false);
+      await store.recordAlertSent('low-balance-0242013138-7', '0242013138', '2024-01-18T09:00:00.000Z');
+      await store.recordAlertSent('low-balance-0242013138-7', '0242013138', '2024-01-18T09:01:00.000Z');
+      expect(await store.isAlertSent('low-balance-0242013138-7')).toBe(true);
+      expect(await store.isAlertSent('low-balance-0242013138-8')).toBe(false);
+    });
+
     it('hands out a mail token once, and never after it expired', async () => {
       await store.insertMailToken(mailToken('t1'));
       await store.insertMailToken(

@@ -48,6 +48,23 @@ describe('mail', () => {
     }
   });
 
+  it('a mail with an idempotency key is written once, named by the key, with the key as Message-ID', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
+    try {
+      const mailer = outboxMailer(join(dir, 'outbox'), 'no-reply@example.org');
+      const keyed = { ...mail, idempotencyKey: 'low-balance-0242013138-42' };
+      await mailer.send(keyed);
+      await mailer.send({ ...keyed, text: 'второй раз' });
+      const written = readOutbox(dir);
+      expect(written.map((m) => m.file)).toEqual(['low-balance-0242013138-42.eml']);
+      expect(written[0]?.raw).toMatch(/^Message-ID: <low-balance-0242013138-42@school-meals\.local>/m);
+      expect(written[0]?.text).toContain('Ссылка');
+      await expect(mailer.send({ ...mail, idempotencyKey: '../escape' })).rejects.toThrow(/key/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('with SMTP_URL the mail is sent over SMTP', async () => {
     const received: string[] = [];
     const server = fakeSmtpServer(received);
@@ -55,8 +72,10 @@ describe('mail', () => {
     try {
       const port = (server.address() as { port: number }).port;
       await smtpMailer(`smtp://127.0.0.1:${port}`, 'no-reply@example.org').send(mail);
-      expect(received).toHaveLength(1);
+      await smtpMailer(`smtp://127.0.0.1:${port}`, 'no-reply@example.org').send({ ...mail, idempotencyKey: 'k-1' });
+      expect(received).toHaveLength(2);
       expect(received[0]).toMatch(/^To: mama@example.org/m);
+      expect(received[1]).toMatch(/^Message-ID: <k-1@school-meals\.local>/m);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

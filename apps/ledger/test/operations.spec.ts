@@ -51,6 +51,10 @@ describe('operations: OpenAPI, health, metrics', () => {
         'POST /api/auth/parent/reset',
         'GET /api/parent/me',
         'PUT /api/parent/email',
+        'GET /api/parent/family',
+        'POST /api/parent/family/switch',
+        'GET /api/parent/low-balance-alert',
+        'PUT /api/parent/low-balance-alert',
       ].sort(),
     );
     const sales = docs.body.paths['/api/sales'].post;
@@ -66,9 +70,11 @@ describe('operations: OpenAPI, health, metrics', () => {
     // every command answers one vocabulary: status recorded (201) | duplicate (200) and its log position
     const schemaOf = (reply: { content: Record<string, { schema: { $ref?: string } }> }) =>
       docs.body.components.schemas[reply.content['application/json']!.schema.$ref!.split('/').pop()!];
-    // sign-in, sessions and a gateway's callback answer no command of ours
+    // sign-in, sessions (also a family switch) and a gateway's callback answer no command of ours
     const notCommands = (op: string) =>
-      op.startsWith('POST /api/auth/') || op === 'POST /api/payments/callback/{gateway}';
+      op.startsWith('POST /api/auth/') ||
+      op === 'POST /api/payments/callback/{gateway}' ||
+      op === 'POST /api/parent/family/switch';
     for (const operation of operations.filter((op) => op.startsWith('POST ') && !notCommands(op))) {
       const responses = docs.body.paths[operation.slice(5)].post.responses;
       const recorded = schemaOf(responses['201']);

@@ -1,4 +1,4 @@
-import { closeSession, findSession, openSession, renewSession } from '../src/lib/server/sessions.js';
+import { closeSession, findSession, openSession, renewSession, switchSession } from '../src/lib/server/sessions.js';
 
 const grant = (expiresInMs: number, mustChangePassword = false) => ({
   token: `ledger-token-${expiresInMs}`,
@@ -29,5 +29,13 @@ describe('web sessions', () => {
     const { id } = openSession(grant(60_000, true));
     renewSession(id, grant(120_000, false));
     expect(findSession(id)).toMatchObject({ token: 'ledger-token-120000', mustChangePassword: false });
+  });
+
+  it("switching to a child of the family gives a new id for the other account's token; the old id opens nothing", () => {
+    const { id } = openSession(grant(60_000));
+    const switched = switchSession(id, { ...grant(60_000), token: 'ledger-token-other', accountNumber: '0242013146' });
+    expect(switched.id).not.toBe(id);
+    expect(findSession(id)).toBeUndefined();
+    expect(findSession(switched.id)).toMatchObject({ token: 'ledger-token-other', accountNumber: '0242013146' });
   });
 });

@@ -18,3 +18,5 @@ export * from './payments.js';
 export * from './schools.js';
 export * from './auth.js';
 export * from './parent-access.js';
+export * from './parent-family.js';
+export * from './low-balance-alert.js';

@@ -55,3 +55,4 @@ export * from './till/till-refusals-state.js';
 export * from './till/decide-till-refusal.js';
 export * from './till/evolve-till-refusals.js';
 export * from './till/till-refusals-decider.js';
+export * from './low-balance-alert.js';

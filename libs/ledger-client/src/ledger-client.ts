@@ -19,6 +19,10 @@ import type {
   ChangePasswordRequest,
   ConfirmEmailRequest,
   EmailStatus,
+  LowBalanceAlert,
+  LowBalanceAlertRequest,
+  ParentFamily,
+  SwitchFamilyRequest,
   ParentLoginRequest,
   ParentProfile,
   ParentSession,
@@ -142,6 +146,24 @@ export class LedgerClient {
 
   confirmParentEmail(request: ConfirmEmailRequest): Promise<EmailStatus> {
     return this.call('POST', '/api/auth/parent/email/confirm', { json: request });
+  }
+
+  /** This account and the others that confirmed the same email. */
+  parentFamily(): Promise<ParentFamily> {
+    return this.call('GET', '/api/parent/family', {});
+  }
+
+  /** A session for another account of the family (this client's session ends). */
+  switchParentFamily(request: SwitchFamilyRequest): Promise<ParentSession> {
+    return this.call('POST', '/api/parent/family/switch', { json: request });
+  }
+
+  lowBalanceAlert(): Promise<LowBalanceAlert> {
+    return this.call('GET', '/api/parent/low-balance-alert', {});
+  }
+
+  setLowBalanceAlert(request: LowBalanceAlertRequest): Promise<LowBalanceAlert> {
+    return this.call('PUT', '/api/parent/low-balance-alert', { json: request });
   }
 
   /** Always answers alike (202), whether or not a mail was sent. */

@@ -17,6 +17,8 @@ export interface LedgerSettings {
   tokenSecret: string;
   /** complete transfers whose transferred-in is missing (on in the HTTP service) */
   runTransferReconciler: boolean;
+  /** mail parents whose balance fell below their threshold (on in the HTTP service; off when left out) */
+  runLowBalanceAlerts?: boolean;
   /** overdraft and date plausibility limits (configured: LedgerConfig.accountPolicy); domain defaults when left out */
   accountPolicy?: AccountPolicy;
   /** the data directory of the embedded profile: health watches its free space and start-up marker */

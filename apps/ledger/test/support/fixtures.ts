@@ -102,3 +102,21 @@ export async function parentToken(h: LedgerHarness, issuer: string, accountNumbe
   if (changed.status !== 200) throw new Error(`password change failed: ${changed.text}`);
   return changed.body.token as string;
 }
+
+/** Sets the parent's email and opens the confirmation link mailed to the outbox. */
+export async function confirmParentEmail(h: LedgerHarness, parent: string, accountNumber: string, email: string) {
+  const { linkToken, readOutbox } = await import('./outbox.js');
+  const set = await h.request('PUT', '/api/parent/email', { token: parent, body: { email } });
+  if (set.status !== 202) throw new Error(`set email failed: ${set.text}`);
+  const mail = readOutbox(h.dir)
+    .filter(
+      (m) =>
+        m.to.toLowerCase() === email.toLowerCase() &&
+        m.text.includes(accountNumber) &&
+        m.text.includes('/email/confirm'),
+    )
+    .at(-1);
+  if (!mail) throw new Error(`no confirmation mail for ${accountNumber}`);
+  const confirmed = await h.post('/api/auth/parent/email/confirm', { token: linkToken(mail, '/email/confirm') });
+  if (confirmed.status !== 200) throw new Error(`confirm failed: ${confirmed.text}`);
+}

@@ -27,6 +27,8 @@ import type { PaymentSettings } from '../../src/payments/payment-settings.js';
 export interface HarnessOptions {
   clock?: Clock;
   runTransferReconciler?: boolean;
+  /** run the low-balance alert reactor (off unless asked) */
+  runLowBalanceAlerts?: boolean;
   /** reuse the files of an earlier harness (a restart) */
   dir?: string;
   logger?: Logger;
@@ -101,6 +103,7 @@ export class LedgerHarness {
       settings: {
         tokenSecret: 'test-secret-test-secret-test-secret-0123',
         runTransferReconciler: options.runTransferReconciler ?? false,
+        runLowBalanceAlerts: options.runLowBalanceAlerts ?? false,
         accountPolicy: options.accountPolicy ?? FIXTURE_ERA_POLICY,
         dataDir: dir,
       },

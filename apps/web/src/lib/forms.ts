@@ -81,6 +81,36 @@ export const topUpForm = z.object({
     }),
 });
 
+export const MAX_LOW_BALANCE_THRESHOLD_KOPECKS = 1_000_000;
+
+/** The low-balance alert's threshold in roubles; empty or 0 turns the alert off. */
+export const lowBalanceForm = z.object({
+  threshold: z
+    .string({ error: 'Введите порог в рублях.' })
+    .max(20, { error: 'Порог указан неверно.' })
+    .transform((value, context) => {
+      if (value.trim() === '') return 0;
+      const kopecks = parseRublesToKopecks(value);
+      if (kopecks === null) {
+        context.addIssue({
+          code: 'custom',
+          message: 'Введите порог в рублях, например 300 или 150,50 (0 — отключить).',
+        });
+        return z.NEVER;
+      }
+      return kopecks;
+    })
+    .refine((kopecks) => kopecks <= MAX_LOW_BALANCE_THRESHOLD_KOPECKS, {
+      error: 'Порог — не больше 10 000 руб.',
+    }),
+});
+
+/** A family switch: the other account's number, and the cabinet page to come back to. */
+export const familySwitchForm = z.object({
+  accountNumber: accountNumberField,
+  returnTo: z.string().optional(),
+});
+
 export const periodQuery = z
   .object({
     from: z.string().refine(isCalendarDate, { error: 'Дата начала указана неверно.' }),

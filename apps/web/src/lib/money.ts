@@ -20,3 +20,10 @@ export function parseRublesToKopecks(text: string): number | null {
   const [, rubles, fraction = ''] = match;
   return Number(rubles) * 100 + Number(fraction.padEnd(2, '0'));
 }
+
+/** Kopecks as roubles the way a parent types them back into a field: `30000` → `300`, `15050` → `150,50`. */
+export function kopecksAsRublesInput(kopecks: number): string {
+  const rubles = Math.trunc(kopecks / 100);
+  const rest = Math.abs(kopecks % 100);
+  return rest === 0 ? String(rubles) : `${rubles},${String(rest).padStart(2, '0')}`;
+}

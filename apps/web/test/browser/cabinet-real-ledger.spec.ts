@@ -3,6 +3,8 @@
  * launcher, SQLite on a temp directory), the built web app and Debian chromium. A till issues
  * a temporary password → login → forced change → profile → statement with check detail whose
  * figures equal the ledger's → top-up through the sandbox gateway → balance updated → logout.
+ * Then the family view (two children on one confirmed email, switched in the header) and the
+ * low-balance alert (a threshold set in the profile, a till sale below it, one mail in the outbox).
  * Screenshots: apps/web/test-results/screenshots/real-*.png.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -14,6 +16,7 @@ import { LedgerClient } from '@meals/ledger-client';
 import { createKeyWithCli } from '@meals/demo';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { formatKopecks } from '../../src/lib/money.js';
+import { readOutbox, waitForMail } from './outbox.js';
 import { freePort, startWebServer, type WebServer } from './web-server.js';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -30,8 +33,11 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
 ];
 /** one pupil per viewport: each journey starts from a fresh temporary password */
-const parents = new Map<string, { accountNumber: string; temporaryPassword: string }>();
+const parents = new Map<string, { accountNumber: string; temporaryPassword: string; cardUid: string }>();
+/** Вера and Глеб: one parent, one email */
+const siblings: { accountNumber: string; temporaryPassword: string; cardUid: string }[] = [];
 let staff: LedgerClient;
+let till: LedgerClient;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cabinet-real-'));
@@ -46,10 +52,12 @@ beforeAll(async () => {
   staff = client(keys.admin);
   await staff.registerSchool({ schoolId: '24', name: 'Школа №24', departmentId: 'uo-sochi' });
   const imported = await staff.importPupils('24', {
-    body: 'school,class,full_name\n24,3Б,Иванова Алёна Петровна\n24,3Б,Петров Пётр Ильич\n',
+    body:
+      'school,class,full_name\n24,3Б,Иванова Алёна Петровна\n24,3Б,Петров Пётр Ильич\n' +
+      '24,4В,Сидорова Вера Ильинична\n24,1А,Сидоров Глеб Ильич\n',
     contentType: 'text/csv',
   });
-  const till = client(keys.till);
+  till = client(keys.till);
   for (const [i, viewport] of VIEWPORTS.entries()) {
     const pupil = imported.accounts[i]!;
     await till.activateCard(pupil.cardUid);
@@ -70,7 +78,20 @@ beforeAll(async () => {
       soldAt: new Date().toISOString(),
     });
     const { temporaryPassword } = await till.issueTemporaryPassword(pupil.accountNumber);
-    parents.set(viewport.name, { accountNumber: pupil.accountNumber, temporaryPassword });
+    parents.set(viewport.name, { accountNumber: pupil.accountNumber, temporaryPassword, cardUid: pupil.cardUid });
+  }
+  // two children of one family (the family view and the low-balance alert)
+  for (const pupil of imported.accounts.slice(2)) {
+    await till.activateCard(pupil.cardUid);
+    await client(keys.bank).recordTopUp({
+      paymentId: `family-${pupil.accountNumber}`,
+      accountNumber: pupil.accountNumber,
+      channel: 'bank_online',
+      amount: 50_050,
+      paidAt: new Date().toISOString(),
+    });
+    const { temporaryPassword } = await till.issueTemporaryPassword(pupil.accountNumber);
+    siblings.push({ accountNumber: pupil.accountNumber, temporaryPassword, cardUid: pupil.cardUid });
   }
   web = await startWebServer(ledger.baseUrl, webPort);
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -156,3 +177,80 @@ it.each(VIEWPORTS)(
   },
   120_000,
 );
+
+it('a parent of two children switches between them in the header; a low balance is mailed once', async () => {
+  const [vera, gleb] = siblings as [(typeof siblings)[0], (typeof siblings)[0]];
+  const anonymous = new LedgerClient({ baseUrl: ledger.baseUrl });
+  // the parent signs in to each child's cabinet and confirms the same email there, each through its own link
+  for (const { accountNumber, temporaryPassword } of siblings) {
+    const first = await anonymous.parentLogin({ accountNumber, password: temporaryPassword, acceptTerms: true });
+    const { token } = await anonymous
+      .withToken(first.token)
+      .changeParentPassword({ currentPassword: temporaryPassword, newPassword: NEW_PASSWORD });
+    await anonymous.withToken(token).setParentEmail({ email: 'mama@example.org' });
+    const mail = await waitForMail(dataDir, (m) => m.text.includes(accountNumber) && m.text.includes('/email/confirm'));
+    await anonymous.confirmParentEmail({ token: /\/email\/confirm\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]! });
+  }
+
+  for (const viewport of VIEWPORTS) {
+    const shot = (name: string) => `${viewport.name}-${name}`;
+    await context.clearCookies();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.goto(`${web.url}/login`);
+    await page.waitForLoadState('networkidle');
+    await page.fill('#accountNumber', vera.accountNumber);
+    await page.fill('#password', NEW_PASSWORD);
+    await page.check('#acceptTerms');
+    await page.click('button:has-text("Войти")');
+    await page.waitForURL('**/profile');
+    const switcher = page.getByTestId('family-switcher');
+    // what a screen reader says: the visible name and class after a spoken prefix
+    await expect(switcher.locator('summary').textContent()).resolves.toMatch(
+      /^Сменить ребёнка\. Сейчас: Сидорова Вера Ильинична, 04В/,
+    );
+    await switcher.locator('summary').click();
+    await check(page, shot('06-family-switcher'));
+    const cookieBefore = (await context.cookies(web.url)).find((cookie) => cookie.name === 'meals_session')?.value;
+    await switcher.locator(`button[value="${gleb.accountNumber}"]`).click();
+    await page.waitForURL('**/profile');
+    await expect(page.getByTestId('account-number').textContent()).resolves.toBe(gleb.accountNumber);
+    const cookieAfter = (await context.cookies(web.url)).find((cookie) => cookie.name === 'meals_session')?.value;
+    expect(cookieAfter).not.toBe(cookieBefore);
+
+    // from the statement back to the first child: the page stays the statement
+    await page.goto(`${web.url}/report`);
+    await page.getByTestId('family-switcher').locator('summary').click();
+    await page.getByTestId('family-switcher').locator(`button[value="${vera.accountNumber}"]`).click();
+    await page.locator('header', { hasText: vera.accountNumber }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/report');
+    await page.goto(`${web.url}/family`);
+    expect(await page.getByTestId('family-member').count()).toBe(2);
+    await check(page, shot('07-family'));
+    await page.close();
+  }
+
+  // the low-balance alert, on the first child's account: a threshold just under the balance
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${web.url}/profile`);
+  const { balance } = await staff.account(vera.accountNumber);
+  const threshold = Math.floor(balance / 100) * 100;
+  await page.fill('#threshold', String(threshold / 100));
+  await page.click('button:has-text("Сохранить порог")');
+  await expect(page.getByTestId('low-balance-status').textContent()).resolves.toMatch(/Сохранено/);
+  await check(page, 'desktop-08-low-balance-alert');
+  expect(readOutbox(dataDir).filter((mail) => mail.file.startsWith('low-balance-'))).toEqual([]);
+  await till.recordSale({
+    checkNumber: '24-000010',
+    cardUid: vera.cardUid,
+    items: [{ name: 'Чай с сахаром 200 мл', qty: 1, price: 200 }],
+    soldAt: new Date().toISOString(),
+  });
+  const alert = await waitForMail(dataDir, (mail) => mail.file.startsWith(`low-balance-${vera.accountNumber}-`));
+  expect(alert.text).toContain(`Баланс: ${formatKopecks(balance - 200)}`);
+  expect(alert.text).toContain(`${web.url}/top-up`);
+  expect(readOutbox(dataDir).filter((mail) => mail.file.startsWith('low-balance-'))).toHaveLength(1);
+  await page.close();
+}, 120_000);

@@ -13,6 +13,8 @@ import { OTHER_ACCOUNT, PARENT_ACCOUNT, startFakeLedger, type FakeLedger } from 
 import {
   HOSTILE_AMOUNT,
   HOSTILE_EMAIL,
+  HOSTILE_FAMILY_ACCOUNT,
+  HOSTILE_THRESHOLD,
   HOSTILE_LOGIN,
   HOSTILE_NEW_PASSWORD,
   HOSTILE_PERIOD,
@@ -221,6 +223,25 @@ describe('hostile input and scope', () => {
       await page.goto(`${web.url}/report?${query}`);
       expect(await alertText()).toMatch(RUSSIAN);
     }
+    for (const threshold of [...HOSTILE_THRESHOLD, '300']) {
+      await page.goto(`${web.url}/profile`);
+      await page.fill('#threshold', threshold);
+      await page.click('button:has-text("Сохранить порог")');
+      await page.waitForSelector('[role=alert]');
+      // '300' is well-formed: the ledger refuses it (no confirmed email) and its message is shown
+      expect(await alertText()).toMatch(threshold === '300' ? /подтвердите/ : RUSSIAN);
+    }
+    for (const accountNumber of [...HOSTILE_FAMILY_ACCOUNT, OTHER_ACCOUNT]) {
+      const response = await page.request.post(`${web.url}/family?/switch`, {
+        headers: { origin: web.url, accept: 'text/html' },
+        form: { accountNumber, returnTo: 'https://evil.example/' },
+        maxRedirects: 0,
+      });
+      expect([400, 403]).toContain(response.status());
+      expect(await response.text()).toMatch(/role="alert"[^>]*>[^<]*[А-Яа-яЁё]{3}/);
+    }
+    await page.goto(`${web.url}/profile`);
+    await expect(page.getByTestId('account-number').textContent()).resolves.toBe(PARENT_ACCOUNT);
   });
 
   it('passes the ledger refusal through for another account (the web app adds no access of its own)', async () => {

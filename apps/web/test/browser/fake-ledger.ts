@@ -73,6 +73,8 @@ export async function startFakeLedger(webBaseUrl: () => string): Promise<FakeLed
   let temporaryPassword: string | null = null;
   let permanentPassword: string | null = null;
   let email: string | null = null;
+  /** the low-balance alert's threshold, kopecks (the fake never confirms an email, so it stays 0) */
+  const threshold = 0;
   const tokens = new Map<string, { mustChangePassword: boolean }>();
   const orders = new Map<string, Order>();
 
@@ -161,6 +163,28 @@ export async function startFakeLedger(webBaseUrl: () => string): Promise<FakeLed
         email,
         emailConfirmed: false,
       });
+    // one account: a family of one (the switcher is tested against the real ledger)
+    if (route === 'GET /api/parent/family')
+      return reply(200, {
+        members: [
+          {
+            accountNumber: PARENT_ACCOUNT,
+            fullName: 'Иванов Иван Иванович',
+            className: '03Б',
+            schoolName: 'Школа №24',
+            balance,
+            balanceText: formatKopecks(balance),
+            status: 'open',
+            current: true,
+          },
+        ],
+      });
+    if (route === 'POST /api/parent/family/switch')
+      return refuse(403, 'not_in_family', 'Этот лицевой счёт не привязан к вашей подтверждённой почте');
+    if (route === 'GET /api/parent/low-balance-alert')
+      return reply(200, { threshold, thresholdText: formatKopecks(threshold), active: false, armed: false });
+    if (route === 'PUT /api/parent/low-balance-alert')
+      return refuse(409, 'email_not_confirmed', 'Сначала укажите и подтвердите адрес электронной почты');
     if (route === 'PUT /api/parent/email') {
       email = String(body['email']);
       return reply(202, { email, emailConfirmed: false });

@@ -36,3 +36,9 @@ export const HOSTILE_PERIOD = [
   'from=<x>&to=2026-01-01',
   'from=2026-03-01&to=2026-01-01',
 ];
+
+/** the low-balance threshold in roubles (empty and 0 are allowed: they turn the alert off) */
+export const HOSTILE_THRESHOLD = ['-5', 'abc', '10000,01', '1e9', '99999999999', '<b>100</b>', '1\u0000', '300,555'];
+
+/** the family switch's account number (the ledger refuses unrelated accounts itself) */
+export const HOSTILE_FAMILY_ACCOUNT = ['', '12345', '<script>alert(1)</script>', '9'.repeat(5000), '02420131\u000038'];

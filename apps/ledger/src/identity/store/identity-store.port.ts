@@ -57,7 +57,15 @@ export interface MailTokenRecord {
 export interface AccessAuditEntry {
   at: string;
   actor: string;
-  action: 'temporary_password_issued' | 'password_changed' | 'password_reset' | 'email_set' | 'email_confirmed';
+  action:
+    | 'temporary_password_issued'
+    | 'password_changed'
+    | 'password_reset'
+    | 'email_set'
+    | 'email_confirmed'
+    /** a parent of the family switched to this account (actor: the account switched from) */
+    | 'family_switched'
+    | 'low_balance_alert_set';
   accountNumber: string;
 }
 
@@ -75,6 +83,40 @@ export interface CabinetCredentialStore {
   appendAccessAudit(entry: AccessAuditEntry): Promise<void>;
   /** oldest first */
   listAccessAudit(accountNumber: string): Promise<AccessAuditEntry[]>;
+  /** the accounts whose CONFIRMED email is `email` (case-insensitive), by account number */
+  listAccountsWithConfirmedEmail(email: string): Promise<string[]>;
+}
+
+/**
+ * A parent's low-balance alert on one account, with what the alert reactor last counted of
+ * the account's stream (so a replay after a restart counts no event twice).
+ */
+export interface LowBalanceAlertRecord {
+  accountNumber: string;
+  /** kopecks, > 0 (no record = off) */
+  threshold: number;
+  /** the next fall below the threshold mails */
+  armed: boolean;
+  /** kopecks, after the event at `revision` */
+  balance: number;
+  /** the account stream's revision counted last (bigint as text; "-1" before the first event) */
+  revision: string;
+  /** bumped on every write: the reactor's compare-and-set against the parent's changes */
+  version: number;
+  updatedAt: string;
+}
+
+/** Low-balance alerts: the parents' thresholds, the reactor's progress and the alerts already mailed. */
+export interface LowBalanceAlertStore {
+  findLowBalanceAlert(accountNumber: string): Promise<LowBalanceAlertRecord | null>;
+  /** inserts or replaces (the parent's change wins over the reactor's) */
+  saveLowBalanceAlert(record: LowBalanceAlertRecord): Promise<void>;
+  /** replaces the record only while its version is still `expectedVersion`; false when it changed */
+  advanceLowBalanceAlert(record: LowBalanceAlertRecord, expectedVersion: number): Promise<boolean>;
+  deleteLowBalanceAlert(accountNumber: string): Promise<void>;
+  /** whether an alert with this idempotency key was mailed */
+  isAlertSent(key: string): Promise<boolean>;
+  recordAlertSent(key: string, accountNumber: string, sentAt: string): Promise<void>;
 }
 
 /** A position a ledger process keeps between restarts (as text: log positions are bigints). */
@@ -83,7 +125,7 @@ export interface CheckpointStore {
   saveCheckpoint(name: string, position: string): Promise<void>;
 }
 
-export interface IdentityStore extends CheckpointStore, CabinetCredentialStore {
+export interface IdentityStore extends CheckpointStore, CabinetCredentialStore, LowBalanceAlertStore {
   findUser(username: string): Promise<UserRecord | null>;
   /** false (and nothing written) when the username is taken */
   insertUser(user: UserRecord): Promise<boolean>;

@@ -10,6 +10,7 @@ import type {
   ApiKeyRecord,
   CabinetCredentials,
   IdentityStore,
+  LowBalanceAlertRecord,
   MailTokenRecord,
   UserRecord,
 } from './identity-store.port.js';
@@ -22,6 +23,10 @@ type MailTokenDoc = Omit<MailTokenRecord, 'tokenHash'> & { _id: string };
 /** `expiresAt` is a Date so that a TTL index forgets expired sessions */
 type RevokedSessionDoc = { _id: string; expiresAt: Date };
 type AuditDoc = AccessAuditEntry & { seq: number };
+type LowBalanceAlertDoc = Omit<LowBalanceAlertRecord, 'accountNumber'> & { _id: string };
+type SentAlertDoc = { _id: string; accountNumber: string; sentAt: string };
+/** emails compare case-insensitively */
+const EMAIL_COLLATION = { locale: 'en', strength: 2 } as const;
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
@@ -52,6 +57,8 @@ export class MongoIdentityStore implements IdentityStore {
   private readonly mailTokens: Collection<MailTokenDoc>;
   private readonly revokedSessions: Collection<RevokedSessionDoc>;
   private readonly audit: Collection<AuditDoc>;
+  private readonly lowBalanceAlerts: Collection<LowBalanceAlertDoc>;
+  private readonly sentAlerts: Collection<SentAlertDoc>;
 
   constructor(
     private readonly client: MongoClient,
@@ -64,6 +71,8 @@ export class MongoIdentityStore implements IdentityStore {
     this.mailTokens = db.collection<MailTokenDoc>('mail_tokens');
     this.revokedSessions = db.collection<RevokedSessionDoc>('revoked_sessions');
     this.audit = db.collection<AuditDoc>('access_audit');
+    this.lowBalanceAlerts = db.collection<LowBalanceAlertDoc>('low_balance_alerts');
+    this.sentAlerts = db.collection<SentAlertDoc>('sent_alerts');
   }
 
   async init(): Promise<void> {
@@ -75,6 +84,14 @@ export class MongoIdentityStore implements IdentityStore {
     await this.apiKeys.createIndex({ name: 1 }, { unique: true, name: 'ux_api_keys__name' });
     await this.revokedSessions.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0, name: 'ttl_revoked_sessions' });
     await this.audit.createIndex({ accountNumber: 1, at: 1, seq: 1 }, { name: 'ix_access_audit__account' });
+    await this.cabinets.createIndex(
+      { email: 1 },
+      {
+        name: 'ix_cabinet_credentials__email',
+        collation: EMAIL_COLLATION,
+        partialFilterExpression: { emailConfirmed: true },
+      },
+    );
   }
 
   private async existingIndexes(): Promise<{ name?: string; key: unknown; unique?: boolean }[]> {
@@ -169,6 +186,42 @@ export class MongoIdentityStore implements IdentityStore {
   async listAccessAudit(accountNumber: string): Promise<AccessAuditEntry[]> {
     const docs = await this.audit.find({ accountNumber }).sort({ at: 1, seq: 1 }).toArray();
     return docs.map(({ at, actor, action }) => ({ at, actor, action, accountNumber }));
+  }
+
+  async listAccountsWithConfirmedEmail(email: string): Promise<string[]> {
+    const docs = await this.cabinets
+      .find({ email, emailConfirmed: true }, { collation: EMAIL_COLLATION, projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .toArray();
+    return docs.map((doc) => doc._id);
+  }
+
+  async findLowBalanceAlert(accountNumber: string): Promise<LowBalanceAlertRecord | null> {
+    const doc = await this.lowBalanceAlerts.findOne({ _id: accountNumber });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { accountNumber: _id, ...rest };
+  }
+
+  async saveLowBalanceAlert({ accountNumber, ...rest }: LowBalanceAlertRecord): Promise<void> {
+    await this.lowBalanceAlerts.replaceOne({ _id: accountNumber }, rest, { upsert: true });
+  }
+
+  async advanceLowBalanceAlert({ accountNumber, ...rest }: LowBalanceAlertRecord, expectedVersion: number) {
+    const result = await this.lowBalanceAlerts.replaceOne({ _id: accountNumber, version: expectedVersion }, rest);
+    return result.modifiedCount === 1;
+  }
+
+  async deleteLowBalanceAlert(accountNumber: string): Promise<void> {
+    await this.lowBalanceAlerts.deleteOne({ _id: accountNumber });
+  }
+
+  async isAlertSent(key: string): Promise<boolean> {
+    return (await this.sentAlerts.countDocuments({ _id: key }, { limit: 1 })) > 0;
+  }
+
+  async recordAlertSent(key: string, accountNumber: string, sentAt: string): Promise<void> {
+    await this.sentAlerts.updateOne({ _id: key }, { $setOnInsert: { accountNumber, sentAt } }, { upsert: true });
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,7 @@ import type {
   ApiKeyRecord,
   CabinetCredentials,
   IdentityStore,
+  LowBalanceAlertRecord,
   MailTokenRecord,
   UserRecord,
 } from './identity-store.port.js';
@@ -34,6 +35,12 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS access_audit (
     id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, account_number TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS ix_access_audit__account ON access_audit (account_number, id)`,
+  `CREATE INDEX IF NOT EXISTS ix_cabinet_credentials__email ON cabinet_credentials (lower(email)) WHERE email_confirmed = 1`,
+  `CREATE TABLE IF NOT EXISTS low_balance_alerts (
+    account_number TEXT PRIMARY KEY, threshold INTEGER NOT NULL, armed INTEGER NOT NULL, balance INTEGER NOT NULL,
+    revision TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS sent_alerts (
+    key TEXT PRIMARY KEY, account_number TEXT NOT NULL, sent_at TEXT NOT NULL) WITHOUT ROWID`,
 ];
 
 /** The read-model store's layout this file had before the identity store got its own. */
@@ -115,6 +122,36 @@ interface MailTokenRow {
   expires_at: string;
 }
 
+interface LowBalanceAlertRow {
+  account_number: string;
+  threshold: number;
+  armed: number;
+  balance: number;
+  revision: string;
+  version: number;
+  updated_at: string;
+}
+
+const lowBalanceAlertOf = (row: LowBalanceAlertRow): LowBalanceAlertRecord => ({
+  accountNumber: row.account_number,
+  threshold: row.threshold,
+  armed: row.armed === 1,
+  balance: row.balance,
+  revision: row.revision,
+  version: row.version,
+  updatedAt: row.updated_at,
+});
+
+const lowBalanceAlertRow = (r: LowBalanceAlertRecord) => [
+  r.threshold,
+  r.armed ? 1 : 0,
+  r.balance,
+  r.revision,
+  r.version,
+  r.updatedAt,
+  r.accountNumber,
+];
+
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' &&
   error !== null &&
@@ -154,6 +191,22 @@ export class SqliteIdentityStore implements IdentityStore {
       listAudit: db.prepare<[string], { at: string; actor: string; action: AccessAuditEntry['action'] }>(
         'SELECT at, actor, action FROM access_audit WHERE account_number = ? ORDER BY id',
       ),
+      accountsWithEmail: db.prepare<[string], { account_number: string }>(
+        `SELECT account_number FROM cabinet_credentials WHERE email_confirmed = 1 AND lower(email) = lower(?)
+          ORDER BY account_number`,
+      ),
+      findAlert: db.prepare<[string], LowBalanceAlertRow>('SELECT * FROM low_balance_alerts WHERE account_number = ?'),
+      saveAlert: db.prepare(
+        `INSERT OR REPLACE INTO low_balance_alerts (threshold, armed, balance, revision, version, updated_at, account_number)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      advanceAlert: db.prepare(
+        `UPDATE low_balance_alerts SET threshold = ?, armed = ?, balance = ?, revision = ?, version = ?, updated_at = ?
+          WHERE account_number = ? AND version = ?`,
+      ),
+      deleteAlert: db.prepare('DELETE FROM low_balance_alerts WHERE account_number = ?'),
+      isAlertSent: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM sent_alerts WHERE key = ?'),
+      recordAlertSent: db.prepare('INSERT OR IGNORE INTO sent_alerts (key, account_number, sent_at) VALUES (?, ?, ?)'),
       saveCheckpoint: db.prepare(
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
       ),
@@ -272,6 +325,35 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async listAccessAudit(accountNumber: string): Promise<AccessAuditEntry[]> {
     return this.statements.listAudit.all(accountNumber).map((row) => ({ ...row, accountNumber }));
+  }
+
+  async listAccountsWithConfirmedEmail(email: string): Promise<string[]> {
+    return this.statements.accountsWithEmail.all(email).map((row) => row.account_number);
+  }
+
+  async findLowBalanceAlert(accountNumber: string): Promise<LowBalanceAlertRecord | null> {
+    const row = this.statements.findAlert.get(accountNumber);
+    return row ? lowBalanceAlertOf(row) : null;
+  }
+
+  async saveLowBalanceAlert(record: LowBalanceAlertRecord): Promise<void> {
+    this.statements.saveAlert.run(...lowBalanceAlertRow(record));
+  }
+
+  async advanceLowBalanceAlert(record: LowBalanceAlertRecord, expectedVersion: number): Promise<boolean> {
+    return this.statements.advanceAlert.run(...lowBalanceAlertRow(record), expectedVersion).changes === 1;
+  }
+
+  async deleteLowBalanceAlert(accountNumber: string): Promise<void> {
+    this.statements.deleteAlert.run(accountNumber);
+  }
+
+  async isAlertSent(key: string): Promise<boolean> {
+    return this.statements.isAlertSent.get(key) !== undefined;
+  }
+
+  async recordAlertSent(key: string, accountNumber: string, sentAt: string): Promise<void> {
+    this.statements.recordAlertSent.run(key, accountNumber, sentAt);
   }
 
   async close(): Promise<void> {

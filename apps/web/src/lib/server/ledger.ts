@@ -29,6 +29,10 @@ export function parentLedger(token: string) {
     changePassword: (currentPassword: string, newPassword: string) =>
       client.changeParentPassword({ currentPassword, newPassword }),
     setEmail: (email: string) => client.setParentEmail({ email }),
+    family: () => client.parentFamily(),
+    switchTo: (accountNumber: string) => client.switchParentFamily({ accountNumber }),
+    lowBalanceAlert: () => client.lowBalanceAlert(),
+    setLowBalanceAlert: (threshold: number) => client.setLowBalanceAlert({ threshold }),
     logout: () => client.logout(),
     registerPayment: (accountNumber: string, amount: number) => client.createPayment({ accountNumber, amount }),
     payment: (orderId: string) => client.payment(orderId),

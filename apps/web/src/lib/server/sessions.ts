@@ -43,6 +43,15 @@ export function renewSession(id: string, granted: ParentSession): WebSession {
   return session;
 }
 
+/**
+ * Another account of the family: a new id for the new token (the old id is forgotten), so a
+ * cookie seen before the switch opens nothing afterwards.
+ */
+export function switchSession(oldId: string, granted: ParentSession): { id: string; session: WebSession } {
+  sessions.delete(oldId);
+  return openSession(granted);
+}
+
 export function closeSession(id: string | undefined): void {
   if (id) sessions.delete(id);
 }

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { publicLedger } from '#lib/server/ledger.ts';
 import { ledgerRefusal } from '#lib/server/ledger-errors.ts';
-import { SESSION_COOKIE, openSession } from '#lib/server/sessions.ts';
+import { openSession } from '#lib/server/sessions.ts';
+import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { firstMessage, formFields, loginForm } from '#lib/forms.ts';
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
@@ -19,13 +20,7 @@ export const actions: Actions = {
       return ledgerRefusal(error, { accountNumber });
     }
     const { id, session } = openSession(granted);
-    cookies.set(SESSION_COOKIE, id, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: url.protocol === 'https:',
-      expires: new Date(session.expiresAtMs),
-    });
+    setSessionCookie(cookies, url, id, session.expiresAtMs);
     redirect(303, session.mustChangePassword ? '/password/change' : '/profile');
   },
 };
