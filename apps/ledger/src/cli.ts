@@ -3,6 +3,8 @@
  *   node apps/ledger/dist/cli.js create-user --username U --password P --role R [--department D] [--school S]
  *   node apps/ledger/dist/cli.js create-key --name N --role till --school 24 --till 24-01   (prints the key once)
  *   node apps/ledger/dist/cli.js list
+ *   node apps/ledger/dist/cli.js list-keys
+ *   node apps/ledger/dist/cli.js revoke-key --name N
  */
 import { ConfigError } from './config/ledger-config.js';
 import { IdentityError } from './identity/identity-directory.js';

@@ -37,6 +37,21 @@ const statementItem = z.object({
   amount: z.number().int(),
 });
 
+/** One money entry of a statement; `items` (a check's lines) only when asked for. */
+export const statementLine = z
+  .object({
+    at: z.string(),
+    date: z.string(),
+    kind: z.string(),
+    description: z.string(),
+    debit: z.number().int(),
+    credit: z.number().int(),
+    checkNumber: z.string().nullable(),
+    items: z.array(statementItem).optional(),
+  })
+  .meta({ id: 'StatementLine' });
+export type StatementLine = z.infer<typeof statementLine>;
+
 export const statement = z
   .object({
     accountNumber: z.string(),
@@ -49,18 +64,7 @@ export const statement = z
     closingBalance: z.number().int(),
     totalDebit: z.number().int(),
     totalCredit: z.number().int(),
-    lines: z.array(
-      z.object({
-        at: z.string(),
-        date: z.string(),
-        kind: z.string(),
-        description: z.string(),
-        debit: z.number().int(),
-        credit: z.number().int(),
-        checkNumber: z.string().nullable(),
-        items: z.array(statementItem).optional(),
-      }),
-    ),
+    lines: z.array(statementLine),
   })
   .meta({ id: 'Statement' });
 export type Statement = z.infer<typeof statement>;

@@ -11,6 +11,8 @@ export * from './command-result.js';
 export * from './accounts.js';
 export * from './cards.js';
 export * from './sales.js';
+export * from './buffet.js';
+export * from './till.js';
 export * from './top-ups.js';
 export * from './payments.js';
 export * from './schools.js';

@@ -19,6 +19,14 @@ export const saleRequest = z
       .min(1)
       .max(100),
     soldAt: isoInstant,
+    offline: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          'true for a check sold while the ledger was unreachable and sent later: it may take the balance below zero ' +
+          'down to the offline limit (TILL_OFFLINE_LIMIT_KOPECKS); a retry may differ in this flag only',
+      }),
   })
   .meta({ id: 'SaleRequest' });
 export type SaleRequest = z.infer<typeof saleRequest>;

@@ -8,6 +8,7 @@ export const ERROR_KINDS = {
   payment_order_not_found: 'not_found',
   school_not_found: 'not_found',
   unknown_card: 'not_found',
+  buffet_item_not_found: 'not_found',
   // the command is well-formed but the current state refuses it
   account_exists: 'conflict',
   school_exists: 'conflict',
@@ -24,6 +25,8 @@ export const ERROR_KINDS = {
   school_sequence_exhausted: 'conflict',
   payment_order_exists: 'conflict',
   payment_amount_mismatch: 'conflict',
+  buffet_item_exists: 'conflict',
+  too_many_buffet_items: 'conflict',
   // the caller may not do this here
   wrong_school: 'forbidden',
   // the command itself is malformed
@@ -47,6 +50,7 @@ export const ERROR_KINDS = {
   not_enough_card_uids: 'invalid',
   same_account: 'invalid',
   weak_password: 'invalid',
+  invalid_buffet_item: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 export type DomainErrorCode = keyof typeof ERROR_KINDS;

@@ -8,6 +8,7 @@
 import type {
   AccountEvent,
   AccountEventType,
+  BuffetEventType,
   EventOfType,
   LedgerEvent,
   LedgerEventType,
@@ -15,15 +16,20 @@ import type {
   PaymentEventType,
   SchoolEvent,
   SchoolEventType,
+  TillRefusalEventType,
 } from './events.js';
 
-export type EventStreamKind = 'school' | 'account' | 'payment';
+export type EventStreamKind = 'school' | 'account' | 'payment' | 'buffet' | 'till-refusals';
 
 type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
   ? 'school'
   : T extends PaymentEventType
     ? 'payment'
-    : 'account';
+    : T extends BuffetEventType
+      ? 'buffet'
+      : T extends TillRefusalEventType
+        ? 'till-refusals'
+        : 'account';
 
 export interface EventCatalogueEntry<T extends LedgerEventType> {
   stream: StreamKindOf<T>;
@@ -109,6 +115,19 @@ export const EVENT_CATALOGUE = {
     idempotencyKey: (data) => `payment-expired:${data.orderId}`,
     uniqueAcrossStreams: false,
   },
+  // the buffet: items are changed by whole content, so a repeat is told apart by the decider, not a key
+  'buffet.item-added.v1': {
+    stream: 'buffet',
+    idempotencyKey: (data) => `buffet-item-added:${data.schoolId}:${data.itemId}`,
+    uniqueAcrossStreams: false,
+  },
+  'buffet.item-changed.v1': { stream: 'buffet', idempotencyKey: null, uniqueAcrossStreams: false },
+  // a refused offline check is reported once, however often the till retries the report
+  'till.refusal-reported.v1': {
+    stream: 'till-refusals',
+    idempotencyKey: (data) => `till-refusal:${data.checkNumber}`,
+    uniqueAcrossStreams: false,
+  },
 } as const satisfies { readonly [T in LedgerEventType]: EventCatalogueEntry<T> };
 
 const entryOf = <T extends LedgerEventType>(type: T): EventCatalogueEntry<T> =>
@@ -128,6 +147,12 @@ export const ACCOUNT_EVENT_TYPES: readonly AccountEventType[] = Object.freeze(ty
 
 /** The event types of a payment order stream (`payment-<orderId>`). */
 export const PAYMENT_EVENT_TYPES: readonly PaymentEventType[] = Object.freeze(typesOf<PaymentEventType>('payment'));
+/** The event types of a school's buffet stream (`buffet-<schoolId>`). */
+export const BUFFET_EVENT_TYPES: readonly BuffetEventType[] = Object.freeze(typesOf<BuffetEventType>('buffet'));
+/** The event types of a school's refused till checks (`till-refusals-<schoolId>`). */
+export const TILL_REFUSAL_EVENT_TYPES: readonly TillRefusalEventType[] = Object.freeze(
+  typesOf<TillRefusalEventType>('till-refusals'),
+);
 
 const schoolTypes: ReadonlySet<string> = new Set(SCHOOL_EVENT_TYPES);
 const accountTypes: ReadonlySet<string> = new Set(ACCOUNT_EVENT_TYPES);

@@ -5,7 +5,9 @@
  * so either finds the other; the event catalogue (event-catalogue.ts) lists them all.
  * Amounts are integer kopecks. Dates are ISO-8601 strings.
  */
+import type { BuffetEvent } from './buffet-events.js';
 import type { Kopecks } from './money.js';
+import type { TillRefusalEvent } from './till-refusal-events.js';
 
 export type TopUpChannel = 'bank_online' | 'terminal' | 'atm' | 'cabinet_card' | 'qiwi' | 'cash_desk';
 export const TOP_UP_CHANNELS: readonly TopUpChannel[] = [
@@ -117,6 +119,8 @@ export interface AccountSaleDebited {
     items: CheckItem[];
     total: Kopecks;
     soldAt: string;
+    /** present (true) when the till sold it offline and sent it later (it may go below zero to the offline limit) */
+    offline?: true;
   };
 }
 
@@ -194,11 +198,13 @@ export interface PaymentOrderExpired {
 
 export type PaymentEvent = PaymentOrderRegistered | PaymentOrderPaid | PaymentOrderDeclined | PaymentOrderExpired;
 
-export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent;
+export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent | BuffetEvent | TillRefusalEvent;
 export type LedgerEventType = LedgerEvent['type'];
 export type SchoolEventType = SchoolEvent['type'];
 export type AccountEventType = AccountEvent['type'];
 export type PaymentEventType = PaymentEvent['type'];
+export type BuffetEventType = BuffetEvent['type'];
+export type TillRefusalEventType = TillRefusalEvent['type'];
 /** The event of one type string, e.g. `EventOfType<'account.opened.v1'>` is AccountOpened. */
 export type EventOfType<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
 

@@ -1,10 +1,14 @@
 import {
   ACCOUNT_EVENT_TYPES,
+  BUFFET_EVENT_TYPES,
+  buffetDecider,
   EVENT_CATALOGUE,
   LEDGER_EVENT_TYPES,
   PAYMENT_EVENT_TYPES,
   paymentOrderDeciderWith,
   SCHOOL_EVENT_TYPES,
+  TILL_REFUSAL_EVENT_TYPES,
+  tillRefusalsDecider,
   accountDecider,
   decodeRecordedEvent,
   idempotencyKey,
@@ -36,9 +40,19 @@ const registered: LedgerEvent = {
 describe('event catalogue', () => {
   it('files every type under exactly one stream, and the deciders own exactly their streams', () => {
     expect(LEDGER_EVENT_TYPES).toHaveLength(Object.keys(EVENT_CATALOGUE).length);
-    expect([...SCHOOL_EVENT_TYPES, ...ACCOUNT_EVENT_TYPES, ...PAYMENT_EVENT_TYPES].sort()).toEqual(
-      [...LEDGER_EVENT_TYPES].sort(),
-    );
+    expect(
+      [
+        ...SCHOOL_EVENT_TYPES,
+        ...ACCOUNT_EVENT_TYPES,
+        ...PAYMENT_EVENT_TYPES,
+        ...BUFFET_EVENT_TYPES,
+        ...TILL_REFUSAL_EVENT_TYPES,
+      ].sort(),
+    ).toEqual([...LEDGER_EVENT_TYPES].sort());
+    expect(buffetDecider.eventTypes).toEqual(['buffet.item-added.v1', 'buffet.item-changed.v1']);
+    expect(tillRefusalsDecider.eventTypes).toEqual(['till.refusal-reported.v1']);
+    expect(streamKindOf('buffet.item-changed.v1')).toBe('buffet');
+    expect(streamKindOf('till.refusal-reported.v1')).toBe('till-refusals');
     expect(schoolDecider.eventTypes).toEqual(SCHOOL_EVENT_TYPES);
     expect(accountDecider.eventTypes).toEqual(ACCOUNT_EVENT_TYPES);
     expect(ACCOUNT_EVENT_TYPES).toContain('card.issued.v1');

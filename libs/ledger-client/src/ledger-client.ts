@@ -6,6 +6,15 @@
  */
 import type {
   AccountProfile,
+  AddBuffetItemRequest,
+  BuffetAssortment,
+  BuffetItemResult,
+  ChangeBuffetItemRequest,
+  RecentOperations,
+  TillCard,
+  TillRefusalRequest,
+  TillRefusalResult,
+  TillRefusals,
   BlockCardRequest,
   ChangePasswordRequest,
   ConfirmEmailRequest,
@@ -224,6 +233,45 @@ export class LedgerClient {
 
   recordSale(request: SaleRequest): Promise<SaleResult> {
     return this.call('POST', '/api/sales', { json: request });
+  }
+
+  // the till's other calls (card, «Детализация», refused offline checks) and the buffet
+
+  /** Till: the pupil, balance and card status behind a card of the till's school (404 unknown_card, 403 another school's). */
+  lookupCard(cardUid: string): Promise<TillCard> {
+    return this.call('GET', `/api/cards/${segment(cardUid)}`, {});
+  }
+
+  /** Till: the card's account's last `limit` statement lines (newest first) with check items. */
+  recentOperations(cardUid: string, limit?: number): Promise<RecentOperations> {
+    const query = { limit: limit === undefined ? undefined : String(limit) };
+    return this.call('GET', `/api/cards/${segment(cardUid)}/recent-operations`, { query });
+  }
+
+  /** Till or school staff: the school's buffet items (inactive ones too). */
+  buffetAssortment(schoolId: string): Promise<BuffetAssortment> {
+    return this.call('GET', `/api/schools/${segment(schoolId)}/buffet`, {});
+  }
+
+  /** School staff: a new buffet item. */
+  addBuffetItem(schoolId: string, request: AddBuffetItemRequest): Promise<BuffetItemResult> {
+    return this.call('POST', `/api/schools/${segment(schoolId)}/buffet/items`, { json: request });
+  }
+
+  /** School staff: an item's new content (all fields). */
+  changeBuffetItem(schoolId: string, itemId: string, request: ChangeBuffetItemRequest): Promise<BuffetItemResult> {
+    return this.call('PUT', `/api/schools/${segment(schoolId)}/buffet/items/${segment(itemId)}`, { json: request });
+  }
+
+  /** Till: an offline check the ledger refused on sync, for school staff; once per check number. */
+  reportTillRefusal(schoolId: string, refusal: TillRefusalRequest): Promise<TillRefusalResult> {
+    return this.call('POST', `/api/schools/${segment(schoolId)}/till-refusals`, { json: refusal });
+  }
+
+  /** School staff and readers: the refused offline checks of the school, newest first. */
+  tillRefusals(schoolId: string, limit?: number): Promise<TillRefusals> {
+    const query = { limit: limit === undefined ? undefined : String(limit) };
+    return this.call('GET', `/api/schools/${segment(schoolId)}/till-refusals`, { query });
   }
 
   /**

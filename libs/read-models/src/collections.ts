@@ -1,5 +1,14 @@
 import type { CollectionSpec, Doc } from '@meals/read-model-store';
-import type { AccountDoc, CardDoc, RosterDoc, SchoolDayTotalsDoc, SchoolDoc, StatementLineDoc } from './documents.js';
+import type {
+  AccountDoc,
+  BuffetItemDoc,
+  CardDoc,
+  RosterDoc,
+  SchoolDayTotalsDoc,
+  SchoolDoc,
+  StatementLineDoc,
+  TillRefusalDoc,
+} from './documents.js';
 
 /** A read-model collection whatever its documents. */
 export interface CollectionRef {
@@ -25,6 +34,8 @@ export const collections = {
   schoolDayTotals: collection<SchoolDayTotalsDoc>('school_day_totals', [['schoolId', 'date']]),
   schools: collection<SchoolDoc>('schools', [['departmentId']]),
   roster: collection<RosterDoc>('roster', [['schoolId', 'className'], ['accountNumber']]),
+  buffetItems: collection<BuffetItemDoc>('buffet_items', [['schoolId']]),
+  tillRefusals: collection<TillRefusalDoc>('till_refusals', [['schoolId', 'reportedAt']]),
 } as const;
 
 /** The store's description of a collection (what `ensureCollections` takes). */

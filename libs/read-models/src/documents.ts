@@ -1,4 +1,4 @@
-import type { StatementEntryKind } from '@meals/domain';
+import type { CardBlockReason, StatementEntryKind } from '@meals/domain';
 
 /**
  * The documents of the read models: MongoDB-compatible, `_id` is the document id. The
@@ -31,6 +31,8 @@ export type CardDoc = {
   /** school of the account (follows moves while the card is the account's current one) */
   schoolId: string;
   status: CardStatusValue;
+  /** why it was blocked; null unless blocked */
+  blockReason: CardBlockReason | null;
 };
 
 export type StatementLineKind = StatementEntryKind | 'meal_charge';
@@ -84,5 +86,37 @@ export type RosterDoc = {
   className: string;
 };
 
+/** One item of a school's buffet; `_id` is `<schoolId>:<itemId>`. */
+export type BuffetItemDoc = {
+  _id: string;
+  schoolId: string;
+  itemId: string;
+  name: string;
+  /** kopecks per piece */
+  price: number;
+  category: string;
+  active: boolean;
+  favourite: boolean;
+};
+
+/** An offline check a till reported as refused by the ledger; `_id` is `<schoolId>:<checkNumber>`. */
+export type TillRefusalDoc = {
+  _id: string;
+  schoolId: string;
+  tillId: string;
+  checkNumber: string;
+  cardUid: string;
+  accountNumber: string | null;
+  items: StatementItem[];
+  total: number;
+  soldAt: string;
+  refusalCode: string;
+  refusalMessage: string;
+  /** when the till reported it (the event's occurredAt) */
+  reportedAt: string;
+};
+
 export const dayTotalsId = (schoolId: string, date: string): string => `${schoolId}:${date}`;
 export const rosterId = (schoolId: string, pupilKey: string): string => `${schoolId}:${pupilKey}`;
+export const buffetItemDocId = (schoolId: string, itemId: string): string => `${schoolId}:${itemId}`;
+export const tillRefusalDocId = (schoolId: string, checkNumber: string): string => `${schoolId}:${checkNumber}`;

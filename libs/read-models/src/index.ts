@@ -16,8 +16,18 @@ export { versionCheckpointName, type ProjectionDefinition } from './definitions/
 export { accountsProjection } from './definitions/accounts.definition.js';
 export { statementLinesProjection } from './definitions/statement-lines.definition.js';
 export { rosterProjection } from './definitions/roster.definition.js';
+export { buffetProjection } from './definitions/buffet.definition.js';
+export { tillRefusalsProjection } from './definitions/till-refusals.definition.js';
 export { PROJECTIONS, projectionsNamed, readModelsPosition } from './definitions/projections.js';
 export { accountProfile, toAccountProfile, type AccountProfileView } from './queries/account-profile.js';
-export { accountStatement, type StatementLineView, type StatementView } from './queries/statement.js';
+export {
+  accountStatement,
+  recentStatementLines,
+  type StatementLineView,
+  type StatementView,
+} from './queries/statement.js';
+export { buffetAssortment, type BuffetItemView } from './queries/buffet-assortment.js';
+export { schoolTillRefusals, type TillRefusalView } from './queries/till-refusals.js';
+export { tillCard, type TillCardView } from './queries/till-card.js';
 export { schoolDayTotals, type DayTotalsView, type SchoolDayTotalsView } from './queries/day-totals.js';
 export { schoolAccounts, type SchoolAccountsView } from './queries/school-accounts.js';

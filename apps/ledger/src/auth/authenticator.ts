@@ -1,8 +1,9 @@
 /**
  * Turns an `Authorization: Bearer <token>` header into a principal: a session token of a
  * staff user or a parent (HMAC-signed, see SessionTokens; refused once logged out) or an
- * API key (looked up by its SHA-256). Key lookups are cached for a short while because
- * tills call on every sale.
+ * API key (looked up by its SHA-256). Keys are looked up on every request, never cached:
+ * a key revoked from the CLI (another process) is refused at once. The lookup is one
+ * primary-key read of the identity store, cheap next to the sale it authorises.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { looksLikeApiKey, hashApiKey } from '../identity/api-keys.js';
@@ -11,16 +12,12 @@ import { parentPrincipal, parentOfSubject } from '../identity/parent-principal.j
 import type { Principal } from '../identity/principal.js';
 import { SessionTokens } from '../identity/session-tokens.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
-import { LRUCache } from 'lru-cache';
 import { CLOCK, IDENTITY_STORE, type Clock } from '../infrastructure/tokens.js';
 
-const KEY_CACHE_TTL_MS = 30_000;
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,2048})$/;
 
 @Injectable()
 export class Authenticator {
-  private readonly keyCache = new LRUCache<string, { principal: Principal | null; until: number }>({ max: 10_000 });
-
   constructor(
     private readonly directory: IdentityDirectory,
     private readonly sessions: SessionTokens,
@@ -32,7 +29,7 @@ export class Authenticator {
     const token = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
     if (!token) return null;
     const now = this.clock();
-    if (looksLikeApiKey(token)) return this.principalForKey(token, now.getTime());
+    if (looksLikeApiKey(token)) return this.directory.principalForKeyHash(hashApiKey(token));
     const session = this.sessions.open(token, now);
     if (!session) return null;
     if (session.sessionId !== null && (await this.store.isSessionRevoked(session.sessionId))) return null;
@@ -44,14 +41,5 @@ export class Authenticator {
     }
     const principal = await this.directory.principalForUser(session.subject);
     return principal && { ...principal, ...sessionInfo };
-  }
-
-  /** Cached by the key itself (process memory holds it during the request anyway): a hit costs no hashing. */
-  private async principalForKey(key: string, now: number): Promise<Principal | null> {
-    const cached = this.keyCache.get(key);
-    if (cached && cached.until > now) return cached.principal;
-    const principal = await this.directory.principalForKeyHash(hashApiKey(key));
-    this.keyCache.set(key, { principal, until: now + KEY_CACHE_TTL_MS });
-    return principal;
   }
 }

@@ -4,6 +4,8 @@
  *   cli.js create-user --username U --password-stdin --role R ...   (password from stdin)
  *   cli.js create-key --name N --role till --school 24 --till 24-01   (prints the key once)
  *   cli.js list
+ *   cli.js list-keys                      (the API keys: names, roles, scopes; never the keys)
+ *   cli.js revoke-key --name N            (the key is refused from the next request on)
  * Roles: admin, department_admin (--department), school_staff (--school),
  * till (--school --till), bank, auditor ([--department]).
  */
@@ -17,9 +19,13 @@ export const USAGE = `Usage:
   cli.js create-user --username U (--password P | --password-stdin) --role R [--department D] [--school S]
   cli.js create-key --name N --role R [--department D] [--school S] [--till T]
   cli.js list
+  cli.js list-keys
+  cli.js revoke-key --name N
 Roles: ${ROLES.join(', ')}`;
 
 export class UsageError extends Error {}
+
+const COMMANDS = ['create-user', 'create-key', 'list', 'list-keys', 'revoke-key'] as const;
 
 function requireString(value: string | boolean | undefined, option: string): string {
   if (typeof value !== 'string' || value.length === 0) throw new UsageError(`--${option} is required`);
@@ -60,7 +66,7 @@ export async function runCli(
     },
     strict: true,
   });
-  if (command !== 'create-user' && command !== 'create-key' && command !== 'list')
+  if (!(COMMANDS as readonly (string | undefined)[]).includes(command))
     throw new UsageError(`unknown command ${command ?? ''}`);
 
   const store = await openIdentityStore(loadLedgerConfig(env));
@@ -93,6 +99,13 @@ export async function runCli(
       );
       out(`created key ${record.name} (${record.role}); it is shown only this once:`);
       out(key);
+    } else if (command === 'revoke-key') {
+      const name = requireString(values.name, 'name');
+      await directory.revokeKey(name);
+      out(`revoked key ${name}; it is refused from now on`);
+    } else if (command === 'list-keys') {
+      const { keys } = await directory.list();
+      out(JSON.stringify(keys, null, 2));
     } else {
       const { users, keys } = await directory.list();
       out(JSON.stringify({ users, keys }, null, 2));

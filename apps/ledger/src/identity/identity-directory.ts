@@ -82,6 +82,11 @@ export class IdentityDirectory {
     return { key, record };
   }
 
+  /** The key is refused from the next request on (every ledger process looks keys up per request). */
+  async revokeKey(name: string): Promise<void> {
+    if (!(await this.store.revokeApiKey(name.trim()))) throw new IdentityError(`no key named ${name}`);
+  }
+
   async findUser(username: string): Promise<UserDoc | null> {
     return this.store.findUser(normalizeUsername(username));
   }

@@ -89,6 +89,8 @@ export interface RecordSale {
   soldAt: string;
   /** the server's ISO time of receipt: soldAt is judged against it (the domain has no clock) */
   receivedAt: string;
+  /** sold while the till could not reach the ledger, sent later: the offline limit applies instead of the overdraft */
+  offline?: boolean;
 }
 
 /** Positive amount credits, negative debits. */

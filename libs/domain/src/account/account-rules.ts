@@ -9,7 +9,7 @@ import {
   unknownCard,
   wrongSchool,
 } from './account-errors.js';
-import type { AccountPolicy } from './account-policy.js';
+import { offlineLimitOf, type AccountPolicy } from './account-policy.js';
 import type { AccountState } from './account-state.js';
 
 export function requireExistingAccount(state: AccountState, accountNumber: string): void {
@@ -37,4 +37,14 @@ export function requirePayingCard(state: AccountState, cardUid: string): void {
 /** No debit may take the balance below −overdraftLimit. */
 export function requireWithinOverdraft(state: AccountState, debit: Kopecks, policy: AccountPolicy): void {
   if (state.balance - debit < -policy.overdraftLimit) throw insufficientFunds(state.balance, debit);
+}
+
+/**
+ * A till's offline check may go further below zero than an online one, down to the offline
+ * limit (or the overdraft limit, if that is larger): it was sold against the balance the
+ * till last knew and the food was handed over already.
+ */
+export function requireWithinOfflineLimit(state: AccountState, debit: Kopecks, policy: AccountPolicy): void {
+  const floor = -Math.max(policy.overdraftLimit, offlineLimitOf(policy));
+  if (state.balance - debit < floor) throw insufficientFunds(state.balance, debit);
 }

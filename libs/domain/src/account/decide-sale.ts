@@ -9,6 +9,7 @@ import {
   requireOpenAccount,
   requirePayingCard,
   requireTillOfAccountSchool,
+  requireWithinOfflineLimit,
   requireWithinOverdraft,
 } from './account-rules.js';
 import type { AccountState } from './account-state.js';
@@ -20,7 +21,9 @@ import { checkLines } from './sale-items.js';
  * Debits a till's check, at most once per check number: a retry with the same content changes
  * nothing (even after the card was blocked), other content under the same number is a conflict.
  * Only the account's active card pays, only at a till of the account's school, only
- * within the overdraft limit, and only for a soldAt inside the policy's window around receivedAt.
+ * within the overdraft limit (an offline check: within the offline limit), and only for a soldAt inside
+ * the policy's window around receivedAt. The offline flag is no part of the check's content: a check the
+ * ledger recorded while the till thought it offline is a retry when it comes again flagged offline.
  */
 export function decideRecordSale(command: RecordSale, state: AccountState, policy: AccountPolicy): AccountEvent[] {
   const tillSchoolId = requireSchoolId(command.tillSchoolId, 'tillSchoolId');
@@ -44,7 +47,8 @@ export function decideRecordSale(command: RecordSale, state: AccountState, polic
   rejectImplausibleBusinessTime('soldAt', soldAt, command.receivedAt, limits.saleMaxAgeMs, limits.clockSkewMs);
   requireTillOfAccountSchool(state, tillSchoolId);
   requirePayingCard(state, cardUid);
-  requireWithinOverdraft(state, total, policy);
+  if (command.offline === true) requireWithinOfflineLimit(state, total, policy);
+  else requireWithinOverdraft(state, total, policy);
   return [
     {
       type: 'account.sale-debited.v1',
@@ -57,6 +61,7 @@ export function decideRecordSale(command: RecordSale, state: AccountState, polic
         items,
         total,
         soldAt,
+        ...(command.offline === true ? { offline: true as const } : {}),
       },
     },
   ];

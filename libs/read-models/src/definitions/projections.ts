@@ -1,14 +1,18 @@
 import type { ReadModelStore } from '@meals/read-model-store';
 import { accountsProjection } from './accounts.definition.js';
+import { buffetProjection } from './buffet.definition.js';
 import type { ProjectionDefinition } from './projection-definition.js';
 import { rosterProjection } from './roster.definition.js';
 import { statementLinesProjection } from './statement-lines.definition.js';
+import { tillRefusalsProjection } from './till-refusals.definition.js';
 
 /** Every read model the ledger's queries use; the projections service runs them all. */
 export const PROJECTIONS: readonly ProjectionDefinition[] = [
   accountsProjection,
   statementLinesProjection,
   rosterProjection,
+  buffetProjection,
+  tillRefusalsProjection,
 ];
 
 /** The definitions named (all when `names` is empty); throws on an unknown name. */

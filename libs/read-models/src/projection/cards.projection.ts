@@ -23,12 +23,19 @@ export function evolveCardDoc(card: CardDoc | null, event: AccountEvent, account
   switch (event.type) {
     case 'card.issued.v1': {
       const { cardUid, accountNumber } = event.data;
-      return { _id: cardUid, cardUid, accountNumber, schoolId: account?.schoolId ?? '', status: 'issued' };
+      return {
+        _id: cardUid,
+        cardUid,
+        accountNumber,
+        schoolId: account?.schoolId ?? '',
+        status: 'issued',
+        blockReason: null,
+      };
     }
     case 'card.activated.v1':
       return card && { ...card, status: 'active' };
     case 'card.blocked.v1':
-      return card && { ...card, status: 'blocked' };
+      return card && { ...card, status: 'blocked', blockReason: event.data.reason };
     case 'account.moved.v1':
       return card && { ...card, schoolId: event.data.toSchoolId };
     default:

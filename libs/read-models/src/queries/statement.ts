@@ -55,16 +55,7 @@ export async function accountStatement(
     } else if (line.date <= to) {
       totalDebit += line.debit;
       totalCredit += line.credit;
-      lines.push({
-        at: line.at,
-        date: line.date,
-        kind: line.kind,
-        description: line.description,
-        debit: line.debit,
-        credit: line.credit,
-        checkNumber: line.checkNumber,
-        ...(details ? { items: line.items } : {}),
-      });
+      lines.push(lineView(line, details));
     }
   }
   return {
@@ -79,6 +70,41 @@ export async function accountStatement(
     totalDebit,
     totalCredit,
     lines,
+  };
+}
+
+/**
+ * The account's last `limit` statement lines, newest first, with check items (the till's
+ * «Детализация»). Null when no such account.
+ */
+export async function recentStatementLines(
+  readModels: TypedReadModels,
+  accountNumber: string,
+  limit: number,
+): Promise<StatementLineView[] | null> {
+  const account = await readModels.get(collections.accounts, accountNumber);
+  if (!account) return null;
+  const newest = await readModels.find(collections.statementLines, {
+    where: { accountNumber },
+    orderBy: [{ field: 'at', direction: 'desc' }],
+    limit,
+  });
+  return newest
+    .sort(byTimeThenLogOrder)
+    .reverse()
+    .map((line) => lineView(line, true));
+}
+
+function lineView(line: StatementLineDoc, details: boolean): StatementLineView {
+  return {
+    at: line.at,
+    date: line.date,
+    kind: line.kind,
+    description: line.description,
+    debit: line.debit,
+    credit: line.credit,
+    checkNumber: line.checkNumber,
+    ...(details ? { items: line.items } : {}),
   };
 }
 

@@ -47,6 +47,7 @@ export class RecordSaleHandler implements ICommandHandler<RecordSaleCommand> {
         items: sale.items,
         soldAt: sale.soldAt,
         receivedAt: context.now.toISOString(),
+        ...(sale.offline === true ? { offline: true } : {}),
       },
       context,
     );

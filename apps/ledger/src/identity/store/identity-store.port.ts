@@ -94,6 +94,8 @@ export interface IdentityStore extends CheckpointStore, CabinetCredentialStore {
   insertApiKey(keyHash: string, key: ApiKeyRecord): Promise<boolean>;
   /** ordered by name */
   listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** removes the key of that name (it is refused from then on); false when there is none */
+  revokeApiKey(name: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

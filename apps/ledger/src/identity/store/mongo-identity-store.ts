@@ -112,6 +112,10 @@ export class MongoIdentityStore implements IdentityStore {
     return (await this.apiKeys.find().sort({ name: 1 }).toArray()).map(apiKeyOf);
   }
 
+  async revokeApiKey(name: string): Promise<boolean> {
+    return (await this.apiKeys.deleteOne({ name })).deletedCount > 0;
+  }
+
   async getCheckpoint(name: string): Promise<string | null> {
     return (await this.checkpoints.findOne({ _id: name }))?.position ?? null;
   }

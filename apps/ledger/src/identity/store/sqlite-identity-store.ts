@@ -135,6 +135,7 @@ export class SqliteIdentityStore implements IdentityStore {
         'INSERT INTO api_keys (key_hash, name, role, department_id, school_id, till_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       listApiKeys: db.prepare<[], ApiKeyRow>('SELECT * FROM api_keys ORDER BY name'),
+      revokeApiKey: db.prepare<[string]>('DELETE FROM api_keys WHERE name = ?'),
       getCheckpoint: db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?'),
       findCabinet: db.prepare<[string], CabinetRow>('SELECT * FROM cabinet_credentials WHERE account_number = ?'),
       saveCabinet: db.prepare(
@@ -202,6 +203,10 @@ export class SqliteIdentityStore implements IdentityStore {
 
   async listApiKeys(): Promise<ApiKeyRecord[]> {
     return this.statements.listApiKeys.all().map(apiKeyOf);
+  }
+
+  async revokeApiKey(name: string): Promise<boolean> {
+    return this.statements.revokeApiKey.run(name).changes > 0;
   }
 
   async getCheckpoint(name: string): Promise<string | null> {
