@@ -1,6 +1,6 @@
 /** The till's three printouts: the sale check, the cabinet's temporary password slip, the «Детализация» slip. */
 import { printedRubles } from '../money.js';
-import type { OperationLine } from '../ledger/till-ledger.js';
+import type { RecentOperations } from '@meals/contracts';
 import type { QueuedCheck } from '../store/till-records.js';
 import { blank, pair, rule, text, type Receipt } from './receipt.js';
 
@@ -60,29 +60,26 @@ export function temporaryPasswordSlip(
   };
 }
 
-export function statementSlip(
-  till: TillIdentity,
-  card: { accountNumber: string; fullName: string; className: string; balance: number | null },
-  lines: OperationLine[],
-  now: Date,
-): Receipt {
+export function statementSlip(till: TillIdentity, recent: RecentOperations, now: Date): Receipt {
+  const { lines } = recent;
   return {
-    id: `statement-${card.accountNumber}-${now.getTime()}`,
+    id: `statement-${recent.accountNumber}-${now.getTime()}`,
     kind: 'statement',
     lines: [
       ...header(till),
       text('Детализация', { bold: true, align: 'center' }),
-      text(`${card.fullName}, ${card.className}`),
-      text(`Лицевой счёт ${card.accountNumber}`),
+      text(`${recent.fullName}, ${recent.className}`),
+      text(`Лицевой счёт ${recent.accountNumber}`),
       text(`на ${dateTime(now.toISOString(), till.timeZone)}`),
       rule,
       ...(lines.length === 0 ? [text('Операций нет')] : []),
       ...lines.flatMap((line) => [
-        pair(`${dateTime(line.at, till.timeZone)} ${line.description}`, printedRubles(line.amount)),
-        ...line.items.map((item) => text(`  ${item.name} ${item.qty} x ${printedRubles(item.price)}`)),
+        pair(dateTime(line.at, till.timeZone), printedRubles(line.credit - line.debit)),
+        text(line.description),
+        ...(line.items ?? []).map((item) => text(`  ${item.name} ${item.qty} x ${printedRubles(item.price)}`)),
       ]),
       rule,
-      ...(card.balance === null ? [] : [pair('Остаток', printedRubles(card.balance), true)]),
+      pair('Остаток', printedRubles(recent.balance), true),
     ],
   };
 }

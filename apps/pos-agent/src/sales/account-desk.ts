@@ -4,7 +4,6 @@ import type { TillLedger } from '../ledger/till-ledger.js';
 import type { LinkState } from '../link-state.js';
 import { statementSlip, temporaryPasswordSlip, type TillIdentity } from '../receipts/till-receipts.js';
 import type { Receipt } from '../receipts/receipt.js';
-import type { TillStore } from '../store/till-store.js';
 import type { CardDesk, CardView } from './card-desk.js';
 import { refused, type Outcome } from './outcome.js';
 
@@ -12,7 +11,6 @@ const STATEMENT_LINES = 10;
 
 export class AccountDesk {
   constructor(
-    private readonly store: TillStore,
     private readonly ledger: TillLedger,
     private readonly link: LinkState,
     private readonly cards: CardDesk,
@@ -52,9 +50,8 @@ export class AccountDesk {
     const card = this.cards.known(cardUid);
     if (!card) return refused('card_not_read', 'Сначала приложите карту');
     try {
-      const lines = await this.link.track(() => this.ledger.recentOperations(cardUid, STATEMENT_LINES));
-      const fresh = this.store.card(cardUid);
-      return { ok: true, slip: statementSlip(this.till, { ...card, balance: fresh ? fresh.balance - fresh.offlineSpent : null }, lines, this.now()) };
+      const recent = await this.link.track(() => this.ledger.recentOperations(cardUid, STATEMENT_LINES));
+      return { ok: true, slip: statementSlip(this.till, recent, this.now()) };
     } catch (error) {
       return refused(isRefusal(error) ? error.code : 'offline', cashierMessage(error));
     }

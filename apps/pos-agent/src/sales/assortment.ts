@@ -21,7 +21,7 @@ export class Assortment {
   /** Asks the ledger; on failure answers the cached list (empty when never fetched). */
   async refresh(): Promise<AssortmentView> {
     try {
-      const items = await this.link.track(() => this.ledger.buffetAssortment(this.schoolId));
+      const { items } = await this.link.track(() => this.ledger.buffetAssortment(this.schoolId));
       this.store.rememberAssortment(this.schoolId, items);
       return { items: items.filter((item) => item.active), updatedAt: new Date().toISOString(), fromCache: false };
     } catch {
@@ -31,7 +31,11 @@ export class Assortment {
 
   cached(): AssortmentView {
     const cached = this.store.assortment<AssortmentItem>(this.schoolId);
-    return { items: (cached?.items ?? []).filter((item) => item.active), updatedAt: cached?.updatedAt ?? null, fromCache: true };
+    return {
+      items: (cached?.items ?? []).filter((item) => item.active),
+      updatedAt: cached?.updatedAt ?? null,
+      fromCache: true,
+    };
   }
 
   item(itemId: string): AssortmentItem | null {

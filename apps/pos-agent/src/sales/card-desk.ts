@@ -4,7 +4,7 @@
  * balance available offline is the last known one minus the checks still queued.
  */
 import { cashierMessage, isRefusal } from '../ledger/ledger-failure.js';
-import type { TillLedger } from '../ledger/till-ledger.js';
+import { BLOCK_REASON_TEXT, type TillLedger } from '../ledger/till-ledger.js';
 import type { LinkState } from '../link-state.js';
 import type { TillStore } from '../store/till-store.js';
 import type { CachedCard } from '../store/till-records.js';
@@ -18,7 +18,11 @@ export interface CardView {
   /** kopecks the pupil has, as far as the till knows (queued checks deducted) */
   balance: number;
   cardStatus: CachedCard['cardStatus'];
+  /** why a blocked card is blocked, in Russian */
   blockedReason: string | null;
+  accountStatus: CachedCard['accountStatus'];
+  /** kopecks below zero an offline sale may take this pupil */
+  offlineLimit: number;
   /** 'cache': the ledger could not be asked; details as of `asOf` */
   source: 'ledger' | 'cache';
   asOf: string;
@@ -34,7 +38,18 @@ export class CardDesk {
   async read(cardUid: string): Promise<Outcome<{ card: CardView }>> {
     try {
       const found = await this.link.track(() => this.ledger.lookupCard(cardUid));
-      const cached = this.store.rememberCard(found);
+      const cached = this.store.rememberCard({
+        cardUid: found.cardUid,
+        accountNumber: found.accountNumber,
+        fullName: found.fullName,
+        className: found.className,
+        schoolId: found.schoolId,
+        balance: found.balance,
+        cardStatus: found.cardStatus,
+        blockReason: found.blockReason,
+        accountStatus: found.accountStatus,
+        offlineLimit: found.offlineLimit,
+      });
       return { ok: true, card: view(cached, 'ledger') };
     } catch (error) {
       if (isRefusal(error)) return refused(error.code, cardRefusalText(error.code, error.messageRu));
@@ -59,7 +74,9 @@ function view(card: CachedCard, source: CardView['source']): CardView {
     className: card.className,
     balance: card.balance - card.offlineSpent,
     cardStatus: card.cardStatus,
-    blockedReason: card.blockedReason,
+    blockedReason: card.blockReason ? (BLOCK_REASON_TEXT[card.blockReason] ?? card.blockReason) : null,
+    accountStatus: card.accountStatus,
+    offlineLimit: card.offlineLimit,
     source,
     asOf: card.updatedAt,
   };

@@ -43,10 +43,11 @@ export class SaleDesk {
     const card = cards.known(cardUid);
     if (!card) return refused('card_not_read', 'Сначала приложите карту');
     if (card.cardStatus === 'blocked') return refused('card_blocked', `Карта заблокирована: ${card.blockedReason ?? 'причина не указана'}`);
+    if (card.accountStatus === 'closed') return refused('account_closed', 'Лицевой счёт закрыт');
     if (card.cardStatus !== 'active') return refused('card_not_active', 'Карта не активирована: откройте «Активация карты»');
     // online with nothing queued: the ledger decides now; otherwise the till vouches within the offline limit
     const online = link.online && store.pendingCount() === 0;
-    const allowance = card.balance + (online ? 0 : this.options.offlineLimitKopecks);
+    const allowance = card.balance + (online ? 0 : Math.min(this.options.offlineLimitKopecks, card.offlineLimit));
     if (total > allowance) return refused('insufficient_funds', SHORT_FUNDS);
     const soldAt = (this.options.now?.() ?? new Date()).toISOString();
     const queued = store.queueCheck({

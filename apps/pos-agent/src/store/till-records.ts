@@ -38,7 +38,11 @@ export interface CachedCard {
   /** the ledger's balance when last asked (kopecks) */
   balance: number;
   cardStatus: 'issued' | 'active' | 'blocked';
-  blockedReason: string | null;
+  /** lost, stolen or damaged when blocked */
+  blockReason: string | null;
+  accountStatus: 'open' | 'closed';
+  /** kopecks below zero the ledger lets this pupil's offline checks go */
+  offlineLimit: number;
   updatedAt: string;
   /** queued offline checks of this card, not yet in `balance` */
   offlineSpent: number;

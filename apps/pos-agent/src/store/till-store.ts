@@ -201,14 +201,30 @@ export class TillStore {
       .get(card.cardUid) as { spent: number };
     this.db
       .prepare(
-        `INSERT INTO cards (card_uid, account_number, full_name, class_name, school_id, balance, card_status, blocked_reason, updated_at, offline_spent)
-         VALUES (@cardUid, @accountNumber, @fullName, @className, @schoolId, @balance, @cardStatus, @blockedReason, @updatedAt, @offlineSpent)
+        `INSERT INTO cards (card_uid, account_number, full_name, class_name, school_id, balance, card_status, block_reason,
+           account_status, offline_limit, updated_at, offline_spent)
+         VALUES (@cardUid, @accountNumber, @fullName, @className, @schoolId, @balance, @cardStatus, @blockReason,
+           @accountStatus, @offlineLimit, @updatedAt, @offlineSpent)
          ON CONFLICT (card_uid) DO UPDATE SET account_number = excluded.account_number, full_name = excluded.full_name,
            class_name = excluded.class_name, school_id = excluded.school_id, balance = excluded.balance,
-           card_status = excluded.card_status, blocked_reason = excluded.blocked_reason, updated_at = excluded.updated_at,
-           offline_spent = excluded.offline_spent`,
+           card_status = excluded.card_status, block_reason = excluded.block_reason,
+           account_status = excluded.account_status, offline_limit = excluded.offline_limit,
+           updated_at = excluded.updated_at, offline_spent = excluded.offline_spent`,
       )
-      .run({ ...card, updatedAt: new Date().toISOString(), offlineSpent: queued.spent });
+      .run({
+        cardUid: card.cardUid,
+        accountNumber: card.accountNumber,
+        fullName: card.fullName,
+        className: card.className,
+        schoolId: card.schoolId,
+        balance: card.balance,
+        cardStatus: card.cardStatus,
+        blockReason: card.blockReason,
+        accountStatus: card.accountStatus,
+        offlineLimit: card.offlineLimit,
+        updatedAt: new Date().toISOString(),
+        offlineSpent: queued.spent,
+      });
     return this.card(card.cardUid)!;
   }
 
@@ -222,7 +238,9 @@ export class TillStore {
           school_id: string;
           balance: number;
           card_status: CachedCard['cardStatus'];
-          blocked_reason: string | null;
+          block_reason: string | null;
+          account_status: CachedCard['accountStatus'];
+          offline_limit: number;
           updated_at: string;
           offline_spent: number;
         }
@@ -236,7 +254,9 @@ export class TillStore {
       schoolId: row.school_id,
       balance: row.balance,
       cardStatus: row.card_status,
-      blockedReason: row.blocked_reason,
+      blockReason: row.block_reason,
+      accountStatus: row.account_status,
+      offlineLimit: row.offline_limit,
       updatedAt: row.updated_at,
       offlineSpent: row.offline_spent,
     };
@@ -316,7 +336,9 @@ CREATE TABLE IF NOT EXISTS cards (
   school_id TEXT NOT NULL,
   balance INTEGER NOT NULL,
   card_status TEXT NOT NULL,
-  blocked_reason TEXT,
+  block_reason TEXT,
+  account_status TEXT NOT NULL,
+  offline_limit INTEGER NOT NULL,
   updated_at TEXT NOT NULL,
   offline_spent INTEGER NOT NULL DEFAULT 0
 );

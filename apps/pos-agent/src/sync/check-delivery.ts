@@ -7,6 +7,7 @@
  * with backoff; the link state it learns is what the till screen shows.
  */
 import { EventEmitter } from 'node:events';
+import type { TillRefusalRequest } from '@meals/contracts';
 import type { Logger } from 'pino';
 import { isRefusal } from '../ledger/ledger-failure.js';
 import type { TillLedger } from '../ledger/till-ledger.js';
@@ -164,7 +165,7 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
   }
 }
 
-function refusalOf(check: QueuedCheck) {
+function refusalOf(check: QueuedCheck): TillRefusalRequest {
   return {
     checkNumber: check.checkNumber,
     accountNumber: check.accountNumber,
@@ -172,8 +173,8 @@ function refusalOf(check: QueuedCheck) {
     items: check.items,
     total: check.total,
     soldAt: check.soldAt,
-    code: check.refusal?.code ?? 'refused',
-    message: check.refusal?.message ?? '',
+    refusalCode: check.refusal?.code ?? 'refused',
+    refusalMessage: check.refusal?.message || 'Отказ сервера',
   };
 }
 
