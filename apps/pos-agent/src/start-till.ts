@@ -24,8 +24,7 @@ export async function startTill(
   log: Logger,
   overrides: { ledger?: TillLedger; demoCards?: { cardUid: string; label: string }[] } = {},
 ): Promise<RunningTill> {
-  const simulatedReader = config.reader ? null : new SimulatedCardReader();
-  const reader: CardReader = config.reader ? new SerialCardReader(config.reader) : simulatedReader!;
+  const reader: CardReader = config.reader ? new SerialCardReader(config.reader) : new SimulatedCardReader();
   const printer: ReceiptPrinter = config.printer
     ? new SerialReceiptPrinter(config.printer, config.printerColumns)
     : new SimulatedReceiptPrinter(join(config.dataDir, 'receipts'), config.printerColumns);
@@ -52,7 +51,7 @@ export async function startTill(
   const server = await startTillServer({
     agent,
     port: config.port,
-    simulatedReader,
+    simulatedReader: config.reader === null,
     ...(overrides.demoCards ? { demoCards: overrides.demoCards } : {}),
   });
   log.info(

@@ -44,13 +44,9 @@ export class SerialCardReader extends EventEmitter<CardReaderEvents> implements 
   }
 }
 
-/** The card picker on the till screen stands in for the reader. */
+/** No reader configured: the card picker on the till screen stands in for it (cards go straight to the agent). */
 export class SimulatedCardReader extends EventEmitter<CardReaderEvents> implements CardReader {
   readonly status: DeviceStatus = { state: 'simulated', path: null, problem: null };
-
-  present(cardUid: string): void {
-    this.emit('line', { kind: 'card', cardUid });
-  }
 
   start(): void {}
 

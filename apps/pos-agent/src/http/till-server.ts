@@ -10,14 +10,13 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ZodType } from 'zod';
 import type { TillAgent } from '../till-agent.js';
-import type { SimulatedCardReader } from '../devices/card-reader.js';
 import { cardRequest, reprintRequest, saleRequest } from './screen-requests.js';
 
 export interface TillServerOptions {
   agent: TillAgent;
   port: number;
-  /** present when the reader is simulated: the screen's card picker feeds it */
-  simulatedReader: SimulatedCardReader | null;
+  /** the reader is simulated: the screen offers its card picker */
+  simulatedReader: boolean;
   /** cards the picker offers (demo) */
   demoCards?: { cardUid: string; label: string }[];
 }
@@ -57,7 +56,7 @@ export async function startTillServer(options: TillServerOptions): Promise<{ url
 
   app.get('/api/state', async () => agent.state());
   app.get('/api/assortment', async () => agent.assortmentView());
-  app.get('/api/demo-cards', async () => ({ simulated: options.simulatedReader !== null, cards: options.demoCards ?? [] }));
+  app.get('/api/demo-cards', async () => ({ simulated: options.simulatedReader, cards: options.demoCards ?? [] }));
 
   app.get('/api/events', (request, reply) => {
     reply.hijack();
@@ -76,10 +75,6 @@ export async function startTillServer(options: TillServerOptions): Promise<{ url
   app.post('/api/card', async (request, reply) => {
     const body = parse(cardRequest, request.body, reply);
     if (!body) return;
-    if (options.simulatedReader) {
-      options.simulatedReader.present(body.cardUid);
-      return { ok: true };
-    }
     return answer(reply, await agent.presentCard(body.cardUid));
   });
   app.post('/api/card/clear', async () => {
