@@ -60,6 +60,8 @@ import { ReadModelsProgress } from './queries/read-your-write/read-models-progre
 import { ReadYourWriteInterceptor } from './queries/read-your-write/read-your-write.interceptor.js';
 import { TransferReconciler } from './reconciler/transfer-reconciler.js';
 import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payment-providers.js';
+import { BUFFET_CONTROLLERS, buffetProviders } from './buffet/buffet-providers.js';
+import { TILL_CONTROLLERS, tillProviders } from './till/till-providers.js';
 import type { PaymentSettings } from './payments/payment-settings.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
@@ -126,6 +128,8 @@ export class LedgerModule {
         HealthController,
         MetricsController,
         ...PAYMENT_CONTROLLERS,
+        ...BUFFET_CONTROLLERS,
+        ...TILL_CONTROLLERS,
         TemporaryPasswordController,
         ParentAuthController,
         ParentController,
@@ -176,6 +180,8 @@ export class LedgerModule {
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         ...paymentProviders(deps.eventStore, deps.metrics, deps.payments),
+        ...buffetProviders(deps.eventStore, deps.metrics),
+        ...tillProviders(deps.eventStore, deps.metrics),
       ],
     };
   }

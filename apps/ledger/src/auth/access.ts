@@ -10,6 +10,8 @@ import type { Role } from '../identity/principal.js';
 export type ScopeTarget =
   | { kind: 'school'; schoolId: string }
   | { kind: 'account'; accountNumber: string }
+  /** a card, in scope through the school of its account */
+  | { kind: 'card'; cardUid: string }
   | { kind: 'department'; departmentId: string };
 
 /** Picks the targets from the raw request (before validation: unusable values are skipped). */
@@ -58,6 +60,12 @@ export const scopeOf = {
     (request) => {
       const accountNumber = field(request.params, name);
       return accountNumber ? [{ kind: 'account', accountNumber }] : [];
+    },
+  cardParam:
+    (name = 'cardUid'): ScopeResolver =>
+    (request) => {
+      const cardUid = field(request.params, name);
+      return cardUid ? [{ kind: 'card', cardUid }] : [];
     },
   departmentInBody:
     (name = 'departmentId'): ScopeResolver =>

@@ -5,11 +5,13 @@
  * - school_staff and till: their own school;
  * - parent: their one account (refused with forbidden_scope).
  * An account is in scope through the school it currently belongs to (from the account's
- * own stream, so a move is seen at once); a school's department never changes.
+ * own stream, so a move is seen at once), a card through its account (an unknown card is
+ * 404 unknown_card); a school's department never changes.
  */
 import { Injectable } from '@nestjs/common';
-import { accountNotFound, requireAccountNumber, schoolNotFound } from '@meals/domain';
+import { accountNotFound, requireAccountNumber, requireCardUid, schoolNotFound, unknownCard } from '@meals/domain';
 import { AccountAggregates } from '../accounts/account-aggregates.js';
+import { CardIndex } from '../accounts/card-index.js';
 import { forbidden, forbiddenScope } from '../http/api-error.js';
 import type { Principal } from '../identity/principal.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
@@ -39,6 +41,7 @@ export class ScopeChecker {
   constructor(
     private readonly accounts: AccountAggregates,
     private readonly schools: SchoolDirectory,
+    private readonly cards: CardIndex,
   ) {}
 
   async assertInScope(principal: Principal, targets: ScopeTarget[]): Promise<void> {
@@ -60,11 +63,25 @@ export class ScopeChecker {
 
   private async inScope(principal: Principal, kind: 'department' | 'school', target: ScopeTarget): Promise<boolean> {
     if (target.kind === 'department') return kind === 'department' && target.departmentId === principal.departmentId;
-    const schoolId = target.kind === 'school' ? target.schoolId : await this.schoolOfAccount(target.accountNumber);
+    const schoolId = await this.schoolOf(target);
     if (kind === 'school') return schoolId === principal.schoolId;
     const departmentId = await this.schools.departmentOf(schoolId);
     if (departmentId === null) throw schoolNotFound(schoolId);
     return departmentId === principal.departmentId;
+  }
+
+  private async schoolOf(target: Exclude<ScopeTarget, { kind: 'department' }>): Promise<string> {
+    switch (target.kind) {
+      case 'school':
+        return target.schoolId;
+      case 'account':
+        return this.schoolOfAccount(target.accountNumber);
+      case 'card': {
+        const accountNumber = await this.cards.accountOf(requireCardUid(target.cardUid));
+        if (accountNumber === null) throw unknownCard(target.cardUid);
+        return this.schoolOfAccount(accountNumber);
+      }
+    }
   }
 
   private async schoolOfAccount(accountNumber: string): Promise<string> {

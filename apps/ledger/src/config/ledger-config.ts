@@ -3,7 +3,7 @@
  * @meals/runtime-config) plus the HTTP listener and the session-token secret. Validated
  * once at start-up: a wrong value stops the process with a clear message.
  */
-import { DEFAULT_ACCOUNT_POLICY, type AccountPolicy } from '@meals/domain';
+import { DEFAULT_ACCOUNT_POLICY, DEFAULT_OFFLINE_LIMIT, type AccountPolicy } from '@meals/domain';
 import type { EventStoreConfig } from '@meals/event-store';
 import type { ReadModelStoreConfig } from '@meals/read-model-store';
 import type { IdentityStoreConfig } from '../identity/store/identity-store.port.js';
@@ -28,6 +28,8 @@ const ledgerEnvShape = {
   SALE_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3660).default(7),
   TOP_UP_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3660).default(45),
   CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** how far below zero a till's offline checks may take a pupil's balance (kopecks) */
+  TILL_OFFLINE_LIMIT_KOPECKS: z.coerce.number().int().min(0).max(10_000_000).default(DEFAULT_OFFLINE_LIMIT),
   /** the distributed profile: login attempts are counted in Redis, shared by every ledger instance */
   REDIS_URL: z
     .string()
@@ -77,7 +79,7 @@ export interface LedgerConfig {
   /** undefined until resolved by `resolveTokenSecret` (embedded mode generates one) */
   tokenSecret: string | undefined;
   logLevel: LogLevel;
-  /** overdraft and date plausibility limits the account rules apply */
+  /** overdraft, offline-check and date plausibility limits the account rules apply */
   accountPolicy: AccountPolicy;
   /** undefined in the embedded profile: login attempts are counted in memory */
   redisUrl: string | undefined;
@@ -116,6 +118,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     logLevel: e.LOG_LEVEL,
     accountPolicy: {
       ...DEFAULT_ACCOUNT_POLICY,
+      offlineLimit: e.TILL_OFFLINE_LIMIT_KOPECKS,
       businessTimeLimits: {
         saleMaxAgeMs: e.SALE_MAX_AGE_DAYS * DAY_MS,
         topUpMaxAgeMs: e.TOP_UP_MAX_AGE_DAYS * DAY_MS,
