@@ -179,7 +179,8 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
     const { check } = sold;
     const print = await this.receipts.printCheck(check);
     this.options.log.info({ checkNumber: check.checkNumber, offline: check.offline, printed: print.printed }, 'sale');
-    this.current = this.cards.known(check.cardUid);
+    // a delivered check carried the ledger's balance back; an offline one leaves the till's estimate
+    this.current = this.cards.known(check.cardUid, check.state === 'delivered' ? 'ledger' : 'cache');
     const saleText = `Чек №${check.checkNumber} оплачен${check.offline ? ' (без связи: будет отправлен позже)' : ''}`;
     this.notice = print.printed ? notice('info', saleText) : notice('error', `${saleText}. ${print.problem}`);
     this.changed();

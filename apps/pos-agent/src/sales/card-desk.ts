@@ -59,10 +59,10 @@ export class CardDesk {
     }
   }
 
-  /** The card as the till last knew it (no ledger call). */
-  known(cardUid: string): CardView | null {
+  /** The card as the till last knew it (no ledger call); 'ledger' when that is the ledger's latest answer. */
+  known(cardUid: string, source: CardView['source'] = 'cache'): CardView | null {
     const cached = this.store.card(cardUid);
-    return cached ? view(cached, 'cache') : null;
+    return cached ? view(cached, source) : null;
   }
 }
 

@@ -17,6 +17,7 @@ export async function startTestTill(options: {
   printer?: SerialConfig | null;
   saleWaitMs?: number;
   offlineLimitKopecks?: number;
+  demoCards?: { cardUid: string; label: string }[];
 }): Promise<TestTill> {
   const config: TillConfig = {
     ledgerUrl: 'http://127.0.0.1:9',
@@ -45,7 +46,10 @@ export async function startTestTill(options: {
       done();
     },
   });
-  const till = await startTill(config, createLogger('info', sink), { ledger: options.ledger });
+  const till = await startTill(config, createLogger('info', sink), {
+    ledger: options.ledger,
+    ...(options.demoCards ? { demoCards: options.demoCards } : {}),
+  });
   return {
     ...till,
     logs,
