@@ -8,14 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeLedger } from './support/fake-ledger.js';
 import { escposText } from './support/escpos-text.js';
-import { openTestEnd, startPtyPair, startPtyPairAt, waitUntil, writeLine, type PtyPair } from './support/pty-pair.js';
+import { openSerialEnd, startSerialCable, startSerialCableAt, type SerialCable, type SerialEnd } from '@meals/launcher';
+import { waitUntil } from './support/wait-until.js';
 import { startTestTill, type TestTill } from './support/test-till.js';
 
 let dir: string;
-let readerPair: PtyPair;
-let printerPair: PtyPair;
-let reader: Awaited<ReturnType<typeof openTestEnd>>;
-let printer: Awaited<ReturnType<typeof openTestEnd>>;
+let readerPair: SerialCable;
+let printerPair: SerialCable;
+let reader: SerialEnd;
+let printer: SerialEnd;
 let ledger: FakeLedger;
 let till: TestTill;
 
@@ -26,8 +27,8 @@ const pupils = [
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'till-devices-'));
-  readerPair = await startPtyPair(dir, 'reader');
-  printerPair = await startPtyPair(dir, 'printer');
+  readerPair = await startSerialCable(dir, 'reader');
+  printerPair = await startSerialCable(dir, 'printer');
   ledger = new FakeLedger(pupils);
   till = await startTestTill({
     dataDir: join(dir, 'till'),
@@ -35,8 +36,8 @@ beforeAll(async () => {
     reader: { path: readerPair.devicePath, baudRate: 9600 },
     printer: { path: printerPair.devicePath, baudRate: 19200 },
   });
-  reader = await openTestEnd(readerPair.testPath);
-  printer = await openTestEnd(printerPair.testPath);
+  reader = await openSerialEnd(readerPair.otherPath);
+  printer = await openSerialEnd(printerPair.otherPath);
   await waitUntil(() => till.agent.state().devices.reader.state === 'connected' && till.agent.state().devices.printer.state === 'connected');
 });
 
@@ -54,7 +55,7 @@ const printedText = () => escposText(printer.received());
 const receiptDone = () => printer.received().includes(Buffer.from([0x1d, 0x56]));
 
 it('reads a card line from the reader, sells, and prints a Cyrillic check on the printer', async () => {
-  await writeLine(reader.port, '04A1B2C3D4\r\n');
+  await reader.write('04A1B2C3D4\r\n');
   await waitUntil(() => state().card?.cardUid === '04A1B2C3D4', 5_000, 'the card on screen');
   expect(state().card).toMatchObject({ fullName: 'Иванова Алёна Петровна', className: '3Б', balance: 50_000, source: 'ledger' });
 
@@ -70,19 +71,19 @@ it('reads a card line from the reader, sells, and prints a Cyrillic check on the
 
 it('tells the cashier about noise, split lines, overlong lines, unknown and blocked cards, and sells nothing', async () => {
   const calls = ledger.saleCalls.length;
-  await writeLine(reader.port, Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a]));
+  await reader.write(Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a]));
   await waitUntil(() => state().notice?.text.includes('помехи') === true, 5_000, 'the noise notice');
 
-  await writeLine(reader.port, 'X'.repeat(5_000) + '\n');
+  await reader.write('X'.repeat(5_000) + '\n');
   await waitUntil(() => state().notice?.text.includes('слишком длинную') === true, 5_000, 'the long-line notice');
 
-  await writeLine(reader.port, '04UNKNOWN9\n');
+  await reader.write('04UNKNOWN9\n');
   await waitUntil(() => state().notice?.text.includes('Карта не найдена') === true, 5_000, 'the unknown-card notice');
   expect(state().card).toBeNull();
 
-  await writeLine(reader.port, '04BLO');
+  await reader.write('04BLO');
   await new Promise((resolve) => setTimeout(resolve, 50));
-  await writeLine(reader.port, 'CKED1\r\n');
+  await reader.write('CKED1\r\n');
   await waitUntil(() => state().card?.cardUid === '04BLOCKED1', 5_000, 'the blocked card');
   expect(state().notice?.text).toBe('Карта заблокирована: карта утеряна');
   const sale = await till.post('/api/sale', { cardUid: '04BLOCKED1', items: [{ itemId: 'tea', qty: 1 }] });
@@ -98,7 +99,7 @@ it('keeps the sale when the printer is gone, says so, and prints it again once t
   await waitUntil(() => state().devices.printer.state !== 'connected', 5_000, 'the printer gone');
   expect(state().notice?.text).toContain('Принтер отключён');
 
-  await writeLine(reader.port, '04A1B2C3D4\n');
+  await reader.write('04A1B2C3D4\n');
   await waitUntil(() => state().card?.cardUid === '04A1B2C3D4' && state().notice === null, 5_000, 'the card');
   const sale = await till.post('/api/sale', { cardUid: '04A1B2C3D4', items: [{ itemId: 'bun', qty: 1 }] });
   expect(sale.body).toMatchObject({ ok: true, checkNumber: '24-000002', printed: false });
@@ -106,8 +107,8 @@ it('keeps the sale when the printer is gone, says so, and prints it again once t
   expect(ledger.recorded.has('24-000002')).toBe(true);
   expect(state().unprinted.map((check) => check.checkNumber)).toEqual(['24-000002']);
 
-  printerPair = await startPtyPairAt(printerPair.devicePath, printerPair.testPath);
-  printer = await openTestEnd(printerPair.testPath);
+  printerPair = await startSerialCableAt(printerPair.devicePath, printerPair.otherPath);
+  printer = await openSerialEnd(printerPair.otherPath);
   await waitUntil(() => state().devices.printer.state === 'connected', 10_000, 'the printer back');
   const again = await till.post('/api/reprint', { id: 'check-24-000002' });
   expect(again.body).toMatchObject({ ok: true, printed: true });
@@ -122,11 +123,11 @@ it('reconnects to a reader unplugged and plugged back in, and reads cards again'
   await reader.close();
   await readerPair.stop();
   await waitUntil(() => state().devices.reader.state !== 'connected', 5_000, 'the reader gone');
-  readerPair = await startPtyPairAt(readerPair.devicePath, readerPair.testPath);
-  reader = await openTestEnd(readerPair.testPath);
+  readerPair = await startSerialCableAt(readerPair.devicePath, readerPair.otherPath);
+  reader = await openSerialEnd(readerPair.otherPath);
   await waitUntil(() => state().devices.reader.state === 'connected', 10_000, 'the reader back');
   await till.post('/api/card/clear', {});
-  await writeLine(reader.port, '04A1B2C3D4\n');
+  await reader.write('04A1B2C3D4\n');
   await waitUntil(() => state().card?.cardUid === '04A1B2C3D4', 5_000, 'the card after replugging');
 });
 

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeLedger } from './support/fake-ledger.js';
-import { waitUntil } from './support/pty-pair.js';
+import { waitUntil } from './support/wait-until.js';
 import { startTestTill, type TestTill } from './support/test-till.js';
 
 let dir: string;
