@@ -77,6 +77,7 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
   private notice: Notice | null = null;
   private printed: PrintedReceipt[] = [];
   private probe: NodeJS.Timeout | null = null;
+  private changePending = false;
 
   constructor(private readonly options: TillAgentOptions) {
     super();
@@ -253,8 +254,14 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
     this.changed();
   }
 
+  /** Tells the screen once per burst (a queue flushed after a cut settles hundreds of checks at once). */
   private changed(): void {
-    this.emit('changed');
+    if (this.changePending) return;
+    this.changePending = true;
+    setImmediate(() => {
+      this.changePending = false;
+      this.emit('changed');
+    });
   }
 }
 

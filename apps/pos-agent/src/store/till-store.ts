@@ -49,6 +49,7 @@ interface CheckRow {
 
 export class TillStore {
   private readonly db: Database.Database;
+  private readonly statements: Record<'check' | 'pendingCount' | 'delivered' | 'cardBalance' | 'settleOffline', Database.Statement>;
   readonly schoolId: string;
 
   constructor(options: TillStoreOptions) {
@@ -58,6 +59,16 @@ export class TillStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // the statements the delivery runs per check, prepared once
+    this.statements = {
+      check: this.db.prepare('SELECT * FROM checks WHERE check_number = ?'),
+      pendingCount: this.db.prepare("SELECT count(*) AS n FROM checks WHERE state = 'pending'"),
+      delivered: this.db.prepare(
+        "UPDATE checks SET state = 'delivered', account_number = ?, balance_after = ?, attempts = attempts + 1, last_error = NULL WHERE check_number = ?",
+      ),
+      cardBalance: this.db.prepare('UPDATE cards SET balance = ?, updated_at = ? WHERE card_uid = ?'),
+      settleOffline: this.db.prepare('UPDATE cards SET offline_spent = max(0, offline_spent - ?) WHERE card_uid = ?'),
+    };
     this.db
       .prepare('INSERT OR IGNORE INTO sequence (id, last_seq) VALUES (1, ?)')
       .run(Math.max(0, (options.firstSeq ?? 1) - 1));
@@ -100,7 +111,7 @@ export class TillStore {
   }
 
   check(checkNumber: string): QueuedCheck | null {
-    const row = this.db.prepare('SELECT * FROM checks WHERE check_number = ?').get(checkNumber) as CheckRow | undefined;
+    const row = this.statements.check.get(checkNumber) as CheckRow | undefined;
     return row ? toCheck(row) : null;
   }
 
@@ -111,7 +122,7 @@ export class TillStore {
   }
 
   pendingCount(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM checks WHERE state = 'pending'").get() as { n: number }).n;
+    return (this.statements.pendingCount.get() as { n: number }).n;
   }
 
   /** A check that went out offline after all (the online attempt did not get through). */
@@ -129,16 +140,20 @@ export class TillStore {
 
   /** The ledger has it: the balance it answered becomes the card's known balance. */
   markDelivered(checkNumber: string, accountNumber: string, balanceAfter: number): void {
+    this.markDeliveredMany([{ checkNumber, accountNumber, balanceAfter }]);
+  }
+
+  /** Several deliveries in one transaction (one fsync), in the order given. */
+  markDeliveredMany(deliveries: readonly { checkNumber: string; accountNumber: string; balanceAfter: number }[]): void {
+    const now = new Date().toISOString();
     this.db.transaction(() => {
-      const check = this.check(checkNumber);
-      if (!check || check.state !== 'pending') return;
-      this.db
-        .prepare("UPDATE checks SET state = 'delivered', account_number = ?, balance_after = ?, attempts = attempts + 1, last_error = NULL WHERE check_number = ?")
-        .run(accountNumber, balanceAfter, checkNumber);
-      this.settleOfflineSpend(check);
-      this.db
-        .prepare('UPDATE cards SET balance = ?, updated_at = ? WHERE card_uid = ?')
-        .run(balanceAfter, new Date().toISOString(), check.cardUid);
+      for (const { checkNumber, accountNumber, balanceAfter } of deliveries) {
+        const check = this.check(checkNumber);
+        if (!check || check.state !== 'pending') continue;
+        this.statements.delivered.run(accountNumber, balanceAfter, checkNumber);
+        this.settleOfflineSpend(check);
+        this.statements.cardBalance.run(balanceAfter, now, check.cardUid);
+      }
     })();
   }
 
@@ -278,10 +293,7 @@ export class TillStore {
   }
 
   private settleOfflineSpend(check: QueuedCheck): void {
-    if (!check.offline) return;
-    this.db
-      .prepare('UPDATE cards SET offline_spent = max(0, offline_spent - ?) WHERE card_uid = ?')
-      .run(check.total, check.cardUid);
+    if (check.offline) this.statements.settleOffline.run(check.total, check.cardUid);
   }
 }
 
@@ -328,6 +340,7 @@ CREATE TABLE IF NOT EXISTS checks (
   printed INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS checks_pending ON checks (state, seq);
+CREATE INDEX IF NOT EXISTS checks_unprinted ON checks (printed, seq);
 CREATE TABLE IF NOT EXISTS cards (
   card_uid TEXT PRIMARY KEY,
   account_number TEXT NOT NULL,

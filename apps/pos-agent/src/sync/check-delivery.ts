@@ -1,7 +1,9 @@
 /**
- * Delivers queued checks to the ledger in the order they were numbered, one at a time, each
- * exactly once: the check number is the ledger's idempotency key, so a check resent after a
- * lost answer or a crash comes back `duplicate` and counts as delivered. A check the ledger
+ * Delivers queued checks to the ledger in the order they were numbered, each exactly once:
+ * the check number is the ledger's idempotency key, so a check resent after a lost answer or
+ * a crash comes back `duplicate` and counts as delivered. Checks are sent in numbering order
+ * with a window of several in flight (the ledger commits concurrent sales together); the
+ * checks of one card go strictly one after another, so each account sees them in order. A check the ledger
  * refuses is kept; an offline one is reported to school staff (`reportTillRefusal`) until
  * the report gets through. When the ledger cannot be reached the run stops and is retried
  * with backoff; the link state it learns is what the till screen shows.
@@ -21,6 +23,8 @@ export interface CheckDeliveryOptions {
   log: Logger;
   /** first retry pause after a failure (ms), doubled up to maxRetryMs */
   retryMs?: number;
+  /** checks in flight at once (default 16) */
+  window?: number;
   maxRetryMs?: number;
 }
 
@@ -29,7 +33,11 @@ export interface DeliveryEvents {
   settled: [QueuedCheck];
   /** the ledger answered (true) or could not be reached (false) */
   link: [boolean, string | null];
+  /** this check could not be delivered now (it stays queued) */
+  unreachable: [string];
 }
+
+const FLUSH_EVERY = 64;
 
 export class CheckDelivery extends EventEmitter<DeliveryEvents> {
   private running: Promise<void> | null = null;
@@ -37,6 +45,8 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
   private timer: NodeJS.Timeout | null = null;
   private retryMs: number;
   private stopped = false;
+  /** answered by the ledger, not yet recorded here (see flushDelivered) */
+  private delivered: { checkNumber: string; accountNumber: string; balanceAfter: number }[] = [];
 
   constructor(private readonly options: CheckDeliveryOptions) {
     super();
@@ -74,20 +84,27 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
     throw new Error(`checks still queued after ${timeoutMs} ms`);
   }
 
-  /** Waits until this check left the queue, or the time is up (then it is still pending). */
+  /**
+   * Waits until this check left the queue, or could not be delivered, or the time is up (in
+   * the last two cases it is still pending).
+   */
   waitFor(checkNumber: string, timeoutMs: number): Promise<QueuedCheck> {
     return new Promise((resolve) => {
-      const onSettled = (check: QueuedCheck) => {
-        if (check.checkNumber !== checkNumber) return;
+      const finish = () => {
         clearTimeout(timer);
         this.off('settled', onSettled);
-        resolve(check);
-      };
-      const timer = setTimeout(() => {
-        this.off('settled', onSettled);
+        this.off('unreachable', onUnreachable);
         resolve(this.options.store.check(checkNumber)!);
-      }, timeoutMs);
+      };
+      const onSettled = (check: QueuedCheck) => {
+        if (check.checkNumber === checkNumber) finish();
+      };
+      const onUnreachable = (failed: string) => {
+        if (failed === checkNumber) finish();
+      };
+      const timer = setTimeout(finish, timeoutMs);
       this.on('settled', onSettled);
+      this.on('unreachable', onUnreachable);
       const now = this.options.store.check(checkNumber);
       if (now && now.state !== 'pending') onSettled(now);
     });
@@ -103,12 +120,10 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
     const { store } = this.options;
     try {
       for (;;) {
-        const batch = store.pending(200);
+        const batch = store.pending(1_000);
         if (batch.length === 0) break;
-        for (const check of batch) {
-          if (this.stopped) return;
-          await this.deliver(check);
-        }
+        await this.deliverInOrder(batch);
+        if (this.stopped) return;
       }
       for (const check of store.unreportedRefusals()) {
         if (this.stopped) return;
@@ -124,7 +139,54 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
     }
   }
 
-  /** Delivers one check; throws when the ledger cannot be reached (the run stops there, in order). */
+  /**
+   * Sends the batch in order, up to `window` at once, a card's next check only after its
+   * previous one is settled. The first check that cannot be delivered stops new sends (those
+   * in flight finish) and is thrown: the rest stay queued, in order, for the next run.
+   */
+  private async deliverInOrder(batch: QueuedCheck[]): Promise<void> {
+    const window = this.options.window ?? 64;
+    const running = new Set<Promise<void>>();
+    const lastOfCard = new Map<string, Promise<void>>();
+    let failure: { error: unknown } | null = null;
+    for (const check of batch) {
+      if (failure || this.stopped) break;
+      while (running.size >= window) {
+        await Promise.race(running);
+        if (this.delivered.length >= FLUSH_EVERY) this.flushDelivered();
+      }
+      if (failure) break;
+      const previous = lastOfCard.get(check.cardUid) ?? Promise.resolve();
+      const task: Promise<void> = previous
+        .then(() => (failure || this.stopped ? undefined : this.deliver(check)))
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => running.delete(task));
+      running.add(task);
+      lastOfCard.set(check.cardUid, task);
+    }
+    await Promise.all(running);
+    this.flushDelivered();
+    if (failure) throw (failure as { error: unknown }).error;
+  }
+
+  /**
+   * Records the deliveries answered so far in one transaction. Until then a crash only means
+   * resending them: the ledger answers `duplicate`, and they count as delivered.
+   */
+  private flushDelivered(): void {
+    if (this.delivered.length === 0) return;
+    const done = this.delivered;
+    this.delivered = [];
+    this.options.store.markDeliveredMany(done);
+    for (const { checkNumber } of done) {
+      const settled = this.options.store.check(checkNumber);
+      if (settled) this.emit('settled', settled);
+    }
+  }
+
+  /** Delivers one check; throws when the ledger cannot be reached. */
   private async deliver(check: QueuedCheck): Promise<void> {
     const { store, ledger, log } = this.options;
     const sentOffline = check.offline;
@@ -136,12 +198,14 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
         soldAt: check.soldAt,
         ...(sentOffline ? { offline: true } : {}),
       });
-      store.markDelivered(check.checkNumber, answer.accountNumber, answer.balance);
+      this.delivered.push({ checkNumber: check.checkNumber, accountNumber: answer.accountNumber, balanceAfter: answer.balance });
       this.emit('link', true, null);
-      log.info({ checkNumber: check.checkNumber, status: answer.status }, 'check delivered');
+      log.debug({ checkNumber: check.checkNumber, status: answer.status }, 'check delivered');
+      return;
     } catch (error) {
       if (!isRefusal(error)) {
         store.noteAttempt(check.checkNumber, describe(error));
+        this.emit('unreachable', check.checkNumber);
         throw error;
       }
       this.emit('link', true, null);
