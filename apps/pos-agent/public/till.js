@@ -94,7 +94,9 @@ function renderNotice() {
 
 function renderReceipts() {
   const box = $('receipts');
-  box.replaceChildren(...state.receipts.map((receipt) => el('pre', { 'aria-label': `Чек ${receipt.id}`, tabindex: '0' }, receipt.text)));
+  box.replaceChildren(
+    ...state.receipts.map((receipt) => el('pre', { 'aria-label': `Чек ${receipt.id}`, tabindex: '0' }, receipt.text)),
+  );
   const list = $('unprinted-list');
   $('unprinted').hidden = state.unprinted.length === 0;
   list.replaceChildren(
@@ -119,7 +121,9 @@ function render() {
 
 function renderMenu() {
   const query = $('search').value.trim().toLowerCase();
-  const shown = assortment.filter((item) => !query || item.name.toLowerCase().includes(query) || item.category.toLowerCase().includes(query));
+  const shown = assortment.filter(
+    (item) => !query || item.name.toLowerCase().includes(query) || item.category.toLowerCase().includes(query),
+  );
   const groups = new Map();
   const favourites = shown.filter((item) => item.favourite);
   if (favourites.length && !query) groups.set('Избранное', favourites);
@@ -135,14 +139,20 @@ function renderMenu() {
       nodes.push(
         el(
           'button',
-          { type: 'button', class: `item${item.favourite ? ' fav' : ''}`, 'data-item': item.itemId, onclick: () => add(item) },
+          {
+            type: 'button',
+            class: `item${item.favourite ? ' fav' : ''}`,
+            'data-item': item.itemId,
+            onclick: () => add(item),
+          },
           el('span', { text: item.name }),
           el('span', { class: 'price', text: rub(item.price) }),
         ),
       );
     }
   }
-  if (nodes.length === 0) nodes.push(el('p', { class: 'muted', text: assortment.length ? 'Ничего не найдено' : 'Ассортимент пуст' }));
+  if (nodes.length === 0)
+    nodes.push(el('p', { class: 'muted', text: assortment.length ? 'Ничего не найдено' : 'Ассортимент пуст' }));
   $('menu').replaceChildren(...nodes);
 }
 
@@ -158,9 +168,27 @@ function renderBasket() {
         el(
           'span',
           { class: 'controls' },
-          el('button', { type: 'button', class: 'qty', 'aria-label': `Убрать одну: ${item.name}`, onclick: () => change(item.itemId, -1) }, '−'),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'qty',
+              'aria-label': `Убрать одну: ${item.name}`,
+              onclick: () => change(item.itemId, -1),
+            },
+            '−',
+          ),
           el('span', { 'aria-label': `Количество: ${qty}`, text: `${qty} шт.` }),
-          el('button', { type: 'button', class: 'qty', 'aria-label': `Добавить ещё: ${item.name}`, onclick: () => change(item.itemId, 1) }, '+'),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'qty',
+              'aria-label': `Добавить ещё: ${item.name}`,
+              onclick: () => change(item.itemId, 1),
+            },
+            '+',
+          ),
         ),
       ),
     ),
@@ -244,7 +272,10 @@ async function loadDemoCards() {
   $('card-input-label').textContent = 'Номер карты (симулятор считывателя)';
   if (demo.cards.length === 0) return;
   const select = $('demo-card-select');
-  select.replaceChildren(el('option', { value: '', text: '— выберите карту —' }), ...demo.cards.map((card) => el('option', { value: card.cardUid, text: card.label })));
+  select.replaceChildren(
+    el('option', { value: '', text: '— выберите карту —' }),
+    ...demo.cards.map((card) => el('option', { value: card.cardUid, text: card.label })),
+  );
   select.addEventListener('change', () => select.value && presentCard(select.value));
   $('demo-cards').hidden = false;
 }

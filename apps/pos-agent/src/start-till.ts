@@ -29,7 +29,8 @@ export async function startTill(
     ? new SerialReceiptPrinter(config.printer, config.printerColumns)
     : new SimulatedReceiptPrinter(join(config.dataDir, 'receipts'), config.printerColumns);
   const ledger =
-    overrides.ledger ?? new LedgerClient({ baseUrl: config.ledgerUrl, token: config.apiKey, timeoutMs: config.ledgerTimeoutMs });
+    overrides.ledger ??
+    new LedgerClient({ baseUrl: config.ledgerUrl, token: config.apiKey, timeoutMs: config.ledgerTimeoutMs });
   const agent = new TillAgent({
     till: {
       schoolId: config.schoolId,

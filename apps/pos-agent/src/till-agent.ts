@@ -83,7 +83,11 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
     super();
     const { till, ledger, log } = options;
     mkdirSync(options.dataDir, { recursive: true });
-    this.store = new TillStore({ file: join(options.dataDir, 'till.db'), schoolId: till.schoolId, firstSeq: options.firstCheckSeq });
+    this.store = new TillStore({
+      file: join(options.dataDir, 'till.db'),
+      schoolId: till.schoolId,
+      firstSeq: options.firstCheckSeq,
+    });
     this.delivery = new CheckDelivery({ store: this.store, ledger, schoolId: till.schoolId, log });
     this.cards = new CardDesk(this.store, ledger, this.link);
     this.assortment = new Assortment(this.store, ledger, this.link, till.schoolId);
@@ -214,7 +218,11 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
 
   async reprint(id: string): Promise<Outcome<{ printed: boolean; problem: string | null }>> {
     const done = await this.receipts.reprint(id);
-    this.notice = !done.ok ? notice('error', done.message) : done.printed ? notice('info', 'Напечатано снова') : notice('error', done.problem ?? '');
+    this.notice = !done.ok
+      ? notice('error', done.message)
+      : done.printed
+        ? notice('info', 'Напечатано снова')
+        : notice('error', done.problem ?? '');
     this.changed();
     return done;
   }
@@ -249,8 +257,10 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
   }
 
   private deviceChanged(name: string, status: DeviceStatus): void {
-    if (status.state === 'disconnected') this.notice = notice('error', `${name} отключён: ${status.problem ?? 'нет связи'}. Переподключаюсь…`);
-    else if (status.state === 'connected' && this.notice?.text.startsWith(name)) this.notice = notice('info', `${name} подключён`);
+    if (status.state === 'disconnected')
+      this.notice = notice('error', `${name} отключён: ${status.problem ?? 'нет связи'}. Переподключаюсь…`);
+    else if (status.state === 'connected' && this.notice?.text.startsWith(name))
+      this.notice = notice('info', `${name} подключён`);
     this.changed();
   }
 
@@ -268,7 +278,8 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
 const notice = (kind: Notice['kind'], text: string): Notice => ({ kind, text, at: new Date().toISOString() });
 
 function cardNotice(card: CardView): Notice | null {
-  if (card.cardStatus === 'blocked') return notice('error', `Карта заблокирована: ${card.blockedReason ?? 'причина не указана'}`);
+  if (card.cardStatus === 'blocked')
+    return notice('error', `Карта заблокирована: ${card.blockedReason ?? 'причина не указана'}`);
   if (card.cardStatus === 'issued') return notice('warning', 'Карта не активирована: нажмите «Активация карты»');
   if (card.accountStatus === 'closed') return notice('error', 'Лицевой счёт закрыт');
   if (card.source === 'cache') return notice('warning', 'Нет связи с сервером: баланс по последним данным кассы');

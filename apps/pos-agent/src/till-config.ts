@@ -51,7 +51,8 @@ export function readTillConfig(env: NodeJS.ProcessEnv): TillConfig {
     const raw = env[name]?.trim();
     if (!raw) return fallback;
     const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < min) throw new TillConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+    if (!Number.isSafeInteger(value) || value < min)
+      throw new TillConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
     return value;
   };
   const serial = (prefix: 'TILL_READER' | 'TILL_PRINTER'): SerialConfig | null => {

@@ -21,8 +21,22 @@ let ledger: FakeLedger;
 let till: TestTill;
 
 const pupils = [
-  { cardUid: '04A1B2C3D4', accountNumber: '2400001', fullName: 'Иванова Алёна Петровна', className: '3Б', balance: 50_000 },
-  { cardUid: '04BLOCKED1', accountNumber: '2400002', fullName: 'Петров Пётр', className: '5А', balance: 10_000, cardStatus: 'blocked' as const, blockReason: 'lost' as const },
+  {
+    cardUid: '04A1B2C3D4',
+    accountNumber: '2400001',
+    fullName: 'Иванова Алёна Петровна',
+    className: '3Б',
+    balance: 50_000,
+  },
+  {
+    cardUid: '04BLOCKED1',
+    accountNumber: '2400002',
+    fullName: 'Петров Пётр',
+    className: '5А',
+    balance: 10_000,
+    cardStatus: 'blocked' as const,
+    blockReason: 'lost' as const,
+  },
 ];
 
 beforeAll(async () => {
@@ -38,7 +52,11 @@ beforeAll(async () => {
   });
   reader = await openSerialEnd(readerPair.otherPath);
   printer = await openSerialEnd(printerPair.otherPath);
-  await waitUntil(() => till.agent.state().devices.reader.state === 'connected' && till.agent.state().devices.printer.state === 'connected');
+  await waitUntil(
+    () =>
+      till.agent.state().devices.reader.state === 'connected' &&
+      till.agent.state().devices.printer.state === 'connected',
+  );
 });
 
 afterAll(async () => {
@@ -57,13 +75,42 @@ const receiptDone = () => printer.received().includes(Buffer.from([0x1d, 0x56]))
 it('reads a card line from the reader, sells, and prints a Cyrillic check on the printer', async () => {
   await reader.write('04A1B2C3D4\r\n');
   await waitUntil(() => state().card?.cardUid === '04A1B2C3D4', 5_000, 'the card on screen');
-  expect(state().card).toMatchObject({ fullName: 'Иванова Алёна Петровна', className: '3Б', balance: 50_000, source: 'ledger' });
+  expect(state().card).toMatchObject({
+    fullName: 'Иванова Алёна Петровна',
+    className: '3Б',
+    balance: 50_000,
+    source: 'ledger',
+  });
 
-  const sale = await till.post('/api/sale', { cardUid: '04A1B2C3D4', items: [{ itemId: 'pizza', qty: 1 }, { itemId: 'juice', qty: 2 }] });
-  expect(sale.body).toMatchObject({ ok: true, checkNumber: '24-000001', total: 6090, offline: false, balanceAfter: 43_910, printed: true });
+  const sale = await till.post('/api/sale', {
+    cardUid: '04A1B2C3D4',
+    items: [
+      { itemId: 'pizza', qty: 1 },
+      { itemId: 'juice', qty: 2 },
+    ],
+  });
+  expect(sale.body).toMatchObject({
+    ok: true,
+    checkNumber: '24-000001',
+    total: 6090,
+    offline: false,
+    balanceAfter: 43_910,
+    printed: true,
+  });
   await waitUntil(receiptDone, 5_000, 'the receipt at the printer');
   const text = printedText();
-  for (const expected of ['Школа №24', 'Касса 24-01', 'Чек №24-000001', 'Пицца 125 г', 'Сок в ассортименте 200 г', '2 x 13,20 руб.', 'ИТОГО', '60,90 руб.', 'Остаток на счёте', '439,10 руб.']) {
+  for (const expected of [
+    'Школа №24',
+    'Касса 24-01',
+    'Чек №24-000001',
+    'Пицца 125 г',
+    'Сок в ассортименте 200 г',
+    '2 x 13,20 руб.',
+    'ИТОГО',
+    '60,90 руб.',
+    'Остаток на счёте',
+    '439,10 руб.',
+  ]) {
     expect(text).toContain(expected);
   }
   expect(ledger.recorded.size).toBe(1);

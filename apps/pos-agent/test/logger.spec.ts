@@ -30,6 +30,16 @@ it('never writes the till key or a bearer token, wherever it sits in a logged ob
 it('refuses to start without a key or with a school id that is not a number, and says which', () => {
   expect(() => readTillConfig({ TILL_SCHOOL_ID: '24' })).toThrow('TILL_API_KEY is required');
   expect(() => readTillConfig({ TILL_API_KEY: KEY, TILL_SCHOOL_ID: '24; rm' })).toThrow('TILL_SCHOOL_ID');
-  expect(() => readTillConfig({ TILL_API_KEY: KEY, TILL_SCHOOL_ID: '24', TILL_READER_PATH: '/dev/ttyACM0', TILL_READER_BAUD: 'fast' })).toThrow('TILL_READER_BAUD');
-  expect(readTillConfig({ TILL_API_KEY: KEY, TILL_SCHOOL_ID: '24', TILL_READER_PATH: '/dev/ttyACM0' }).reader).toEqual({ path: '/dev/ttyACM0', baudRate: 9600 });
+  expect(() =>
+    readTillConfig({
+      TILL_API_KEY: KEY,
+      TILL_SCHOOL_ID: '24',
+      TILL_READER_PATH: '/dev/ttyACM0',
+      TILL_READER_BAUD: 'fast',
+    }),
+  ).toThrow('TILL_READER_BAUD');
+  expect(readTillConfig({ TILL_API_KEY: KEY, TILL_SCHOOL_ID: '24', TILL_READER_PATH: '/dev/ttyACM0' }).reader).toEqual({
+    path: '/dev/ttyACM0',
+    baudRate: 9600,
+  });
 });

@@ -48,7 +48,11 @@ it('sells offline from the last known balance, shows it, and delivers every chec
   const second = await sell(ALENA, [{ itemId: 'pizza', qty: 2 }]); // 69,00 → −38,00
   expect(second.body).toMatchObject({ ok: true, offline: true, checkNumber: '24-000002' });
   const third = await sell(ALENA, [{ itemId: 'juice', qty: 1 }]); // 13,20 → −51,20: beyond the limit
-  expect(third.body).toMatchObject({ ok: false, code: 'insufficient_funds', message: 'Недостаточно средств на карте для этого заказа' });
+  expect(third.body).toMatchObject({
+    ok: false,
+    code: 'insufficient_funds',
+    message: 'Недостаточно средств на карте для этого заказа',
+  });
   expect(JSON.stringify(third.body)).not.toMatch(/\d+,\d\d/); // short funds said without an amount
   const fourth = await sell(PETR, [{ itemId: 'tea', qty: 1 }]);
   expect(fourth.body).toMatchObject({ ok: true, offline: true, checkNumber: '24-000003' });
@@ -56,7 +60,8 @@ it('sells offline from the last known balance, shows it, and delivers every chec
   ledger.down = false;
   await till.agent.delivery.drained(10_000);
   // each card's checks in numbering order (different cards' checks may overlap in flight)
-  const numbersOf = (cardUid: string) => ledger.saleCalls.filter((call) => call.cardUid === cardUid).map((call) => call.checkNumber);
+  const numbersOf = (cardUid: string) =>
+    ledger.saleCalls.filter((call) => call.cardUid === cardUid).map((call) => call.checkNumber);
   expect(numbersOf(ALENA)).toEqual(['24-000001', '24-000002']);
   expect(numbersOf(PETR)).toEqual(['24-000003']);
   expect(ledger.saleCalls.every((call) => call.offline === true)).toBe(true);
@@ -77,7 +82,13 @@ it('keeps a check the ledger refuses after the link returns and reports it to sc
   await till.agent.delivery.drained(10_000);
   expect(ledger.recorded.size).toBe(0);
   expect(ledger.refusals).toEqual([
-    expect.objectContaining({ checkNumber: '24-000001', cardUid: PETR, accountNumber: '2400002', total: 3450, refusalCode: 'card_blocked' }),
+    expect.objectContaining({
+      checkNumber: '24-000001',
+      cardUid: PETR,
+      accountNumber: '2400002',
+      total: 3450,
+      refusalCode: 'card_blocked',
+    }),
   ]);
   expect(till.agent.store.check('24-000001')).toMatchObject({ state: 'refused', refusalReported: true });
   expect(till.agent.state().link.refused).toBe(1);
@@ -113,13 +124,22 @@ it('refuses a sale the ledger refuses while the cashier waits: no receipt, nothi
   // the till thinks there is enough (stale), the ledger knows better
   ledger.pupils.get(PETR)!.balance = 100;
   const stale = await sell(PETR, [{ itemId: 'tea', qty: 1 }]);
-  expect(stale.body).toMatchObject({ ok: false, code: 'insufficient_funds', message: 'Недостаточно средств на карте для этого заказа' });
+  expect(stale.body).toMatchObject({
+    ok: false,
+    code: 'insufficient_funds',
+    message: 'Недостаточно средств на карте для этого заказа',
+  });
   expect(till.agent.store.pendingCount()).toBe(0);
   expect(till.agent.state().receipts).toEqual([]);
 });
 
 it('rejects bad screen input with a clear 400 and changes nothing', async () => {
-  for (const body of [{}, { cardUid: '<script>', items: [{ itemId: 'tea', qty: 1 }] }, { cardUid: ALENA, items: [] }, { cardUid: ALENA, items: [{ itemId: 'tea', qty: -1 }] }]) {
+  for (const body of [
+    {},
+    { cardUid: '<script>', items: [{ itemId: 'tea', qty: 1 }] },
+    { cardUid: ALENA, items: [] },
+    { cardUid: ALENA, items: [{ itemId: 'tea', qty: -1 }] },
+  ]) {
     const answer = await till.post('/api/sale', body);
     expect(answer.status).toBe(400);
     expect(answer.body.message).toEqual(expect.any(String));
@@ -133,7 +153,11 @@ it('rejects bad screen input with a clear 400 and changes nothing', async () => 
       .end(),
   );
   expect(foreignHost).toBe(421);
-  const form = await fetch(`${till.url}/api/sale`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'cardUid=x' });
+  const form = await fetch(`${till.url}/api/sale`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'cardUid=x',
+  });
   expect(form.status).toBe(415);
   expect(till.agent.store.pendingCount()).toBe(0);
 });

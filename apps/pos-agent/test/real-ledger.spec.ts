@@ -9,14 +9,33 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDemoBuffet, createKeyWithCli } from '@meals/demo';
-import { findRepoRoot, freePort, startLedgerProcesses, startTillProcess, type LedgerProcesses, type SupervisedProcess } from '@meals/launcher';
+import {
+  findRepoRoot,
+  freePort,
+  startLedgerProcesses,
+  startTillProcess,
+  type LedgerProcesses,
+  type SupervisedProcess,
+} from '@meals/launcher';
 import { LedgerClient } from '@meals/ledger-client';
 
 const FUNDS = 80_000;
-const NAMES = ['Иванова Алёна Петровна', 'Петров Пётр Ильич', 'Сидорова Мария Олеговна', 'Кузнецов Илья Андреевич', 'Смирнова Ольга Игоревна'];
+const NAMES = [
+  'Иванова Алёна Петровна',
+  'Петров Пётр Ильич',
+  'Сидорова Мария Олеговна',
+  'Кузнецов Илья Андреевич',
+  'Смирнова Ольга Игоревна',
+];
 const BASKETS = [
   { items: [{ itemId: 'pizza-125', qty: 1 }], total: 3450 },
-  { items: [{ itemId: 'tea-200', qty: 2 }, { itemId: 'buckwheat-150', qty: 1 }], total: 1730 },
+  {
+    items: [
+      { itemId: 'tea-200', qty: 2 },
+      { itemId: 'buckwheat-150', qty: 1 },
+    ],
+    total: 1730,
+  },
   { items: [{ itemId: 'juice-200', qty: 1 }], total: 1320 },
 ];
 
@@ -33,7 +52,12 @@ let tillKey: string;
 const spent = new Map<string, number>();
 const sold = new Map<string, string[]>();
 
-const startLedger = () => startLedgerProcesses({ dataDir: join(dataDir, 'ledger'), port: ledgerPort, env: { TILL_OFFLINE_LIMIT_KOPECKS: '30000' } });
+const startLedger = () =>
+  startLedgerProcesses({
+    dataDir: join(dataDir, 'ledger'),
+    port: ledgerPort,
+    env: { TILL_OFFLINE_LIMIT_KOPECKS: '30000' },
+  });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'till-real-'));
@@ -57,7 +81,13 @@ beforeAll(async () => {
   pupils = imported.accounts.map(({ cardUid, accountNumber }) => ({ cardUid, accountNumber }));
   for (const [i, pupil] of pupils.entries()) {
     await tillClient.activateCard(pupil.cardUid);
-    await client(keys.bank).recordTopUp({ paymentId: `till-real-${i}`, accountNumber: pupil.accountNumber, channel: 'bank_online', amount: FUNDS, paidAt: new Date().toISOString() });
+    await client(keys.bank).recordTopUp({
+      paymentId: `till-real-${i}`,
+      accountNumber: pupil.accountNumber,
+      channel: 'bank_online',
+      amount: FUNDS,
+      paidAt: new Date().toISOString(),
+    });
   }
   await addDemoBuffet(admin, '24');
   const till = await startTillProcess({
@@ -84,7 +114,11 @@ afterAll(async () => {
 });
 
 async function post(path: string, body: unknown): Promise<any> {
-  const response = await fetch(tillUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(tillUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return response.json();
 }
 
@@ -157,7 +191,16 @@ it('kill -9 of the agent mid-queue, restart: nothing lost or doubled', async () 
   const pid = tillService.pid!;
   await until(async () => (await tillState()).link.queued < 60, 30_000, 'delivery to start');
   process.kill(pid, 'SIGKILL');
-  await until(async () => tillService.pid !== pid && (await fetch(`${tillUrl}/api/state`).then((r) => r.ok, () => false)), 30_000, 'the supervisor to restart the agent');
+  await until(
+    async () =>
+      tillService.pid !== pid &&
+      (await fetch(`${tillUrl}/api/state`).then(
+        (r) => r.ok,
+        () => false,
+      )),
+    30_000,
+    'the supervisor to restart the agent',
+  );
   await until(async () => (await tillState()).link.queued === 0, 60_000, 'the queue to drain after the restart');
   await expectLedgerMatchesSales();
   // the numbering continued: 160 checks, 24-000001 … 24-000160, none missing, none twice

@@ -3,7 +3,13 @@ import { receiptAsText } from '../src/receipts/receipt.js';
 import { saleReceipt, statementSlip, temporaryPasswordSlip } from '../src/receipts/till-receipts.js';
 import { escposText } from './support/escpos-text.js';
 
-const till = { schoolId: '24', schoolName: 'МБОУ «Школа №24»', tillId: '24-01', cabinetUrl: 'https://pitanie.example', timeZone: 'Europe/Moscow' };
+const till = {
+  schoolId: '24',
+  schoolName: 'МБОУ «Школа №24»',
+  tillId: '24-01',
+  cabinetUrl: 'https://pitanie.example',
+  timeZone: 'Europe/Moscow',
+};
 const check = {
   seq: 17,
   checkNumber: '24-000017',
@@ -56,7 +62,11 @@ describe('receipts as ESC/POS in cp866', () => {
   it('prints the temporary password slip and the «Детализация» slip', () => {
     const password = escposText(
       encodeReceipt(
-        temporaryPasswordSlip(till, { accountNumber: '2400017', temporaryPassword: 'Щука-7391', expiresAt: '2026-12-07T09:05:00.000Z' }, new Date()),
+        temporaryPasswordSlip(
+          till,
+          { accountNumber: '2400017', temporaryPassword: 'Щука-7391', expiresAt: '2026-12-07T09:05:00.000Z' },
+          new Date(),
+        ),
         42,
       ),
     );

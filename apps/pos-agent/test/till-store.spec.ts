@@ -22,7 +22,10 @@ describe('till store', () => {
   it('numbers checks <school>-<6 digits> from the first sequence, without gaps, and continues after a reopen', () => {
     const file = join(dir, 'till.db');
     const first = new TillStore({ file, schoolId: '24', firstSeq: 41 });
-    expect([first.queueCheck(sale()).checkNumber, first.queueCheck(sale()).checkNumber]).toEqual(['24-000041', '24-000042']);
+    expect([first.queueCheck(sale()).checkNumber, first.queueCheck(sale()).checkNumber]).toEqual([
+      '24-000041',
+      '24-000042',
+    ]);
     first.close();
     const again = new TillStore({ file, schoolId: '24', firstSeq: 1 });
     expect(again.queueCheck(sale()).checkNumber).toBe('24-000043');

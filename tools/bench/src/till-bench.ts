@@ -99,7 +99,9 @@ export async function runTillBench(options: TillBenchOptions): Promise<TillBench
       if (answer.offline) throw new Error('a bench sale went offline: the ledger did not answer in time');
     }
     const tillSaleP95Ms = roundTo(percentile(samples, 95), 2);
-    log(`  till: ${sales} sales card line → last receipt byte, p50 ${roundTo(percentile(samples, 50), 2)} ms, p95 ${tillSaleP95Ms} ms`);
+    log(
+      `  till: ${sales} sales card line → last receipt byte, p50 ${roundTo(percentile(samples, 50), 2)} ms, p95 ${tillSaleP95Ms} ms`,
+    );
 
     const offline = options.offlineChecks ?? 2_000;
     proxy.cut();
@@ -114,7 +116,9 @@ export async function runTillBench(options: TillBenchOptions): Promise<TillBench
     await screen.until((state) => state.link.queued === 0, 120_000);
     const seconds = elapsedMs(started, process.hrtime.bigint()) / 1000;
     const tillOfflineSyncPerSec = roundTo(left / seconds, 1);
-    log(`  till: ${left} queued checks delivered in ${roundTo(seconds, 2)} s after the cut (${tillOfflineSyncPerSec}/s)`);
+    log(
+      `  till: ${left} queued checks delivered in ${roundTo(seconds, 2)} s after the cut (${tillOfflineSyncPerSec}/s)`,
+    );
     return { tillSaleP95Ms, tillOfflineSyncPerSec };
   } finally {
     screen.close();

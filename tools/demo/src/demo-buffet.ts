@@ -9,7 +9,13 @@ import { LedgerApiError, type LedgerClient } from '@meals/ledger-client';
 export const DEMO_BUFFET: (AddBuffetItemRequest & { itemId: string })[] = [
   { itemId: 'pizza-125', name: 'Пицца 125 г', price: 3450, category: 'Выпечка', favourite: true },
   { itemId: 'bun-raisin-110', name: 'Булочка ванильная с изюмом 110 г', price: 1650, category: 'Выпечка' },
-  { itemId: 'buckwheat-150', name: 'Каша гречневая рассыпчатая 150 г', price: 830, category: 'Горячее', favourite: true },
+  {
+    itemId: 'buckwheat-150',
+    name: 'Каша гречневая рассыпчатая 150 г',
+    price: 830,
+    category: 'Горячее',
+    favourite: true,
+  },
   { itemId: 'chicken-cutlet-100', name: 'Котлета рубленная из филе курицы, 100 г', price: 2385, category: 'Горячее' },
   { itemId: 'pasta-150', name: 'Макароны отварные 150 г', price: 473, category: 'Горячее' },
   { itemId: 'rice-150', name: 'Рис отварной 150 г', price: 713, category: 'Горячее' },

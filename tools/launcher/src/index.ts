@@ -16,4 +16,10 @@ export { fetchHealth, isLive, isReady, waitForHealth, type HealthAnswer } from '
 /** the start-up marker the ledger's health reads (`starting`, 503, while it exists) */
 export { clearStarting, markStarting } from '@meals/runtime-config';
 export { startTillProcess, type TillProcessOptions } from './till-process.js';
-export { openSerialEnd, startSerialCable, startSerialCableAt, type SerialCable, type SerialEnd } from './serial-cable.js';
+export {
+  openSerialEnd,
+  startSerialCable,
+  startSerialCableAt,
+  type SerialCable,
+  type SerialEnd,
+} from './serial-cable.js';

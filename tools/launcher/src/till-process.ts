@@ -28,7 +28,9 @@ export interface TillProcessOptions {
   logName?: string;
 }
 
-export async function startTillProcess(options: TillProcessOptions): Promise<{ url: string; service: SupervisedProcess }> {
+export async function startTillProcess(
+  options: TillProcessOptions,
+): Promise<{ url: string; service: SupervisedProcess }> {
   const main = join(options.repoRoot, 'apps', 'pos-agent', 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first (npx tsc -b tsconfig.build.json)`);
   let failStartup: (error: Error) => void = () => {};

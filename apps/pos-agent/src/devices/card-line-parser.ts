@@ -41,7 +41,8 @@ export class CardLineParser {
       out.push({ kind: 'garbage', reason: 'too_long' });
     } else {
       const line = this.buffer.trim();
-      if (line.length > 0) out.push(CARD_UID.test(line) ? { kind: 'card', cardUid: line } : { kind: 'garbage', reason: 'noise' });
+      if (line.length > 0)
+        out.push(CARD_UID.test(line) ? { kind: 'card', cardUid: line } : { kind: 'garbage', reason: 'noise' });
     }
     this.buffer = '';
     this.overflowing = false;

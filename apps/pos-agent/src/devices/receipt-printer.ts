@@ -22,7 +22,10 @@ export interface PrintedReceipt {
   at: string;
 }
 
-export class SerialReceiptPrinter extends EventEmitter<{ status: [DeviceStatus]; printed: [PrintedReceipt] }> implements ReceiptPrinter {
+export class SerialReceiptPrinter
+  extends EventEmitter<{ status: [DeviceStatus]; printed: [PrintedReceipt] }>
+  implements ReceiptPrinter
+{
   private readonly device: SerialDevice;
 
   constructor(
@@ -40,7 +43,12 @@ export class SerialReceiptPrinter extends EventEmitter<{ status: [DeviceStatus];
 
   async print(receipt: Receipt): Promise<void> {
     await this.device.write(encodeReceipt(receipt, this.columns));
-    this.emit('printed', { id: receipt.id, kind: receipt.kind, text: receiptAsText(receipt, this.columns), at: new Date().toISOString() });
+    this.emit('printed', {
+      id: receipt.id,
+      kind: receipt.kind,
+      text: receiptAsText(receipt, this.columns),
+      at: new Date().toISOString(),
+    });
   }
 
   start(): void {
@@ -53,7 +61,10 @@ export class SerialReceiptPrinter extends EventEmitter<{ status: [DeviceStatus];
 }
 
 /** No printer configured: each receipt is shown on the till screen and written to `<dir>/<id>.txt`. */
-export class SimulatedReceiptPrinter extends EventEmitter<{ status: [DeviceStatus]; printed: [PrintedReceipt] }> implements ReceiptPrinter {
+export class SimulatedReceiptPrinter
+  extends EventEmitter<{ status: [DeviceStatus]; printed: [PrintedReceipt] }>
+  implements ReceiptPrinter
+{
   readonly status: DeviceStatus = { state: 'simulated', path: null, problem: null };
 
   constructor(
@@ -64,7 +75,12 @@ export class SimulatedReceiptPrinter extends EventEmitter<{ status: [DeviceStatu
   }
 
   async print(receipt: Receipt): Promise<void> {
-    const printed = { id: receipt.id, kind: receipt.kind, text: receiptAsText(receipt, this.columns), at: new Date().toISOString() };
+    const printed = {
+      id: receipt.id,
+      kind: receipt.kind,
+      text: receiptAsText(receipt, this.columns),
+      at: new Date().toISOString(),
+    };
     mkdirSync(this.dir, { recursive: true });
     writeFileSync(join(this.dir, `${receipt.id}.txt`), `${printed.text}\n`);
     this.emit('printed', printed);

@@ -68,7 +68,10 @@ export class SerialDevice extends EventEmitter<SerialDeviceEvents> {
     const timeoutMs = this.options.writeTimeoutMs ?? 5_000;
     return new Promise<void>((resolve, reject) => {
       const onClose = () => finish(new Error(`${this.options.path} was disconnected while writing`));
-      const timer = setTimeout(() => finish(new Error(`${this.options.path} did not take the bytes in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`${this.options.path} did not take the bytes in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       let done = false;
       const finish = (error?: Error | null) => {
         if (done) return;

@@ -120,7 +120,9 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 function parse<T>(schema: ZodType<T>, body: unknown, reply: FastifyReply): T | null {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  void reply.code(400).send({ ok: false, code: 'invalid_request', message: parsed.error.issues[0]?.message ?? 'Неверный запрос' });
+  void reply
+    .code(400)
+    .send({ ok: false, code: 'invalid_request', message: parsed.error.issues[0]?.message ?? 'Неверный запрос' });
   return null;
 }
 

@@ -17,7 +17,7 @@ export type TillLedger = Pick<
   | 'activateCard'
 >;
 
-export type { BuffetItem as AssortmentItem, StatementLine as OperationLine, TillCard } from '@meals/contracts';
+export type { BuffetItem as AssortmentItem } from '@meals/contracts';
 
 /** Why a card is blocked, for the cashier. */
 export const BLOCK_REASON_TEXT: Record<string, string> = {

@@ -20,7 +20,8 @@ export function encodeReceipt(receipt: Receipt, columns: number): Uint8Array {
         break;
       case 'pair':
         encoder.bold(Boolean(line.bold));
-        for (const part of fitPair(printable(line.left), printable(line.right), columns).split('\n')) encoder.line(part);
+        for (const part of fitPair(printable(line.left), printable(line.right), columns).split('\n'))
+          encoder.line(part);
         encoder.bold(false);
         break;
       case 'text': {
@@ -39,4 +40,8 @@ export function encodeReceipt(receipt: Receipt, columns: number): Uint8Array {
 
 /** cp866 has no guillemets or rouble sign: plain quotes and «руб.» print everywhere */
 export const printable = (value: string): string =>
-  value.replace(/[«»„“”]/g, '"').replace(/₽/g, 'руб.').replace(/[‐‑‒–—]/g, '-').replace(/…/g, '...');
+  value
+    .replace(/[«»„“”]/g, '"')
+    .replace(/₽/g, 'руб.')
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/…/g, '...');

@@ -15,7 +15,10 @@ export interface Receipt {
   lines: ReceiptLine[];
 }
 
-export const text = (value: string, style: Omit<Extract<ReceiptLine, { kind: 'text' }>, 'kind' | 'text'> = {}): ReceiptLine => ({
+export const text = (
+  value: string,
+  style: Omit<Extract<ReceiptLine, { kind: 'text' }>, 'kind' | 'text'> = {},
+): ReceiptLine => ({
   kind: 'text',
   text: value,
   ...style,
@@ -58,7 +61,7 @@ export function wrap(value: string, columns: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
-    for (let rest = word; rest.length > 0; ) {
+    for (let rest = word; rest.length > 0;) {
       const candidate = current ? `${current} ${rest}` : rest;
       if (candidate.length <= columns) {
         current = candidate;

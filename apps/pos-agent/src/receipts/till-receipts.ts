@@ -85,7 +85,11 @@ export function statementSlip(till: TillIdentity, recent: RecentOperations, now:
 }
 
 function header(till: TillIdentity) {
-  return [text(till.schoolName, { align: 'center', bold: true }), text(`Касса ${till.tillId}`, { align: 'center' }), rule];
+  return [
+    text(till.schoolName, { align: 'center', bold: true }),
+    text(`Касса ${till.tillId}`, { align: 'center' }),
+    rule,
+  ];
 }
 
 /** `06.12.2026 12:05` in the school's time zone */

@@ -24,7 +24,10 @@ export class AccountDesk {
     if (!read.ok) return read;
     if (read.card.source === 'cache') return refused('offline', 'Активация возможна только при связи с сервером');
     if (read.card.cardStatus === 'blocked') {
-      return refused('card_blocked', `Карта заблокирована: ${read.card.blockedReason ?? 'причина не указана'}. Активировать нельзя`);
+      return refused(
+        'card_blocked',
+        `Карта заблокирована: ${read.card.blockedReason ?? 'причина не указана'}. Активировать нельзя`,
+      );
     }
     if (read.card.cardStatus === 'active') return { ok: true, card: read.card };
     try {

@@ -54,7 +54,11 @@ export class CardDesk {
     } catch (error) {
       if (isRefusal(error)) return refused(error.code, cardRefusalText(error.code, error.messageRu));
       const cached = this.store.card(cardUid);
-      if (!cached) return refused('unknown_offline', 'Нет связи с сервером, а эта карта на кассе ещё не встречалась: продажа невозможна');
+      if (!cached)
+        return refused(
+          'unknown_offline',
+          'Нет связи с сервером, а эта карта на кассе ещё не встречалась: продажа невозможна',
+        );
       return { ok: true, card: view(cached, 'cache') };
     }
   }

@@ -45,7 +45,9 @@ export class ReceiptDesk {
   }
 
   unprinted(): { id: string; checkNumber: string; total: number }[] {
-    return this.store.unprinted().map((check) => ({ id: `check-${check.checkNumber}`, checkNumber: check.checkNumber, total: check.total }));
+    return this.store
+      .unprinted()
+      .map((check) => ({ id: `check-${check.checkNumber}`, checkNumber: check.checkNumber, total: check.total }));
   }
 
   private async tryPrint(receipt: Receipt): Promise<{ printed: boolean; problem: string | null }> {
@@ -53,7 +55,10 @@ export class ReceiptDesk {
       await this.printer.print(receipt);
       return { printed: true, problem: null };
     } catch (error) {
-      return { printed: false, problem: `Чек не напечатан (${this.printer.status.problem ?? (error as Error).message}): нажмите «Печатать снова»` };
+      return {
+        printed: false,
+        problem: `Чек не напечатан (${this.printer.status.problem ?? (error as Error).message}): нажмите «Печатать снова»`,
+      };
     }
   }
 }

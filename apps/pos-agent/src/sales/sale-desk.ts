@@ -42,9 +42,11 @@ export class SaleDesk {
     const total = items.items.reduce((sum, item) => sum + item.qty * item.price, 0);
     const card = cards.known(cardUid);
     if (!card) return refused('card_not_read', 'Сначала приложите карту');
-    if (card.cardStatus === 'blocked') return refused('card_blocked', `Карта заблокирована: ${card.blockedReason ?? 'причина не указана'}`);
+    if (card.cardStatus === 'blocked')
+      return refused('card_blocked', `Карта заблокирована: ${card.blockedReason ?? 'причина не указана'}`);
     if (card.accountStatus === 'closed') return refused('account_closed', 'Лицевой счёт закрыт');
-    if (card.cardStatus !== 'active') return refused('card_not_active', 'Карта не активирована: откройте «Активация карты»');
+    if (card.cardStatus !== 'active')
+      return refused('card_not_active', 'Карта не активирована: откройте «Активация карты»');
     // online with nothing queued: the ledger decides now; otherwise the till vouches within the offline limit
     const online = link.online && store.pendingCount() === 0;
     const allowance = card.balance + (online ? 0 : Math.min(this.options.offlineLimitKopecks, card.offlineLimit));
@@ -69,7 +71,10 @@ export class SaleDesk {
     }
     if (settled.state === 'declined') {
       const code = settled.refusal?.code ?? 'refused';
-      return refused(code, code === 'insufficient_funds' ? SHORT_FUNDS : (settled.refusal?.message ?? 'Сервер отказал'));
+      return refused(
+        code,
+        code === 'insufficient_funds' ? SHORT_FUNDS : (settled.refusal?.message ?? 'Сервер отказал'),
+      );
     }
     return { ok: true, check: settled };
   }

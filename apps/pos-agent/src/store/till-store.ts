@@ -49,7 +49,10 @@ interface CheckRow {
 
 export class TillStore {
   private readonly db: Database.Database;
-  private readonly statements: Record<'check' | 'pendingCount' | 'delivered' | 'cardBalance' | 'settleOffline', Database.Statement>;
+  private readonly statements: Record<
+    'check' | 'pendingCount' | 'delivered' | 'cardBalance' | 'settleOffline',
+    Database.Statement
+  >;
   readonly schoolId: string;
 
   constructor(options: TillStoreOptions) {
@@ -104,7 +107,9 @@ export class TillStore {
           check.estimatedBalanceAfter,
         );
       if (check.offline) {
-        this.db.prepare('UPDATE cards SET offline_spent = offline_spent + ? WHERE card_uid = ?').run(check.total, check.cardUid);
+        this.db
+          .prepare('UPDATE cards SET offline_spent = offline_spent + ? WHERE card_uid = ?')
+          .run(check.total, check.cardUid);
       }
       return this.check(checkNumber)!;
     })();
@@ -117,7 +122,9 @@ export class TillStore {
 
   /** Pending checks in allocation order (the order they are delivered in). */
   pending(limit = 100): QueuedCheck[] {
-    const rows = this.db.prepare("SELECT * FROM checks WHERE state = 'pending' ORDER BY seq LIMIT ?").all(limit) as CheckRow[];
+    const rows = this.db
+      .prepare("SELECT * FROM checks WHERE state = 'pending' ORDER BY seq LIMIT ?")
+      .all(limit) as CheckRow[];
     return rows.map(toCheck);
   }
 
@@ -133,7 +140,9 @@ export class TillStore {
         .run(checkNumber).changes;
       if (changed) {
         const check = this.check(checkNumber)!;
-        this.db.prepare('UPDATE cards SET offline_spent = offline_spent + ? WHERE card_uid = ?').run(check.total, check.cardUid);
+        this.db
+          .prepare('UPDATE cards SET offline_spent = offline_spent + ? WHERE card_uid = ?')
+          .run(check.total, check.cardUid);
       }
     })();
   }
@@ -167,7 +176,9 @@ export class TillStore {
       if (!check || check.state !== 'pending') return check;
       const state: CheckState = check.offline ? 'refused' : 'declined';
       this.db
-        .prepare('UPDATE checks SET state = ?, refusal_code = ?, refusal_message = ?, attempts = attempts + 1 WHERE check_number = ?')
+        .prepare(
+          'UPDATE checks SET state = ?, refusal_code = ?, refusal_message = ?, attempts = attempts + 1 WHERE check_number = ?',
+        )
         .run(state, code, message, checkNumber);
       this.settleOfflineSpend(check);
       return this.check(checkNumber);
@@ -175,7 +186,9 @@ export class TillStore {
   }
 
   noteAttempt(checkNumber: string, error: string): void {
-    this.db.prepare('UPDATE checks SET attempts = attempts + 1, last_error = ? WHERE check_number = ?').run(error, checkNumber);
+    this.db
+      .prepare('UPDATE checks SET attempts = attempts + 1, last_error = ? WHERE check_number = ?')
+      .run(error, checkNumber);
   }
 
   unreportedRefusals(): QueuedCheck[] {
@@ -202,7 +215,9 @@ export class TillStore {
 
   unprinted(limit = 10): QueuedCheck[] {
     const rows = this.db
-      .prepare("SELECT * FROM checks WHERE printed = 0 AND state IN ('pending', 'delivered', 'refused') ORDER BY seq DESC LIMIT ?")
+      .prepare(
+        "SELECT * FROM checks WHERE printed = 0 AND state IN ('pending', 'delivered', 'refused') ORDER BY seq DESC LIMIT ?",
+      )
       .all(limit) as CheckRow[];
     return rows.map(toCheck);
   }
@@ -212,7 +227,9 @@ export class TillStore {
   rememberCard(card: Omit<CachedCard, 'offlineSpent' | 'updatedAt'>): CachedCard {
     // what the ledger says includes every delivered check; checks still queued are spent on top
     const queued = this.db
-      .prepare("SELECT coalesce(sum(total), 0) AS spent FROM checks WHERE card_uid = ? AND state = 'pending' AND offline = 1")
+      .prepare(
+        "SELECT coalesce(sum(total), 0) AS spent FROM checks WHERE card_uid = ? AND state = 'pending' AND offline = 1",
+      )
       .get(card.cardUid) as { spent: number };
     this.db
       .prepare(
@@ -281,14 +298,15 @@ export class TillStore {
 
   rememberAssortment(schoolId: string, items: unknown[]): void {
     this.db
-      .prepare('INSERT INTO assortment (school_id, items, updated_at) VALUES (?, ?, ?) ON CONFLICT (school_id) DO UPDATE SET items = excluded.items, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO assortment (school_id, items, updated_at) VALUES (?, ?, ?) ON CONFLICT (school_id) DO UPDATE SET items = excluded.items, updated_at = excluded.updated_at',
+      )
       .run(schoolId, JSON.stringify(items), new Date().toISOString());
   }
 
   assortment<T>(schoolId: string): { items: T[]; updatedAt: string } | null {
     const row = this.db.prepare('SELECT items, updated_at FROM assortment WHERE school_id = ?').get(schoolId) as
-      | { items: string; updated_at: string }
-      | undefined;
+      { items: string; updated_at: string } | undefined;
     return row ? { items: JSON.parse(row.items) as T[], updatedAt: row.updated_at } : null;
   }
 

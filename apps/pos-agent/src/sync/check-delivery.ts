@@ -198,7 +198,11 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
         soldAt: check.soldAt,
         ...(sentOffline ? { offline: true } : {}),
       });
-      this.delivered.push({ checkNumber: check.checkNumber, accountNumber: answer.accountNumber, balanceAfter: answer.balance });
+      this.delivered.push({
+        checkNumber: check.checkNumber,
+        accountNumber: answer.accountNumber,
+        balanceAfter: answer.balance,
+      });
       this.emit('link', true, null);
       log.debug({ checkNumber: check.checkNumber, status: answer.status }, 'check delivered');
       return;
@@ -242,4 +246,5 @@ function refusalOf(check: QueuedCheck): TillRefusalRequest {
   };
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const describe = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -16,10 +16,37 @@ import { startTestTill, type TestTill } from '../support/test-till.js';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 const CARDS = {
-  alena: { cardUid: '04A1B2C3D4', accountNumber: '2400001', fullName: 'Иванова Алёна Петровна', className: '3Б', balance: 50_000 },
-  petr: { cardUid: '04F0F0F0F0', accountNumber: '2400002', fullName: 'Петров Пётр Ильич', className: '5А', balance: 1_000 },
-  masha: { cardUid: '04BBBBBBBB', accountNumber: '2400003', fullName: 'Сидорова Мария', className: '7В', balance: 5_000, cardStatus: 'blocked' as const, blockReason: 'stolen' as const },
-  ilya: { cardUid: '04CCCCCCCC', accountNumber: '2400004', fullName: 'Кузнецов Илья', className: '1А', balance: 0, cardStatus: 'issued' as const },
+  alena: {
+    cardUid: '04A1B2C3D4',
+    accountNumber: '2400001',
+    fullName: 'Иванова Алёна Петровна',
+    className: '3Б',
+    balance: 50_000,
+  },
+  petr: {
+    cardUid: '04F0F0F0F0',
+    accountNumber: '2400002',
+    fullName: 'Петров Пётр Ильич',
+    className: '5А',
+    balance: 1_000,
+  },
+  masha: {
+    cardUid: '04BBBBBBBB',
+    accountNumber: '2400003',
+    fullName: 'Сидорова Мария',
+    className: '7В',
+    balance: 5_000,
+    cardStatus: 'blocked' as const,
+    blockReason: 'stolen' as const,
+  },
+  ilya: {
+    cardUid: '04CCCCCCCC',
+    accountNumber: '2400004',
+    fullName: 'Кузнецов Илья',
+    className: '1А',
+    balance: 0,
+    cardStatus: 'issued' as const,
+  },
 };
 
 let dir: string;
@@ -34,14 +61,26 @@ beforeAll(async () => {
     dataDir: join(dir, 'till'),
     ledger,
     saleWaitMs: 500,
-    demoCards: Object.values(CARDS).map((card) => ({ cardUid: card.cardUid, label: `${card.fullName}, ${card.className}` })),
+    demoCards: Object.values(CARDS).map((card) => ({
+      cardUid: card.cardUid,
+      label: `${card.fullName}, ${card.className}`,
+    })),
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   context = await chromium.launchPersistentContext(join(dir, 'chromium'), {
     executablePath: '/usr/bin/chromium',
     locale: 'ru-RU',
     viewport: { width: 1280, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -66,18 +105,30 @@ async function openTill(): Promise<{ page: Page; errors: string[] }> {
 
 async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`),
+  ).toEqual([]);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 const notice = (page: Page) => page.locator('#notice');
 
 /** Waits until the element's text is (or, with `contains`, includes) the expected text; fails with what it was. */
-async function seeText(locator: Locator, expected: string, { contains = false, timeoutMs = 5_000 } = {}): Promise<void> {
+async function seeText(
+  locator: Locator,
+  expected: string,
+  { contains = false, timeoutMs = 5_000 } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string | null = null;
   while (Date.now() < deadline) {
-    last = (await locator.first().textContent({ timeout: timeoutMs }).catch(() => null))?.trim() ?? null;
+    last =
+      (
+        await locator
+          .first()
+          .textContent({ timeout: timeoutMs })
+          .catch(() => null)
+      )?.trim() ?? null;
     if (last !== null && (contains ? last.includes(expected) : last === expected)) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -101,7 +152,10 @@ it('a sale with the mouse and the keyboard: card picked, search, favourites, qua
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Добавить ещё: Пицца 125 г' }).click();
   await page.locator('#search').fill('');
-  await page.locator('#menu').getByRole('button', { name: /Сок в ассортименте/ }).click();
+  await page
+    .locator('#menu')
+    .getByRole('button', { name: /Сок в ассортименте/ })
+    .click();
   await seeText(page.locator('#total'), '82,20 ₽');
   await expectAccessible(page);
   await shot(page, 'till-basket');
@@ -128,7 +182,10 @@ it('short funds are said without an amount; blocked and new cards; slips; offlin
   const { page, errors } = await openTill();
   await page.getByLabel('Симулятор считывателя: выберите карту').selectOption(CARDS.petr.cardUid);
   await seeText(page.locator('#pupil-name'), 'Петров Пётр Ильич');
-  await page.locator('#menu').getByRole('button', { name: /Пицца 125 г/ }).click();
+  await page
+    .locator('#menu')
+    .getByRole('button', { name: /Пицца 125 г/ })
+    .click();
   await page.getByRole('button', { name: 'Оплатить' }).click();
   await seeText(notice(page), 'Недостаточно средств на карте для этого заказа');
   await expectAccessible(page);
@@ -162,7 +219,10 @@ it('short funds are said without an amount; blocked and new cards; slips; offlin
   await page.keyboard.press('Enter');
   await seeText(page.locator('#status-link'), 'Нет связи: продажа офлайн');
   await seeText(notice(page), 'Нет связи с сервером: баланс по последним данным кассы');
-  await page.locator('#menu').getByRole('button', { name: /Чай с сахаром/ }).click();
+  await page
+    .locator('#menu')
+    .getByRole('button', { name: /Чай с сахаром/ })
+    .click();
   await page.getByRole('button', { name: 'Оплатить' }).click();
   await seeText(notice(page), 'без связи: будет отправлен позже', { contains: true });
   await seeText(page.locator('#status-link'), 'Нет связи: продажа офлайн, в очереди 1');
@@ -175,14 +235,27 @@ it('short funds are said without an amount; blocked and new cards; slips; offlin
 });
 
 it('works by touch on a smaller screen', async () => {
-  const touch = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const touch = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
-    const page = await (await touch.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, locale: 'ru-RU' })).newPage();
+    const page = await (
+      await touch.newContext({
+        viewport: { width: 1024, height: 768 },
+        hasTouch: true,
+        isMobile: true,
+        locale: 'ru-RU',
+      })
+    ).newPage();
     await page.goto(till.url);
     await page.getByText('Связь: есть').waitFor();
     await page.getByLabel('Симулятор считывателя: выберите карту').selectOption(CARDS.alena.cardUid);
     await seeText(page.locator('#pupil-name'), 'Иванова Алёна Петровна');
-    await page.locator('#menu').getByRole('button', { name: /Булочка ванильная/ }).tap();
+    await page
+      .locator('#menu')
+      .getByRole('button', { name: /Булочка ванильная/ })
+      .tap();
     await page.getByRole('button', { name: 'Добавить ещё: Булочка ванильная с изюмом 110 г' }).tap();
     await seeText(page.locator('#total'), '33,00 ₽');
     const pay = page.getByRole('button', { name: 'Оплатить' });

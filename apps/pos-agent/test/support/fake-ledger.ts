@@ -19,8 +19,22 @@ export interface FakePupil {
 
 export const ASSORTMENT: BuffetItem[] = [
   { itemId: 'pizza', name: 'Пицца 125 г', price: 3450, category: 'Выпечка', active: true, favourite: true },
-  { itemId: 'bun', name: 'Булочка ванильная с изюмом 110 г', price: 1650, category: 'Выпечка', active: true, favourite: false },
-  { itemId: 'juice', name: 'Сок в ассортименте 200 г', price: 1320, category: 'Напитки', active: true, favourite: true },
+  {
+    itemId: 'bun',
+    name: 'Булочка ванильная с изюмом 110 г',
+    price: 1650,
+    category: 'Выпечка',
+    active: true,
+    favourite: false,
+  },
+  {
+    itemId: 'juice',
+    name: 'Сок в ассортименте 200 г',
+    price: 1320,
+    category: 'Напитки',
+    active: true,
+    favourite: true,
+  },
   { itemId: 'tea', name: 'Чай с сахаром 200 мл', price: 450, category: 'Напитки', active: true, favourite: false },
   { itemId: 'old', name: 'Снято с продажи', price: 100, category: 'Напитки', active: false, favourite: false },
 ];
@@ -48,7 +62,13 @@ export class FakeLedger implements TillLedger {
 
   private pupil(cardUid: string): FakePupil {
     const pupil = this.pupils.get(cardUid);
-    if (!pupil) throw new LedgerApiError({ statusCode: 404, code: 'unknown_card', message: 'unknown card', messageRu: 'Карта не найдена' });
+    if (!pupil)
+      throw new LedgerApiError({
+        statusCode: 404,
+        code: 'unknown_card',
+        message: 'unknown card',
+        messageRu: 'Карта не найдена',
+      });
     return pupil;
   }
 
@@ -90,7 +110,14 @@ export class FakeLedger implements TillLedger {
           items: sale.items.map((item) => ({ ...item, amount: item.qty * item.price })),
         };
       });
-    return { accountNumber: pupil.accountNumber, fullName: pupil.fullName, className: pupil.className, schoolId: '24', balance: pupil.balance, lines };
+    return {
+      accountNumber: pupil.accountNumber,
+      fullName: pupil.fullName,
+      className: pupil.className,
+      schoolId: '24',
+      balance: pupil.balance,
+      lines,
+    };
   }
 
   async buffetAssortment(schoolId: string) {
@@ -106,15 +133,33 @@ export class FakeLedger implements TillLedger {
 
   async issueTemporaryPassword(accountNumber: string) {
     await this.gate();
-    return { status: 'recorded' as const, position: null, accountNumber, temporaryPassword: 'Щука-7391', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+    return {
+      status: 'recorded' as const,
+      position: null,
+      accountNumber,
+      temporaryPassword: 'Щука-7391',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    };
   }
 
   async activateCard(cardUid: string) {
     await this.gate();
     const pupil = this.pupil(cardUid);
-    if (pupil.cardStatus === 'blocked') throw new LedgerApiError({ statusCode: 409, code: 'card_blocked', message: 'blocked', messageRu: 'Карта заблокирована' });
+    if (pupil.cardStatus === 'blocked')
+      throw new LedgerApiError({
+        statusCode: 409,
+        code: 'card_blocked',
+        message: 'blocked',
+        messageRu: 'Карта заблокирована',
+      });
     pupil.cardStatus = 'active';
-    return { status: 'recorded' as const, position: null, accountNumber: pupil.accountNumber, cardUid, cardStatus: 'active' as const };
+    return {
+      status: 'recorded' as const,
+      position: null,
+      accountNumber: pupil.accountNumber,
+      cardUid,
+      cardStatus: 'active' as const,
+    };
   }
 
   async recordSale(sale: SaleRequest) {
@@ -123,15 +168,40 @@ export class FakeLedger implements TillLedger {
     const pupil = this.pupil(sale.cardUid);
     const total = sale.items.reduce((sum, item) => sum + item.qty * item.price, 0);
     if (this.recorded.has(sale.checkNumber)) {
-      return { status: 'duplicate' as const, position: null, checkNumber: sale.checkNumber, accountNumber: pupil.accountNumber, total, balance: pupil.balance };
+      return {
+        status: 'duplicate' as const,
+        position: null,
+        checkNumber: sale.checkNumber,
+        accountNumber: pupil.accountNumber,
+        total,
+        balance: pupil.balance,
+      };
     }
-    if (pupil.cardStatus === 'blocked') throw new LedgerApiError({ statusCode: 409, code: 'card_blocked', message: 'blocked', messageRu: 'Карта заблокирована' });
+    if (pupil.cardStatus === 'blocked')
+      throw new LedgerApiError({
+        statusCode: 409,
+        code: 'card_blocked',
+        message: 'blocked',
+        messageRu: 'Карта заблокирована',
+      });
     const floor = sale.offline ? -this.offlineLimit : 0;
     if (pupil.balance - total < floor) {
-      throw new LedgerApiError({ statusCode: 409, code: 'insufficient_funds', message: 'insufficient funds', messageRu: 'Недостаточно средств' });
+      throw new LedgerApiError({
+        statusCode: 409,
+        code: 'insufficient_funds',
+        message: 'insufficient funds',
+        messageRu: 'Недостаточно средств',
+      });
     }
     pupil.balance -= total;
     this.recorded.set(sale.checkNumber, sale);
-    return { status: 'recorded' as const, position: '1', checkNumber: sale.checkNumber, accountNumber: pupil.accountNumber, total, balance: pupil.balance };
+    return {
+      status: 'recorded' as const,
+      position: '1',
+      checkNumber: sale.checkNumber,
+      accountNumber: pupil.accountNumber,
+      total,
+      balance: pupil.balance,
+    };
   }
 }
