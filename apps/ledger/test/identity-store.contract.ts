@@ -92,6 +92,15 @@ export function describeIdentityStoreContract(name: string, target: () => Contra
       expect((await store.listApiKeys()).map((k) => k.name)).toEqual(['bank-a', 'till-b']);
     });
 
+    it('revokes a key by name: it is found no more, its name is free again', async () => {
+      await store.insertApiKey('hash-b', key('till-b'));
+      expect(await store.revokeApiKey('till-b')).toBe(true);
+      expect(await store.revokeApiKey('till-b')).toBe(false);
+      expect(await store.findApiKey('hash-b')).toBeNull();
+      expect(await store.listApiKeys()).toEqual([]);
+      expect(await store.insertApiKey('hash-d', key('till-b'))).toBe(true);
+    });
+
     it('keeps checkpoints as text (bigint positions), replacing them', async () => {
       expect(await store.getCheckpoint('reconciler')).toBeNull();
       await store.saveCheckpoint('reconciler', '9007199254740993');

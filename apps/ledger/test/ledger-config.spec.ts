@@ -22,9 +22,17 @@ describe('configuration of date plausibility and the shared login limiter', () =
     });
     expect(config.accountPolicy).toEqual({
       overdraftLimit: 0,
+      offlineLimit: 30_000,
       businessTimeLimits: { saleMaxAgeMs: 70 * 86_400_000, topUpMaxAgeMs: 90 * 86_400_000, clockSkewMs: 60_000 },
     });
     expect(config.redisUrl).toBe('redis://127.0.0.1:6390');
+  });
+
+  it('reads TILL_OFFLINE_LIMIT_KOPECKS, how far offline checks may take a balance below zero', () => {
+    expect(loadLedgerConfig({ TILL_OFFLINE_LIMIT_KOPECKS: '5000' }).accountPolicy.offlineLimit).toBe(5000);
+    expect(loadLedgerConfig({ TILL_OFFLINE_LIMIT_KOPECKS: '0' }).accountPolicy.offlineLimit).toBe(0);
+    expect(() => loadLedgerConfig({ TILL_OFFLINE_LIMIT_KOPECKS: '12.5' })).toThrow(/TILL_OFFLINE_LIMIT_KOPECKS/);
+    expect(() => loadLedgerConfig({ TILL_OFFLINE_LIMIT_KOPECKS: '-1' })).toThrow(/TILL_OFFLINE_LIMIT_KOPECKS/);
   });
 
   it('refuses bad values, naming each', () => {

@@ -119,6 +119,7 @@ describe('projection effects per event', () => {
       accountNumber: A,
       schoolId: '24',
       status: 'issued',
+      blockReason: null,
     });
     expect(await readModels.get(collections.accounts.name, A)).toMatchObject({ cardUid: 'C1', cardStatus: 'issued' });
 
@@ -134,7 +135,10 @@ describe('projection effects per event', () => {
       [{ type: 'card.blocked.v1', data: { accountNumber: A, cardUid: 'C1', reason: 'lost' } }],
       [issued(A, 'C2', 'C1')],
     );
-    expect((await readModels.get(collections.cards.name, 'C1'))?.['status']).toBe('blocked');
+    expect(await readModels.get(collections.cards.name, 'C1')).toMatchObject({
+      status: 'blocked',
+      blockReason: 'lost',
+    });
     expect((await readModels.get(collections.cards.name, 'C2'))?.['status']).toBe('issued');
     expect(await readModels.get(collections.accounts.name, A)).toMatchObject({
       cardUid: 'C2',

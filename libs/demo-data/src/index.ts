@@ -1,2 +1,3 @@
 export * from './seeded-random.js';
 export * from './canteen-menu.js';
+export * from './buffet-assortment.js';

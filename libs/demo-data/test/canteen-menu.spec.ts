@@ -1,6 +1,7 @@
 import {
   CANTEEN_MENU,
   checkTotal,
+  demoBuffetAssortment,
   MAX_CHECK_LINES,
   randomCheckLines,
   seededRandom,
@@ -33,5 +34,20 @@ describe('canteen checks', () => {
       }
       expect(checkTotal(lines)).toBe(lines.reduce((sum, line) => sum + line.qty * line.price, 0));
     }
+  });
+});
+
+describe('demo buffet assortment', () => {
+  it('offers every menu item at its menu price under a distinct readable id, with Russian categories', () => {
+    const items = demoBuffetAssortment();
+    expect(items.map((item) => [item.name, item.price])).toEqual(CANTEEN_MENU.map((item) => [item.name, item.price]));
+    expect(new Set(items.map((item) => item.itemId)).size).toBe(items.length);
+    for (const item of items) {
+      expect(item.itemId).toMatch(/^[a-z0-9-]+$/);
+      expect(item.itemId).not.toMatch(/^menu-/);
+      expect(item.category).toMatch(/^[А-ЯЁ][а-яё ]+$/);
+      expect(item.active).toBe(true);
+    }
+    expect(items.filter((item) => item.favourite).length).toBeGreaterThan(0);
   });
 });

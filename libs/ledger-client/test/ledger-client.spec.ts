@@ -106,6 +106,76 @@ describe('LedgerClient', () => {
     expect(closed.settlement).toEqual({ kind: 'refund', amount: 6600 });
   });
 
+  it("runs the till's calls: buffet, card lookup, «Детализация», offline sale, refusal report, temporary password", async () => {
+    await admin.registerSchool({ schoolId: '24', name: 'Школа №24', departmentId: 'uo-1' });
+    const imported = await admin.importPupils('24', {
+      body: csvOf('24', [['04А', 'Кассова Катя']]),
+      contentType: 'text/csv',
+    });
+    const pupil = imported.accounts[0]!;
+
+    const added = await admin.addBuffetItem('24', {
+      itemId: 'tea',
+      name: 'Чай с сахаром 200 мл',
+      price: 265,
+      category: 'Напитки',
+    });
+    expect(added).toMatchObject({ status: 'recorded', item: { itemId: 'tea', active: true, favourite: false } });
+    const changed = await admin.changeBuffetItem('24', 'tea', {
+      name: 'Чай с сахаром 200 мл',
+      price: 300,
+      category: 'Напитки',
+      active: true,
+      favourite: true,
+    });
+    expect(changed.item).toMatchObject({ price: 300, favourite: true });
+    const assortment = await till.buffetAssortment('24');
+    expect(assortment.items.find((item) => item.itemId === 'tea')).toMatchObject({ price: 300, favourite: true });
+
+    expect(await till.lookupCard(pupil.cardUid)).toMatchObject({
+      accountNumber: pupil.accountNumber,
+      fullName: 'Кассова Катя',
+      className: '04А',
+      cardStatus: 'issued',
+      blockReason: null,
+      balance: 0,
+    });
+    await till.activateCard(pupil.cardUid);
+    const offline = await till.recordSale({
+      checkNumber: checkNo('24', 77),
+      cardUid: pupil.cardUid,
+      items: [{ name: 'Чай с сахаром 200 мл', qty: 2, price: 300 }],
+      soldAt: '2024-01-18T12:00:00+03:00',
+      offline: true,
+    });
+    expect(offline).toMatchObject({ status: 'recorded', balance: -600 });
+    const recent = await till.recentOperations(pupil.cardUid, 5);
+    expect(recent.lines).toEqual([expect.objectContaining({ checkNumber: '24-000077', debit: 600 })]);
+    expect(recent.lines[0]!.items).toEqual([{ name: 'Чай с сахаром 200 мл', qty: 2, price: 300, amount: 600 }]);
+
+    const refusal = {
+      checkNumber: checkNo('24', 78),
+      cardUid: pupil.cardUid,
+      accountNumber: pupil.accountNumber,
+      items: [{ name: 'Чай с сахаром 200 мл', qty: 200, price: 300 }],
+      total: 60_000,
+      soldAt: '2024-01-18T12:01:00+03:00',
+      refusalCode: 'insufficient_funds',
+      refusalMessage: 'Недостаточно средств на лицевом счёте',
+    };
+    expect(await till.reportTillRefusal('24', refusal)).toMatchObject({ status: 'recorded', checkNumber: '24-000078' });
+    expect((await till.reportTillRefusal('24', refusal)).status).toBe('duplicate');
+    const refusals = await admin.tillRefusals('24', 10);
+    expect(refusals.refusals.map((r) => r.checkNumber)).toEqual(['24-000078']);
+
+    const password = await till.issueTemporaryPassword(pupil.accountNumber);
+    expect(password.temporaryPassword.length).toBeGreaterThan(5);
+
+    const unknown = await till.lookupCard('NOSUCHCARD').catch((error: unknown) => error);
+    expect(unknown).toBeInstanceOf(LedgerApiError);
+    expect(unknown).toMatchObject({ statusCode: 404, code: 'unknown_card' });
+  });
+
   it('throws an error answer as a LedgerApiError with its code and Russian message', async () => {
     const refused = await till.recordSale(sale(checkNo('24', 2), 'NO-SUCH-CARD')).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(LedgerApiError);

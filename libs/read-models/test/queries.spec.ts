@@ -6,10 +6,13 @@ import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
 import {
   accountProfile,
   accountStatement,
+  buffetAssortment,
   collections,
+  recentStatementLines,
   READ_MODEL_COLLECTIONS,
   schoolAccounts,
   schoolDayTotals,
+  tillCard,
   TypedReadModels,
   type AccountDoc,
   type StatementLineDoc,
@@ -81,6 +84,69 @@ describe('read-model queries', () => {
   afterAll(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('recent lines: the last N, newest first (same instant: later in the log first), with items; null when unknown', async () => {
+    const recent = await recentStatementLines(readModels, 'A1', 3);
+    expect(recent!.map((l) => l.description)).toEqual(['e4', 'e3', 'e2']);
+    expect(recent![0]!.items).toEqual([{ name: 'Каша', qty: 1, price: 500, amount: 500 }]);
+    expect((await recentStatementLines(readModels, 'A1', 10))!.map((l) => l.description)).toEqual([
+      'e4',
+      'e3',
+      'e2',
+      'e1',
+    ]);
+    expect(await recentStatementLines(readModels, 'nope', 3)).toBeNull();
+  });
+
+  it('buffet: a school’s items by category, then name; other schools’ apart', async () => {
+    const item = (schoolId: string, itemId: string, name: string, category: string) => ({
+      _id: `${schoolId}:${itemId}`,
+      schoolId,
+      itemId,
+      name,
+      price: 100,
+      category,
+      active: true,
+      favourite: false,
+    });
+    await store.commit(
+      [
+        item('24', 'b', 'Чай', 'Напитки'),
+        item('24', 'a', 'Булочка', 'Выпечка'),
+        item('24', 'c', 'Ватрушка', 'Выпечка'),
+        item('25', 'a', 'Компот', 'Напитки'),
+      ].map((doc) => ({ op: 'put' as const, collection: collections.buffetItems.name, id: doc._id, doc })),
+    );
+    expect((await buffetAssortment(readModels, '24')).map((i) => i.name)).toEqual(['Булочка', 'Ватрушка', 'Чай']);
+    expect(await buffetAssortment(readModels, '26')).toEqual([]);
+  });
+
+  it('till card: the card’s own status and reason with its account; null for an unknown card', async () => {
+    await store.commit([
+      {
+        op: 'put',
+        collection: collections.cards.name,
+        id: 'OLD',
+        doc: {
+          _id: 'OLD',
+          cardUid: 'OLD',
+          accountNumber: 'A1',
+          schoolId: '24',
+          status: 'blocked',
+          blockReason: 'damaged',
+        },
+      },
+    ]);
+    expect(await tillCard(readModels, 'OLD')).toMatchObject({
+      cardUid: 'OLD',
+      cardStatus: 'blocked',
+      blockReason: 'damaged',
+      accountNumber: 'A1',
+      fullName: 'Борисов Борис',
+      balance: 3_000,
+    });
+    expect(await tillCard(readModels, 'NONE')).toBeNull();
   });
 
   it('profile: the account with its balance in words, null when unknown', async () => {

@@ -1,10 +1,12 @@
-import { randomCheckLines, seededRandom, type MealKind } from '@meals/demo-data';
+import { demoBuffetAssortment, randomCheckLines, seededRandom, type MealKind } from '@meals/demo-data';
 import {
   accountStreamId,
+  buffetStreamId,
   checkLines,
   makeAccountNumber,
   pupilKey,
   schoolStreamId,
+  tillRefusalsStreamId,
   TOP_UP_CHANNELS,
   type EventMetadata,
   type LedgerEvent,
@@ -16,7 +18,8 @@ import type { EventStore, EventToAppend, JsonObject } from '@meals/event-store';
  * their pupil lists, accounts with cards, top-ups when the balance runs low, canteen checks
  * of 1–5 lines from the demo city's menu every school day, and optionally the rest of an
  * account's life (moves, corrections, blocked and re-issued cards, closing with a refund
- * or a transfer to a sibling). Deterministic for a seed; balances never go below zero.
+ * or a transfer to a sibling, each school's buffet assortment with a price change and a
+ * refused offline check). Deterministic for a seed; balances never go below zero.
  */
 
 export interface LedgerHistoryOptions {
@@ -27,7 +30,7 @@ export interface LedgerHistoryOptions {
   days?: number;
   /** school days per append to an account stream (many events per append call) */
   daysPerAppend?: number;
-  /** also moves, corrections, card blocks/re-issues and closings */
+  /** also moves, corrections, card blocks/re-issues, closings, buffet items and refused offline checks */
   lifecycle?: boolean;
 }
 
@@ -141,6 +144,7 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
         event({ type: 'school.pupils-enrolled.v1', data: { schoolId, pupils } }, t + 1000, staff, 'import'),
       ],
     };
+    if (lifecycle) yield* schoolTillHistory(schoolId, t, pupils[0]!);
     for (const pupil of pupils) {
       const { accountNumber, className, fullName, cardUid } = pupil;
       accounts.push({
@@ -256,6 +260,62 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
       if (events.length > 0) yield { streamId: accountStreamId(accountNumber), events };
       yield* later;
     }
+  }
+
+  /** The school's buffet (every menu item, then a price change) and one refused offline check. */
+  function schoolTillHistory(
+    schoolId: string,
+    t: number,
+    pupil: { accountNumber: string; cardUid: string },
+  ): HistoryAppend[] {
+    const items = demoBuffetAssortment();
+    const first = items[0]!;
+    const till = { kind: 'till', id: `${schoolId}-01` } as const;
+    const { items: lines, total } = checkLines([{ name: first.name, qty: 9, price: first.price }]);
+    return [
+      {
+        streamId: buffetStreamId(schoolId),
+        events: [
+          ...items.map(({ itemId, ...content }) =>
+            event({ type: 'buffet.item-added.v1', data: { schoolId, itemId, ...content } }, t + 3000, staff, 'staff'),
+          ),
+          event(
+            {
+              type: 'buffet.item-changed.v1',
+              data: { schoolId, ...first, price: first.price + 100, favourite: !first.favourite },
+            },
+            t + 4000,
+            staff,
+            'staff',
+          ),
+        ],
+      },
+      {
+        streamId: tillRefusalsStreamId(schoolId),
+        events: [
+          event(
+            {
+              type: 'till.refusal-reported.v1',
+              data: {
+                schoolId,
+                tillId: till.id,
+                checkNumber: `${schoolId}-900000`,
+                cardUid: pupil.cardUid,
+                accountNumber: pupil.accountNumber,
+                items: lines,
+                total,
+                soldAt: new Date(t + 5000).toISOString(),
+                refusalCode: 'insufficient_funds',
+                refusalMessage: 'Недостаточно средств на лицевом счёте',
+              },
+            },
+            t + 6000,
+            till,
+            'till',
+          ),
+        ],
+      },
+    ];
   }
 
   /** Rare account events; appends to other streams (a sibling's transfer-in) are returned. */

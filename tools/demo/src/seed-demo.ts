@@ -1,11 +1,13 @@
 /**
  * Seeds the demo city through the real HTTP API, exactly as schools, tills and banks
- * would: register schools, import pupil lists (CSV), activate cards at the till, then
+ * would: register schools, import pupil lists (CSV), enter each school's buffet
+ * assortment (the menu the checks are made of), activate cards at the till, then
  * replay the top-ups and checks. Each account's entries go in time order (a check needs
  * the top-ups before it), many accounts at once. Seeding twice changes nothing: the
  * ledger answers the second run with `duplicate` imports, activations and entries.
  */
 import type { PupilImportResult } from '@meals/contracts';
+import { demoBuffetAssortment } from '@meals/demo-data';
 import { pupilKey, type Kopecks } from '@meals/domain';
 import { LedgerApiError, LedgerClient } from '@meals/ledger-client';
 import { forEachConcurrently, sleep } from './concurrency.js';
@@ -42,6 +44,8 @@ export interface SeedDemoSummary {
   schools: { schoolId: string; name: string; pupils: number }[];
   pupils: number;
   accounts: { created: number; unchanged: number };
+  /** buffet items entered for the schools' tills */
+  buffetItems: { added: number; unchanged: number };
   cards: { activated: number; alreadyActive: number };
   topUps: { recorded: number; duplicate: number; amount: Kopecks };
   sales: { recorded: number; duplicate: number; refused: number; amount: Kopecks };
@@ -77,6 +81,7 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
     })),
     pupils: city.pupils.length,
     accounts: { created: 0, unchanged: 0 },
+    buffetItems: { added: 0, unchanged: 0 },
     cards: { activated: 0, alreadyActive: 0 },
     topUps: { recorded: 0, duplicate: 0, amount: 0 },
     sales: { recorded: 0, duplicate: 0, refused: 0, amount: 0 },
@@ -97,6 +102,8 @@ export async function seedDemoCity(options: SeedDemoOptions): Promise<SeedDemoSu
   );
   const accounts = await enrolPupils(client, city, options.adminToken, summary);
   log(`accounts: ${summary.accounts.created} opened, ${summary.accounts.unchanged} already there`);
+  await enterBuffets(client, city, options.adminToken, summary);
+  log(`buffet: ${summary.buffetItems.added} items entered, ${summary.buffetItems.unchanged} already there`);
 
   const tillOf = (schoolId: string): string | undefined => options.tillTokens?.[schoolId];
   for (const school of city.schools) {
@@ -171,6 +178,23 @@ async function enrolPupils(
     }
   }
   return accounts;
+}
+
+/** Enters the menu as every school's buffet assortment (the demo till sells from it). */
+async function enterBuffets(
+  client: LedgerClient,
+  city: DemoCity,
+  adminToken: string,
+  summary: SeedDemoSummary,
+): Promise<void> {
+  const admin = client.withToken(adminToken);
+  const items = demoBuffetAssortment(city.menu);
+  for (const school of city.schools) {
+    for (const item of items) {
+      const entered = await withRetries(() => admin.addBuffetItem(school.schoolId, item));
+      summary.buffetItems[entered.status === 'duplicate' ? 'unchanged' : 'added']++;
+    }
+  }
 }
 
 async function replayMoney(

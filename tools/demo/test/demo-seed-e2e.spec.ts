@@ -74,6 +74,7 @@ describe('demo city seeded through the real API', () => {
     expect(summary.failures).toEqual([]);
     expect(summary.skipped).toEqual([]);
     expect(summary.accounts).toEqual({ created: SMALL_CITY.pupils, unchanged: 0 });
+    expect(summary.buffetItems).toEqual({ added: city.schools.length * city.menu.length, unchanged: 0 });
     expect(summary.cards.activated).toBe(city.pupils.filter((pupil) => pupil.cardActivated).length);
     expect(summary.topUps).toMatchObject({ recorded: city.topUps.length, duplicate: 0 });
     expect(summary.sales).toMatchObject({ recorded: city.sales.length, duplicate: 0, refused: 0 });
@@ -111,6 +112,7 @@ describe('demo city seeded through the real API', () => {
     const summary = await seedDemoCity(seedOptions);
     expect(summary.failures).toEqual([]);
     expect(summary.accounts).toEqual({ created: 0, unchanged: SMALL_CITY.pupils });
+    expect(summary.buffetItems).toEqual({ added: 0, unchanged: city.schools.length * city.menu.length });
     expect(summary.cards).toEqual({
       activated: 0,
       alreadyActive: city.pupils.filter((pupil) => pupil.cardActivated).length,

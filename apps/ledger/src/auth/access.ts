@@ -10,12 +10,13 @@ import type { Role } from '../identity/principal.js';
 export type ScopeTarget =
   | { kind: 'school'; schoolId: string }
   | { kind: 'account'; accountNumber: string }
-  /** a card, in scope through the school of its account */
-  | { kind: 'card'; cardUid: string }
   | { kind: 'department'; departmentId: string };
 
+/** A card, in scope through the school of its account (the scope checker looks the account up). */
+export type CardScopeTarget = { kind: 'card'; cardUid: string };
+
 /** Picks the targets from the raw request (before validation: unusable values are skipped). */
-export type ScopeResolver = (request: FastifyRequest) => ScopeTarget[];
+export type ScopeResolver = (request: FastifyRequest) => (ScopeTarget | CardScopeTarget)[];
 
 export type AccessRule =
   | { public: true }
@@ -61,12 +62,6 @@ export const scopeOf = {
       const accountNumber = field(request.params, name);
       return accountNumber ? [{ kind: 'account', accountNumber }] : [];
     },
-  cardParam:
-    (name = 'cardUid'): ScopeResolver =>
-    (request) => {
-      const cardUid = field(request.params, name);
-      return cardUid ? [{ kind: 'card', cardUid }] : [];
-    },
   departmentInBody:
     (name = 'departmentId'): ScopeResolver =>
     (request) => {
@@ -80,5 +75,11 @@ export const scopeOf = {
       const targets = scopeOf.accountParam(param)(request);
       const schoolId = field(request.body, bodyField);
       return schoolId ? [...targets, { kind: 'school', schoolId }] : targets;
+    },
+  cardParam:
+    (name = 'cardUid'): ScopeResolver =>
+    (request) => {
+      const cardUid = field(request.params, name);
+      return cardUid ? [{ kind: 'card', cardUid }] : [];
     },
 };

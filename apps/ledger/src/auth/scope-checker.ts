@@ -5,8 +5,7 @@
  * - school_staff and till: their own school;
  * - parent: their one account (refused with forbidden_scope).
  * An account is in scope through the school it currently belongs to (from the account's
- * own stream, so a move is seen at once), a card through its account (an unknown card is
- * 404 unknown_card); a school's department never changes.
+ * own stream, so a move is seen at once); a school's department never changes.
  */
 import { Injectable } from '@nestjs/common';
 import { accountNotFound, requireAccountNumber, requireCardUid, schoolNotFound, unknownCard } from '@meals/domain';
@@ -15,7 +14,7 @@ import { CardIndex } from '../accounts/card-index.js';
 import { forbidden, forbiddenScope } from '../http/api-error.js';
 import type { Principal } from '../identity/principal.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
-import type { ScopeTarget } from './access.js';
+import type { CardScopeTarget, ScopeTarget } from './access.js';
 
 type ScopeKind = 'all' | 'department' | 'school' | 'account';
 
@@ -44,7 +43,7 @@ export class ScopeChecker {
     private readonly cards: CardIndex,
   ) {}
 
-  async assertInScope(principal: Principal, targets: ScopeTarget[]): Promise<void> {
+  async assertInScope(principal: Principal, targets: (ScopeTarget | CardScopeTarget)[]): Promise<void> {
     const kind = scopeKindOf(principal);
     if (kind === 'all') return;
     // A route that names no target cannot be checked: refuse rather than guess.
@@ -56,32 +55,33 @@ export class ScopeChecker {
       }
       return;
     }
-    for (const target of targets) {
+    for (const target of await this.withCardsAsAccounts(targets)) {
       if (!(await this.inScope(principal, kind, target))) throw forbidden();
     }
   }
 
+  /** A card is in scope through its account (and so the account's current school); an unknown card is 404 unknown_card. */
+  private async withCardsAsAccounts(targets: (ScopeTarget | CardScopeTarget)[]): Promise<ScopeTarget[]> {
+    const resolved: ScopeTarget[] = [];
+    for (const target of targets) {
+      if (target.kind !== 'card') {
+        resolved.push(target);
+        continue;
+      }
+      const accountNumber = await this.cards.accountOf(requireCardUid(target.cardUid));
+      if (accountNumber === null) throw unknownCard(target.cardUid);
+      resolved.push({ kind: 'account', accountNumber });
+    }
+    return resolved;
+  }
+
   private async inScope(principal: Principal, kind: 'department' | 'school', target: ScopeTarget): Promise<boolean> {
     if (target.kind === 'department') return kind === 'department' && target.departmentId === principal.departmentId;
-    const schoolId = await this.schoolOf(target);
+    const schoolId = target.kind === 'school' ? target.schoolId : await this.schoolOfAccount(target.accountNumber);
     if (kind === 'school') return schoolId === principal.schoolId;
     const departmentId = await this.schools.departmentOf(schoolId);
     if (departmentId === null) throw schoolNotFound(schoolId);
     return departmentId === principal.departmentId;
-  }
-
-  private async schoolOf(target: Exclude<ScopeTarget, { kind: 'department' }>): Promise<string> {
-    switch (target.kind) {
-      case 'school':
-        return target.schoolId;
-      case 'account':
-        return this.schoolOfAccount(target.accountNumber);
-      case 'card': {
-        const accountNumber = await this.cards.accountOf(requireCardUid(target.cardUid));
-        if (accountNumber === null) throw unknownCard(target.cardUid);
-        return this.schoolOfAccount(accountNumber);
-      }
-    }
   }
 
   private async schoolOfAccount(accountNumber: string): Promise<string> {

@@ -13,7 +13,8 @@ import {
 import { Access, READER_ROLES, scopeOf } from '../auth/access.js';
 import { errorResponses } from '../http/openapi.js';
 import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
-import { LookupCardQuery, RecentOperationsQuery } from './till-queries.js';
+import { LookupCardQuery } from './lookup-card.js';
+import { RecentOperationsQuery } from './recent-operations.js';
 
 const CARD_PARAM = { name: 'cardUid', example: '04A1B2C3D4E5F6', description: 'card uid as the reader gives it' };
 

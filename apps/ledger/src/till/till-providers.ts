@@ -4,7 +4,9 @@ import type { EventStore } from '@meals/event-store';
 import type { LedgerMetrics } from '../observability/metrics.js';
 import { ReportTillRefusalHandler } from './report-till-refusal.js';
 import { TillCardsController } from './till-cards.controller.js';
-import { ListTillRefusalsHandler, LookupCardHandler, RecentOperationsHandler } from './till-queries.js';
+import { ListTillRefusalsHandler } from './list-till-refusals.js';
+import { LookupCardHandler } from './lookup-card.js';
+import { RecentOperationsHandler } from './recent-operations.js';
 import { TillRefusalAggregates } from './till-refusal-aggregates.js';
 import { TillRefusalsController } from './till-refusals.controller.js';
 

@@ -18,7 +18,7 @@ import { answerWith, commandResponses } from '../http/command-result.js';
 import { errorResponses } from '../http/openapi.js';
 import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 import { ReportTillRefusalCommand } from './report-till-refusal.js';
-import { ListTillRefusalsQuery } from './till-queries.js';
+import { ListTillRefusalsQuery } from './list-till-refusals.js';
 
 const DEFAULT_REFUSALS = 100;
 

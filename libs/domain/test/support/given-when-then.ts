@@ -2,7 +2,15 @@ import {
   DomainError,
   accountDecider,
   accountDeciderWith,
+  buffetDecider,
   schoolDecider,
+  tillRefusalsDecider,
+  type BuffetCommand,
+  type BuffetEvent,
+  type BuffetState,
+  type TillRefusalCommand,
+  type TillRefusalEvent,
+  type TillRefusalsState,
   type AccountCommand,
   type AccountEvent,
   type AccountPolicy,
@@ -72,5 +80,23 @@ export function givenSchool(...history: SchoolEvent[]) {
     state,
     when: (command: SchoolCommand): Outcome<SchoolEvent> =>
       outcome(() => schoolDecider.decide(command, state), schoolDecider.evolve, state),
+  };
+}
+
+export function givenBuffet(...history: BuffetEvent[]) {
+  const state: BuffetState = buffetDecider.fold(history, buffetDecider.initialState);
+  return {
+    state,
+    when: (command: BuffetCommand): Outcome<BuffetEvent> =>
+      outcome(() => buffetDecider.decide(command, state), buffetDecider.evolve, state),
+  };
+}
+
+export function givenTillRefusals(...history: TillRefusalEvent[]) {
+  const state: TillRefusalsState = tillRefusalsDecider.fold(history, tillRefusalsDecider.initialState);
+  return {
+    state,
+    when: (command: TillRefusalCommand): Outcome<TillRefusalEvent> =>
+      outcome(() => tillRefusalsDecider.decide(command, state), tillRefusalsDecider.evolve, state),
   };
 }
