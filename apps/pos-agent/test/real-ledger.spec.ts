@@ -34,7 +34,7 @@ const BASKETS = [
       { itemId: 'tea-200', qty: 2 },
       { itemId: 'buckwheat-150', qty: 1 },
     ],
-    total: 1730,
+    total: 1360,
   },
   { items: [{ itemId: 'juice-200', qty: 1 }], total: 1320 },
 ];
