@@ -192,4 +192,5 @@ it('prints the temporary password slip and the «Детализация» slip f
   expect(printedText()).toContain('Детализация');
   expect(printedText()).toContain('Чек №24-000001');
   expect(till.logs.join('')).not.toContain('Щука-7391');
+  expect(JSON.stringify(till.agent.state())).not.toContain('Щука-7391'); // on paper only, not on the screen
 });

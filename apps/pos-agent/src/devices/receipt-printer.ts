@@ -43,12 +43,10 @@ export class SerialReceiptPrinter
 
   async print(receipt: Receipt): Promise<void> {
     await this.device.write(encodeReceipt(receipt, this.columns));
-    this.emit('printed', {
-      id: receipt.id,
-      kind: receipt.kind,
-      text: receiptAsText(receipt, this.columns),
-      at: new Date().toISOString(),
-    });
+    // on paper the password is the parent's: the screen only says that it was printed
+    const text =
+      receipt.kind === 'temporary-password' ? 'Временный пароль напечатан' : receiptAsText(receipt, this.columns);
+    this.emit('printed', { id: receipt.id, kind: receipt.kind, text, at: new Date().toISOString() });
   }
 
   start(): void {
