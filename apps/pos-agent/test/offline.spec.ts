@@ -131,6 +131,10 @@ it('refuses a sale the ledger refuses while the cashier waits: no receipt, nothi
   });
   expect(till.agent.store.pendingCount()).toBe(0);
   expect(till.agent.state().receipts).toEqual([]);
+  // the declined check's number was given back: the next sale has it, the ledger sees no gap
+  ledger.pupils.get(PETR)!.balance = 2_000;
+  await till.post('/api/card', { cardUid: PETR });
+  expect((await sell(PETR, [{ itemId: 'tea', qty: 1 }])).body).toMatchObject({ ok: true, checkNumber: '24-000001' });
 });
 
 it('rejects bad screen input with a clear 400 and changes nothing', async () => {

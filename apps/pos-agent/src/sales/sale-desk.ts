@@ -70,6 +70,7 @@ export class SaleDesk {
       return { ok: true, check: store.check(settled.checkNumber)! };
     }
     if (settled.state === 'declined') {
+      store.releaseDeclined(settled.checkNumber);
       const code = settled.refusal?.code ?? 'refused';
       return refused(
         code,

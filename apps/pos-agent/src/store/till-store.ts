@@ -185,6 +185,22 @@ export class TillStore {
     })();
   }
 
+  /**
+   * A check the ledger declined while the cashier waited was never sold: when no number was
+   * allocated after it, its number is given back, so the numbers the ledger sees have no gap.
+   * (Refused commands record nothing in the ledger, so the number is free there too.)
+   */
+  releaseDeclined(checkNumber: string): boolean {
+    return this.db.transaction(() => {
+      const check = this.check(checkNumber);
+      const { last_seq } = this.db.prepare('SELECT last_seq FROM sequence WHERE id = 1').get() as { last_seq: number };
+      if (!check || check.state !== 'declined' || check.seq !== last_seq) return false;
+      this.db.prepare('DELETE FROM checks WHERE check_number = ?').run(checkNumber);
+      this.db.prepare('UPDATE sequence SET last_seq = ? WHERE id = 1').run(last_seq - 1);
+      return true;
+    })();
+  }
+
   noteAttempt(checkNumber: string, error: string): void {
     this.db
       .prepare('UPDATE checks SET attempts = attempts + 1, last_error = ? WHERE check_number = ?')
