@@ -63,6 +63,8 @@ export interface SaleOutcome {
 }
 
 const KEPT_RECEIPTS = 5;
+/** probes between two refreshes of the assortment while online (30 × 2 s = 1 min) */
+const ASSORTMENT_REFRESH_TICKS = 30;
 
 export class TillAgent extends EventEmitter<{ changed: [] }> {
   readonly store: TillStore;
@@ -124,9 +126,13 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
     await this.assortment.refresh();
     this.delivery.kick();
     const probeMs = this.options.probeMs ?? 2_000;
-    // offline: try the ledger again now and then (a cheap read that also refreshes the cached assortment)
+    // offline: try the ledger again now and then (a cheap read that also refreshes the cached
+    // assortment); online: refresh the assortment now and then for the next cut
+    let ticks = 0;
     this.probe = setInterval(() => {
-      if (!this.link.online || this.store.pendingCount() > 0) void this.assortment.refresh();
+      ticks += 1;
+      const due = ticks % ASSORTMENT_REFRESH_TICKS === 0;
+      if (due || !this.link.online || this.store.pendingCount() > 0) void this.assortment.refresh();
     }, probeMs);
   }
 

@@ -104,6 +104,12 @@ beforeAll(async () => {
   });
   tillService = till.service;
   tillUrl = till.url;
+  // the buffet is a read model: wait until the till has fetched it (it caches it for offline selling)
+  await until(
+    async () => ((await (await fetch(`${tillUrl}/api/assortment`)).json()) as { items: unknown[] }).items.length > 0,
+    30_000,
+    'the till to have the assortment',
+  );
   for (const pupil of pupils) expect((await post('/api/card', { cardUid: pupil.cardUid })).ok).toBe(true);
 }, 180_000);
 
@@ -210,3 +216,25 @@ it('kill -9 of the agent mid-queue, restart: nothing lost or doubled', async () 
   expect(all[159]).toBe('24-000160');
   expect(new Set(all).size).toBe(160);
 }, 180_000);
+
+it('prints «Детализация» and a temporary password from the real ledger; a card blocked at the office is refused with its reason', async () => {
+  const [first, , , , last] = pupils;
+  expect(await post('/api/card', { cardUid: first!.cardUid })).toMatchObject({ ok: true, card: { source: 'ledger' } });
+  expect(await post('/api/statement', { cardUid: first!.cardUid })).toMatchObject({ ok: true, printed: true });
+  expect(await post('/api/temporary-password', { cardUid: first!.cardUid })).toMatchObject({ ok: true, printed: true });
+  const receipts = (await tillState()).receipts
+    .map((receipt: { kind: string; text: string }) => receipt.text)
+    .join('\n');
+  expect(receipts).toContain('Детализация');
+  expect(receipts).toContain(first!.accountNumber);
+
+  await admin.blockCard(last!.accountNumber, { cardUid: last!.cardUid, reason: 'lost' });
+  const read = await post('/api/card', { cardUid: last!.cardUid });
+  expect(read.card).toMatchObject({ cardStatus: 'blocked', blockedReason: 'карта утеряна' });
+  expect((await tillState()).notice.text).toBe('Карта заблокирована: карта утеряна');
+  expect(await post('/api/sale', { cardUid: last!.cardUid, items: BASKETS[0]!.items })).toMatchObject({
+    ok: false,
+    code: 'card_blocked',
+  });
+  expect(await post('/api/activate', { cardUid: last!.cardUid })).toMatchObject({ ok: false, code: 'card_blocked' });
+}, 60_000);

@@ -37,7 +37,12 @@ export class SaleDesk {
 
   async sell(cardUid: string, basket: BasketLine[]): Promise<Outcome<{ check: QueuedCheck }>> {
     const { store, cards, delivery, link } = this.options;
-    const items = this.price(basket);
+    let items = this.price(basket);
+    // an item the till has not heard of yet (added by staff a moment ago): ask the ledger once
+    if (!items.ok && items.code === 'unknown_item' && link.online) {
+      await this.options.assortment.refresh();
+      items = this.price(basket);
+    }
     if (!items.ok) return items;
     const total = items.items.reduce((sum, item) => sum + item.qty * item.price, 0);
     const card = cards.known(cardUid);
