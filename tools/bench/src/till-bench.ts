@@ -72,13 +72,6 @@ export async function runTillBench(options: TillBenchOptions): Promise<TillBench
     say: log,
     logName: 'till-bench.log',
   });
-  // the buffet is a read model of the ledger: the till sells once it has fetched it
-  for (let tries = 0; ; tries++) {
-    const view = (await (await fetch(`${till.url}/api/assortment`)).json()) as { items: unknown[] };
-    if (view.items.length > 0) break;
-    if (tries > 300) throw new Error('the till never got the buffet assortment');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   const reader = await openSerialEnd(readerCable.otherPath);
   const printer = await openSerialEnd(printerCable.otherPath);
   const screen = await followTillScreen(till.url);
@@ -93,6 +86,13 @@ export async function runTillBench(options: TillBenchOptions): Promise<TillBench
     return answer;
   };
   try {
+    // the buffet is a read model of the ledger: the till sells once it has fetched it
+    for (let tries = 0; ; tries++) {
+      const view = (await (await fetch(`${till.url}/api/assortment`)).json()) as { items: unknown[] };
+      if (view.items.length > 0) break;
+      if (tries > 300) throw new Error('the till never got the buffet assortment');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const samples: number[] = [];
     for (let i = 0; i < warmup + sales; i++) {
       const cardUid = options.cardUids[i]!;
