@@ -55,6 +55,7 @@ function renderStatus() {
   const queued = state.link.queued ? `, в очереди ${state.link.queued}` : '';
   link.textContent = state.link.online ? `Связь: есть${queued}` : `Нет связи: продажа офлайн${queued}`;
   link.className = `pill ${state.link.online ? (state.link.queued ? 'warn' : 'ok') : 'err'}`;
+  link.title = state.link.problem ?? '';
   for (const [id, name, status] of [
     ['status-reader', 'Считыватель', state.devices.reader],
     ['status-printer', 'Принтер', state.devices.printer],

@@ -3,10 +3,11 @@
  * pinging while the till is busy), and how many checks wait in the queue.
  */
 import { EventEmitter } from 'node:events';
-import { isRefusal } from './ledger/ledger-failure.js';
+import { cashierMessage, isRefusal } from './ledger/ledger-failure.js';
 
 export class LinkState extends EventEmitter<{ changed: [] }> {
   online = true;
+  /** why the ledger cannot be reached, for the cashier (Russian) */
   problem: string | null = null;
 
   set(online: boolean, problem: string | null): void {
@@ -24,7 +25,7 @@ export class LinkState extends EventEmitter<{ changed: [] }> {
       return result;
     } catch (error) {
       if (isRefusal(error)) this.set(true, null);
-      else this.set(false, error instanceof Error ? error.message : String(error));
+      else this.set(false, cashierMessage(error));
       throw error;
     }
   }

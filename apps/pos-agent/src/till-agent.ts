@@ -165,7 +165,7 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
   async presentCard(cardUid: string): Promise<Outcome<{ card: CardView }>> {
     const read = await this.cards.read(cardUid);
     this.current = read.ok ? read.card : null;
-    this.notice = read.ok ? cardNotice(read.card) : notice('error', read.message);
+    this.notice = read.ok ? cardNotice(read.card, this.link.problem) : notice('error', read.message);
     this.changed();
     return read;
   }
@@ -283,11 +283,13 @@ export class TillAgent extends EventEmitter<{ changed: [] }> {
 
 const notice = (kind: Notice['kind'], text: string): Notice => ({ kind, text, at: new Date().toISOString() });
 
-function cardNotice(card: CardView): Notice | null {
+function cardNotice(card: CardView, linkProblem: string | null): Notice | null {
   if (card.cardStatus === 'blocked')
     return notice('error', `Карта заблокирована: ${card.blockedReason ?? 'причина не указана'}`);
   if (card.cardStatus === 'issued') return notice('warning', 'Карта не активирована: нажмите «Активация карты»');
   if (card.accountStatus === 'closed') return notice('error', 'Лицевой счёт закрыт');
-  if (card.source === 'cache') return notice('warning', 'Нет связи с сервером: баланс по последним данным кассы');
+  if (card.source === 'cache') {
+    return notice('warning', `${linkProblem ?? 'Нет связи с сервером'}: баланс по последним данным кассы`);
+  }
   return null;
 }

@@ -116,6 +116,22 @@ it('keeps checks queued through 5xx answers and delivers them once the ledger re
   expect([...ledger.recorded.keys()]).toEqual(['24-000001']);
 });
 
+it('a revoked till key: the screen says so, sales are kept queued (not refused) until the key works again', async () => {
+  await till.post('/api/card', { cardUid: ALENA });
+  ledger.keyRevoked = true;
+  const read = await till.post('/api/card', { cardUid: ALENA });
+  expect(read.body).toMatchObject({ ok: true, card: { source: 'cache' } });
+  expect(till.agent.state().notice?.text).toBe(
+    'Ключ кассы не принят сервером (обратитесь к администратору): баланс по последним данным кассы',
+  );
+  expect(till.agent.state().link).toMatchObject({ online: false });
+  expect((await sell(ALENA, [{ itemId: 'tea', qty: 1 }])).body).toMatchObject({ ok: true, offline: true });
+  ledger.keyRevoked = false;
+  await till.agent.delivery.drained(10_000);
+  expect([...ledger.recorded.keys()]).toEqual(['24-000001']);
+  expect(ledger.refusals).toEqual([]);
+});
+
 it('refuses a sale the ledger refuses while the cashier waits: no receipt, nothing queued, short funds without the amount', async () => {
   await till.post('/api/card', { cardUid: PETR });
   const sale = await sell(PETR, [{ itemId: 'pizza', qty: 1 }]); // 34,50 > 20,00 online: refused by the till already

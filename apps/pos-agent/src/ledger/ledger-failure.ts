@@ -30,7 +30,7 @@ export function isRefusal(error: unknown): error is LedgerApiError {
 export function cashierMessage(error: unknown): string {
   if (error instanceof LedgerApiError) {
     if (error.statusCode === 401 || error.code === 'forbidden')
-      return 'Ключ кассы не принят сервером: обратитесь к администратору';
+      return 'Ключ кассы не принят сервером (обратитесь к администратору)';
     return error.messageRu;
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))

@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import type { TillRefusalRequest } from '@meals/contracts';
 import type { Logger } from 'pino';
-import { isRefusal } from '../ledger/ledger-failure.js';
+import { cashierMessage, isRefusal } from '../ledger/ledger-failure.js';
 import type { TillLedger } from '../ledger/till-ledger.js';
 import type { TillStore } from '../store/till-store.js';
 import type { QueuedCheck } from '../store/till-records.js';
@@ -133,7 +133,7 @@ export class CheckDelivery extends EventEmitter<DeliveryEvents> {
       }
       this.retryMs = this.options.retryMs ?? 500;
     } catch (error) {
-      this.emit('link', false, describe(error));
+      this.emit('link', false, cashierMessage(error));
       this.options.log.warn({ err: describe(error) }, 'ledger not reachable: checks stay queued');
       this.scheduleRetry();
     }

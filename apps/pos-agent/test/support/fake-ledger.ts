@@ -43,6 +43,8 @@ export class FakeLedger implements TillLedger {
   down = false;
   delayMs = 0;
   failWith5xx = false;
+  /** the till's key revoked: every call answers 401 */
+  keyRevoked = false;
   offlineLimit = 30_000;
   readonly pupils = new Map<string, FakePupil>();
   /** every recordSale call that got through, in arrival order */
@@ -58,6 +60,14 @@ export class FakeLedger implements TillLedger {
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.down) throw new TypeError('fetch failed');
     if (this.failWith5xx) throw LedgerApiError.fromAnswer(503, {}, 'storage unavailable');
+    if (this.keyRevoked) {
+      throw new LedgerApiError({
+        statusCode: 401,
+        code: 'unauthorized',
+        message: 'bad key',
+        messageRu: 'Требуется вход',
+      });
+    }
   }
 
   private pupil(cardUid: string): FakePupil {
