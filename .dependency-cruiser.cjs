@@ -33,8 +33,17 @@ module.exports = {
       name: 'clients-never-touch-a-store',
       comment: 'The web app and the till agent talk to the ledger over HTTP: no store adapter, no database client.',
       severity: 'error',
-      from: { path: '^apps/(web|pos-agent)/' },
+      from: { path: '^apps/web/' },
       to: { path: STORE_ADAPTERS },
+    },
+    {
+      name: 'till-keeps-only-its-own-file',
+      comment:
+        "The till agent talks to the ledger over HTTP; its one SQLite file (better-sqlite3) is the till's own " +
+        'offline queue and check sequence, never one of the ledger stores or their adapters.',
+      severity: 'error',
+      from: { path: '^apps/pos-agent/' },
+      to: { path: STORE_ADAPTERS, pathNot: ['(^|/)node_modules/better-sqlite3/', '^better-sqlite3$'] },
     },
     {
       name: 'apps-never-import-apps',

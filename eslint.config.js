@@ -15,6 +15,7 @@ export default defineConfig([
     'apps/web/build/',
     'apps/web/.svelte-kit/',
     'apps/web/test-results/',
+    'apps/pos-agent/test-results/',
   ]),
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -31,6 +32,11 @@ export default defineConfig([
       // Text validation matches control characters on purpose (they are what it rejects).
       'no-control-regex': 'off',
     },
+  },
+  {
+    // the till screen's small script runs in the browser
+    files: ['apps/pos-agent/public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
   },
   {
     files: ['**/*.cjs'],

@@ -12,6 +12,7 @@ import {
   runHttpSalesBench,
   runRebuildBench,
   runStatementBench,
+  runTillBench,
   startBenchSystem,
 } from '../tools/bench/dist/index.js';
 
@@ -25,6 +26,8 @@ const TARGETS = {
   statementRawP95Ms: { target: null, better: 'lower', unit: 'ms' },
   cabinetStatementP95Ms: { target: 100, better: 'lower', unit: 'ms' },
   cabinetLoginJsKb: { target: 60, better: 'lower', unit: 'KB gzip' },
+  tillSaleP95Ms: { target: 100, better: 'lower', unit: 'ms' },
+  tillOfflineSyncPerSec: { target: 500, better: 'higher', unit: 'checks/s' },
   statementToRawRatio: { target: null, better: 'lower', unit: 'ratio' },
   rebuildEventsPerSec: { target: 100_000, better: 'higher', unit: 'events/s' },
   scanEventsPerSec: { target: null, better: 'higher', unit: 'events/s' },
@@ -66,6 +69,21 @@ if (wanted('http')) {
           accountNumber,
           from,
           to,
+        }),
+      );
+      console.error('bench: the canteen till through socat pty pairs (reader → receipt, offline queue sync)…');
+      const { cardUids, schoolId } = system.salesBenchInput();
+      Object.assign(
+        results,
+        await runTillBench({
+          repoRoot: findRepoRoot(),
+          dataDir,
+          baseUrl: system.baseUrl,
+          adminToken: system.tokens.admin,
+          tillToken: system.tokens.tills[schoolId],
+          schoolId,
+          tillId: `${schoolId}-01`,
+          cardUids,
         }),
       );
     } finally {

@@ -3,21 +3,27 @@
 // supervised processes (a crashed one is restarted with backoff). On the first start it
 // creates the demo principals and seeds a demo city through the real API (health says
 // `starting` meanwhile, until the read models have caught up), then prints the URLs and
-// the demo logins.
-import { existsSync, writeFileSync } from 'node:fs';
+// the demo logins. One demo till agent (school 24, simulated card reader and printer) runs
+// next to them.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LedgerClient } from '../libs/ledger-client/dist/index.js';
 import {
   clearStarting,
   fetchHealth,
   findRepoRoot,
   markStarting,
   startLedgerProcesses,
+  startTillProcess,
   startWebProcess,
 } from '../tools/launcher/dist/index.js';
 import {
+  addDemoBuffet,
   createDemoParent,
   createDemoPrincipals,
   demoKeys,
+  demoSchools,
+  demoTillCards,
   loginStaff,
   readDemoCredentials,
   seedDemoCity,
@@ -28,6 +34,8 @@ const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const port = Number(process.env.LEDGER_PORT ?? 3000);
 const webPort = Number(process.env.WEB_PORT ?? 3001);
 const webUrl = process.env.WEB_BASE_URL ?? `http://localhost:${webPort}`;
+const tillPort = Number(process.env.TILL_PORT ?? 3002);
+const TILL_SCHOOL_ID = '24';
 const seededMarker = join(dataDir, 'demo-seeded.json');
 const log = (line) => console.log(`[start] ${line}`);
 
@@ -44,11 +52,13 @@ else clearStarting(dataDir); // left by a start that was interrupted
 
 let system;
 let web;
+let till;
 let stopping = false;
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
+  await till?.service.stop();
   await web?.stop();
   await system?.stop();
   process.exit(code);
@@ -129,6 +139,56 @@ try {
   await shutdown(1);
 }
 
+try {
+  log('starting the demo till (school 24, simulated reader and printer)…');
+  till = await startDemoTill();
+} catch (error) {
+  console.error('[start] the demo till could not start:', error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+/**
+ * The demo till of school 24: its buffet (added once, a duplicate after), the till key the
+ * demo created, simulated devices, and a card picker with some of the school's pupils. Its
+ * checks are numbered from 900001 on: the seeded city's checks of school 24 use the low numbers.
+ */
+async function startDemoTill() {
+  const tillKey = credentials.keys.find((key) => key.role === 'till' && key.schoolId === TILL_SCHOOL_ID);
+  if (!tillKey) throw new Error(`no demo till key for school ${TILL_SCHOOL_ID} in demo-credentials.json`);
+  const admin = credentials.users.find((user) => user.role === 'admin');
+  const adminClient = new LedgerClient({
+    baseUrl: system.baseUrl,
+    token: await loginStaff(system.baseUrl, admin.username, admin.password),
+  });
+  await addDemoBuffet(adminClient, TILL_SCHOOL_ID);
+  const tillDir = join(dataDir, 'till');
+  mkdirSync(tillDir, { recursive: true });
+  const cardsFile = join(tillDir, 'demo-cards.json');
+  writeFileSync(cardsFile, `${JSON.stringify(await demoTillCards(adminClient, TILL_SCHOOL_ID), null, 2)}\n`);
+  return startTillProcess({
+    repoRoot: findRepoRoot(),
+    dataDir,
+    port: tillPort,
+    ledgerUrl: system.baseUrl,
+    apiKey: tillKey.key,
+    schoolId: TILL_SCHOOL_ID,
+    tillId: tillKey.tillId,
+    env: {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      TILL_DATA_DIR: tillDir,
+      TILL_DEMO_CARDS_FILE: cardsFile,
+      TILL_FIRST_CHECK_SEQ: process.env.TILL_FIRST_CHECK_SEQ ?? '900001',
+      TILL_CABINET_URL: webUrl,
+      TILL_SCHOOL_NAME: demoSchools().find((school) => school.schoolId === TILL_SCHOOL_ID)?.name ?? '',
+    },
+    say: log,
+    onGiveUp: () => {
+      console.error('[start] the till keeps crashing: stopping everything');
+      void shutdown(1);
+    },
+  });
+}
+
 /** Until health (still `starting`) reports the read models with no event left to apply. */
 async function projectionsCaughtUp(baseUrl, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -145,11 +205,12 @@ console.log(`
 Школьное питание — система запущена (embedded: SQLite в ${dataDir})
 
   Кабинет:        ${webUrl}  (родители: номер лицевого счёта и пароль, ниже)
+  Касса (демо):   ${till.url.replace('127.0.0.1', 'localhost')}  (школа №${TILL_SCHOOL_ID}, симулятор считывателя и принтера; чеки: ${join(dataDir, 'till', 'receipts')})
   API:            ${url}/api
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health
   Metrics:        ${url}/metrics
-  Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}, ${join(dataDir, 'web.log')}
+  Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}, ${join(dataDir, 'web.log')}, ${join(dataDir, 'till.log')}
   Почта (outbox): ${join(dataDir, 'outbox')}
 
 Демо-логины (POST ${url}/api/auth/login {"username","password"}):

@@ -6,3 +6,4 @@ export { runHttpSalesBench } from './http-sales-bench.js';
 export { runCabinetBench, type CabinetBenchOptions, type CabinetBenchResult } from './cabinet-bench.js';
 export { runStatementBench, type StatementBenchResult } from './statement-bench.js';
 export { findRepoRoot } from '@meals/launcher';
+export { runTillBench, type TillBenchOptions, type TillBenchResult } from './till-bench.js';

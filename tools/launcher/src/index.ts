@@ -15,3 +15,11 @@ export { startWebProcess, type WebProcessOptions } from './web-process.js';
 export { fetchHealth, isLive, isReady, waitForHealth, type HealthAnswer } from './health.js';
 /** the start-up marker the ledger's health reads (`starting`, 503, while it exists) */
 export { clearStarting, markStarting } from '@meals/runtime-config';
+export { startTillProcess, type TillProcessOptions } from './till-process.js';
+export {
+  openSerialEnd,
+  startSerialCable,
+  startSerialCableAt,
+  type SerialCable,
+  type SerialEnd,
+} from './serial-cable.js';

@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitUntilPageAnswers } from './page-answers.js';
 import { SupervisedProcess } from './supervised-process.js';
 
 export interface WebProcessOptions {
@@ -45,7 +46,7 @@ export async function startWebProcess(options: WebProcessOptions): Promise<Super
   web.start();
   try {
     await Promise.race([
-      signInPageAnswers(`http://127.0.0.1:${options.port}/login`, options.startTimeoutMs ?? 30_000),
+      waitUntilPageAnswers(`http://127.0.0.1:${options.port}/login`, options.startTimeoutMs ?? 30_000),
       startupFailed,
     ]);
     web.markReady();
@@ -54,17 +55,4 @@ export async function startWebProcess(options: WebProcessOptions): Promise<Super
     await web.stop();
     throw error;
   }
-}
-
-async function signInPageAnswers(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const status = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
