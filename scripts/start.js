@@ -19,8 +19,9 @@ import {
 } from '../tools/launcher/dist/index.js';
 import {
   addDemoBuffet,
-  createDemoParent,
+  createDemoFamily,
   createDemoPrincipals,
+  demoFamilyNote,
   demoKeys,
   demoSchools,
   demoTillCards,
@@ -112,7 +113,14 @@ try {
   if (!credentials.parents?.length) {
     const admin = credentials.users.find((user) => user.role === 'admin');
     const adminToken = await loginStaff(system.baseUrl, admin.username, admin.password);
-    credentials.parents = [await createDemoParent({ baseUrl: system.baseUrl, adminToken, schoolId: '24' })];
+    // two children on one email, confirmed through the link in the embedded outbox (not with SMTP_URL)
+    const outboxDataDir = process.env.SMTP_URL ? undefined : dataDir;
+    credentials.parents = await createDemoFamily({
+      baseUrl: system.baseUrl,
+      adminToken,
+      schoolId: '24',
+      outboxDataDir,
+    });
     writeDemoCredentials(dataDir, credentials);
   }
 } catch (error) {
@@ -218,6 +226,7 @@ ${credentials.users.map((u) => `  ${u.username.padEnd(18)} ${u.password.padEnd(2
 
 Демо-родители (кабинет: номер лицевого счёта и пароль):
 ${(credentials.parents ?? []).map((p) => `  ${p.accountNumber.padEnd(18)} ${p.password.padEnd(22)} ${p.description}`).join('\n')}
+${demoFamilyNote(credentials.parents ?? [])}
 
 Демо-ключи API (Authorization: Bearer <ключ>):
 ${credentials.keys.map((k) => `  ${k.name.padEnd(18)} ${k.key}  ${k.description}`).join('\n')}

@@ -2,9 +2,13 @@ import fc from 'fast-check';
 import { familySwitchForm, lowBalanceForm } from '../src/lib/forms.js';
 import { kopecksAsRublesInput, parseRublesToKopecks } from '../src/lib/money.js';
 import { cabinetReturnPath } from '../src/lib/return-path.js';
-import { HOSTILE_FAMILY_ACCOUNT, HOSTILE_THRESHOLD } from './browser/hostile-inputs.js';
+import { HOSTILE_FAMILY_ACCOUNT, HOSTILE_RETURN_TO, HOSTILE_THRESHOLD } from './browser/hostile-inputs.js';
 
 const RUSSIAN = /[А-Яа-яЁё]{3}/;
+const CABINET_ORIGIN = 'https://cabinet.example';
+/** a cabinet page, with the statement's period and detail flag as its only query */
+const CABINET_RETURN =
+  /^\/(profile|top-up|family|report(\?(from|to|details)=[0-9A-Za-z-]{1,32}(&(from|to|details)=[0-9A-Za-z-]{1,32}){0,2})?)$/;
 
 describe('low-balance threshold form', () => {
   it.each([
@@ -54,12 +58,59 @@ describe('family switch form', () => {
     ['/report', '/report'],
     ['/top-up', '/top-up'],
     ['/family', '/family'],
+    ['/report?from=2026-11-01&to=2026-11-30&details=on', '/report?from=2026-11-01&to=2026-11-30&details=on'],
+    ['/report?details=on&to=2026-11-30&from=2026-11-01', '/report?from=2026-11-01&to=2026-11-30&details=on'],
+    ['/report?from=2026-11-01&utm=x&to=2026-11-30', '/report?from=2026-11-01&to=2026-11-30'],
+    ['/report?from=x', '/report?from=x'],
+    ['/report?', '/report'],
+    ['/profile?password=changed', '/profile'],
+    ['/top-up?amount=500', '/top-up'],
     ['https://evil.example/profile', '/profile'],
     ['//evil.example', '/profile'],
-    ['/report?from=x', '/profile'],
     ['/logout', '/profile'],
     [undefined, '/profile'],
   ])('sends the parent back to %j as %j, never elsewhere', (given, expected) => {
     expect(cabinetReturnPath(given)).toBe(expected);
+  });
+
+  // huge values are named by their start and length
+  const titled = HOSTILE_RETURN_TO.map((given) => [
+    given.length > 80 ? `${given.slice(0, 40)}… (${given.length})` : given,
+    given,
+  ]);
+  it.each(titled)('keeps %j on a cabinet page with a plain query', (_title, given) => {
+    const path = cabinetReturnPath(given);
+    expect(path).toMatch(CABINET_RETURN);
+    expect(path).not.toMatch(/evil|script|Set-Cookie|Location|proto|constructor/i);
+    expect(path.length).toBeLessThanOrEqual(100);
+    expect(new URL(path, CABINET_ORIGIN).origin).toBe(CABINET_ORIGIN);
+  });
+
+  it('keeps any text at all on a cabinet page of this origin', () => {
+    const pieces = fc.constantFrom(
+      '/report',
+      '/profile',
+      '?',
+      '&',
+      '=',
+      'from',
+      'to',
+      'details',
+      '/',
+      '\\',
+      '%2F',
+      '#',
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 600 }),
+      fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(text, (given) => {
+        const path = cabinetReturnPath(given);
+        expect(path).toMatch(CABINET_RETURN);
+        expect(new URL(path, CABINET_ORIGIN).origin).toBe(CABINET_ORIGIN);
+      }),
+    );
   });
 });

@@ -5,6 +5,7 @@ export * from './demo-credentials.js';
 export * from './demo-parent.js';
 export * from './ledger-cli.js';
 export * from './login-staff.js';
+export * from './outbox.js';
 export * from './russian-names.js';
 export * from './school-calendar.js';
 export * from './seed-demo.js';

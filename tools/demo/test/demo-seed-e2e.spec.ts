@@ -18,7 +18,13 @@ import {
 } from '../src/demo-credentials.js';
 import { demoSchools, expectedBalances, generateDemoCity, pupilListCsv, type DemoCity } from '../src/demo-city.js';
 import { sleep } from '../src/concurrency.js';
-import { createDemoParent } from '../src/demo-parent.js';
+import {
+  createDemoFamily,
+  DEMO_FAMILY_EMAIL,
+  DEMO_LOW_BALANCE_THRESHOLD,
+  demoFamilyNote,
+  type DemoParent,
+} from '../src/demo-parent.js';
 import { loginStaff } from '../src/login-staff.js';
 import { addDays } from '../src/school-calendar.js';
 import { seedDemoCity, type SeedDemoOptions } from '../src/seed-demo.js';
@@ -122,23 +128,68 @@ describe('demo city seeded through the real API', () => {
     expect(summary.balanceMismatches).toBe(0);
   }, 120_000);
 
-  it('makes a demo parent whose printed login works at once in the cabinet (no password change asked)', async () => {
+  it('without the outbox (SMTP): one demo child whose printed login works at once', async () => {
     const school = city.schools[0]!.schoolId;
     await waitFor(async () => ((await client.schoolAccounts(school)).accounts.length > 0 ? true : null));
-    const parent = await createDemoParent({
+    const parents = await createDemoFamily({
       baseUrl: processes!.baseUrl,
       adminToken: seedOptions.adminToken,
       schoolId: school,
     });
-    const session = await new LedgerClient({ baseUrl: processes!.baseUrl }).parentLogin({
+    expect(parents).toHaveLength(1);
+    expect(demoFamilyNote(parents)).toBe('');
+    const session = await parentSession(parents[0]!);
+    expect(session.mustChangePassword).toBe(false);
+    await expect(parentClient(session.token).parentProfile()).resolves.toMatchObject({
+      accountNumber: parents[0]!.accountNumber,
+    });
+  }, 60_000);
+
+  it('makes a demo family: two children on one email confirmed through the outbox link, both logins work, one alert', async () => {
+    const school = city.schools[0]!.schoolId;
+    const parents = await createDemoFamily({
+      baseUrl: processes!.baseUrl,
+      adminToken: seedOptions.adminToken,
+      schoolId: school,
+      outboxDataDir: dataDir,
+    });
+    expect(parents).toHaveLength(2);
+    const [first, second] = parents as [DemoParent, DemoParent];
+    expect(first.accountNumber).not.toBe(second.accountNumber);
+    expect(demoFamilyNote(parents)).toMatch(/второй ребёнок/);
+    expect(first.description).toContain(DEMO_FAMILY_EMAIL);
+    expect(first.description).toContain('300,00');
+
+    // each printed login works at once, and sees both children
+    const sessions = await Promise.all(parents.map(parentSession));
+    for (const [index, session] of sessions.entries()) {
+      expect(session.mustChangePassword).toBe(false);
+      const parent = parentClient(session.token);
+      const { members } = await parent.parentFamily();
+      expect(members.map((member) => member.accountNumber).sort()).toEqual(parents.map((p) => p.accountNumber).sort());
+      expect(members.find((member) => member.current)?.accountNumber).toBe(parents[index]!.accountNumber);
+      await expect(parent.lowBalanceAlert()).resolves.toMatchObject(
+        index === 0 ? { threshold: DEMO_LOW_BALANCE_THRESHOLD, active: true } : { threshold: 0, active: false },
+      );
+    }
+
+    // one login is enough: the switch opens the second child without its password
+    const switched = await parentClient(sessions[0]!.token).switchParentFamily({ accountNumber: second.accountNumber });
+    await expect(parentClient(switched.token).parentProfile()).resolves.toMatchObject({
+      accountNumber: second.accountNumber,
+      email: DEMO_FAMILY_EMAIL,
+      emailConfirmed: true,
+    });
+  }, 60_000);
+
+  const parentSession = (parent: DemoParent) =>
+    new LedgerClient({ baseUrl: processes!.baseUrl }).parentLogin({
       accountNumber: parent.accountNumber,
       password: parent.password,
       acceptTerms: true,
     });
-    expect(session.mustChangePassword).toBe(false);
-    const me = await new LedgerClient({ baseUrl: processes!.baseUrl }).withToken(session.token).parentProfile();
-    expect(me.accountNumber).toBe(parent.accountNumber);
-  }, 60_000);
+
+  const parentClient = (token: string) => new LedgerClient({ baseUrl: processes!.baseUrl }).withToken(token);
 
   /** Re-imports the list (a no-op) to learn the account numbers the ledger gave. */
   async function importedAccounts(): Promise<Map<string, string>> {

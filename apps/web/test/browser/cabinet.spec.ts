@@ -21,6 +21,10 @@ import {
 } from './hostile-inputs.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
+// a browser journey on a loaded machine (CI, other suites beside it) is slow, not wrong: every test
+// and hook of this file gets three minutes instead of the config's 60 s
+jest.setTimeout(180_000);
+
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 const NEW_PASSWORD = 'Morkovka2026';
 const VIEWPORTS = [

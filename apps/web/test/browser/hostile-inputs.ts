@@ -42,3 +42,32 @@ export const HOSTILE_THRESHOLD = ['-5', 'abc', '10000,01', '1e9', '99999999999',
 
 /** the family switch's account number (the ledger refuses unrelated accounts itself) */
 export const HOSTILE_FAMILY_ACCOUNT = ['', '12345', '<script>alert(1)</script>', '9'.repeat(5000), '02420131\u000038'];
+
+/**
+ * The family switch's page to return to: each leads to a cabinet page of this origin (the
+ * profile when the page is not one of them), with no query value that is not plain.
+ */
+export const HOSTILE_RETURN_TO = [
+  'https://evil.example/report',
+  '//evil.example/report',
+  '/\\evil.example',
+  '\\\\evil.example',
+  '/%2F%2Fevil.example',
+  '/report%2F..%2F..%2Flogout',
+  '/report/../logout',
+  '/%72eport',
+  ' /report',
+  'javascript:alert(1)//report',
+  '/report?from=//evil.example&to=https://evil.example',
+  '/report?from=%2F%2Fevil.example&to=%0d%0aSet-Cookie:x=1',
+  '/report?from=2026-11-01%0D%0ALocation:%20https://evil.example',
+  '/report?from=<script>alert(1)</script>',
+  '/report?next=https://evil.example&redirect=//evil.example',
+  `/report?from=${'1'.repeat(5000)}`,
+  `/report?${'x=1&'.repeat(2000)}`,
+  '/report#https://evil.example',
+  '/profile?password=changed',
+  '/report?from=2026-11-01\u0000',
+  '/__proto__',
+  '/constructor?from=2026-11-01',
+];

@@ -1,4 +1,7 @@
-/** The mails the real ledger wrote to `$DATA_DIR/outbox/*.eml`, bodies decoded (base64 or quoted-printable). */
+/**
+ * The mails the ledger's embedded mailer wrote to `$DATA_DIR/outbox/*.eml`, bodies decoded
+ * (base64 or quoted-printable): the demo opens its confirmation links, tests read the alerts.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,6 +30,12 @@ export function readOutbox(dataDir: string): OutboxMail[] {
       const [headers = '', ...rest] = readFileSync(join(dir, file), 'utf8').split(/\r?\n\r?\n/);
       return { file, text: decodeBody(headers, rest.join('\n\n')) };
     });
+}
+
+/** The mails of `after` that `before` did not have. */
+export function newMails(before: readonly OutboxMail[], after: readonly OutboxMail[]): OutboxMail[] {
+  const known = new Set(before.map((mail) => mail.file));
+  return after.filter((mail) => !known.has(mail.file));
 }
 
 /** Waits for a mail that `matches` (the ledger mails after answering, or from its alert reactor). */
