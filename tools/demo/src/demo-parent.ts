@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import { LedgerClient } from '@meals/ledger-client';
 import type { AccountProfile } from '@meals/contracts';
 import { newMails, readOutbox } from './outbox.js';
+import { feminineSurname } from './russian-names.js';
 
 export interface DemoParent {
   accountNumber: string;
@@ -31,13 +32,19 @@ const demoParentPassword = (): string =>
 
 const usable = (account: AccountProfile) => account.cardStatus === 'active' && account.balance > 0;
 
-/** Two pupils who could be brother and sister: in different classes when the school allows. */
+/** One key for both forms of a surname: Богданов and Богданова, Толстой and Толстая. */
+const familyName = (account: AccountProfile) => feminineSurname(account.fullName.split(' ')[0] ?? '');
+
+/** Two pupils who could be brother and sister: the same surname and another class when the school allows. */
 function pickChildren(accounts: readonly AccountProfile[]): AccountProfile[] {
   const first = accounts.find(usable) ?? accounts[0];
   if (!first) return [];
   const others = accounts.filter((account) => account.accountNumber !== first.accountNumber);
+  const sibling = (account: AccountProfile) => familyName(account) === familyName(first);
+  const otherClass = (account: AccountProfile) => account.className !== first.className;
   const second =
-    others.find((account) => usable(account) && account.className !== first.className) ??
+    others.find((account) => usable(account) && sibling(account) && otherClass(account)) ??
+    others.find((account) => usable(account) && otherClass(account)) ??
     others.find(usable) ??
     others[0];
   return second ? [first, second] : [first];
