@@ -35,18 +35,19 @@ const usable = (account: AccountProfile) => account.cardStatus === 'active' && a
 /** One key for both forms of a surname: Богданов and Богданова, Толстой and Толстая. */
 const familyName = (account: AccountProfile) => feminineSurname(account.fullName.split(' ')[0] ?? '');
 
-/** Two pupils who could be brother and sister: the same surname and another class when the school allows. */
+/** Two pupils who could be brother and sister: one surname, two classes, when the school has them. */
 function pickChildren(accounts: readonly AccountProfile[]): AccountProfile[] {
-  const first = accounts.find(usable) ?? accounts[0];
+  const candidates = accounts.filter(usable);
+  for (const first of candidates) {
+    const sibling = candidates.find(
+      (account) => familyName(account) === familyName(first) && account.className !== first.className,
+    );
+    if (sibling) return [first, sibling];
+  }
+  const first = candidates[0] ?? accounts[0];
   if (!first) return [];
   const others = accounts.filter((account) => account.accountNumber !== first.accountNumber);
-  const sibling = (account: AccountProfile) => familyName(account) === familyName(first);
-  const otherClass = (account: AccountProfile) => account.className !== first.className;
-  const second =
-    others.find((account) => usable(account) && sibling(account) && otherClass(account)) ??
-    others.find((account) => usable(account) && otherClass(account)) ??
-    others.find(usable) ??
-    others[0];
+  const second = others.find((account) => usable(account) && account.className !== first.className) ?? others[0];
   return second ? [first, second] : [first];
 }
 
