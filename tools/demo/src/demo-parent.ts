@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import { LedgerClient } from '@meals/ledger-client';
 import type { AccountProfile } from '@meals/contracts';
 import { newMails, readOutbox } from './outbox.js';
+import { feminineSurname } from './russian-names.js';
 
 export interface DemoParent {
   accountNumber: string;
@@ -31,15 +32,22 @@ const demoParentPassword = (): string =>
 
 const usable = (account: AccountProfile) => account.cardStatus === 'active' && account.balance > 0;
 
-/** Two pupils who could be brother and sister: in different classes when the school allows. */
+/** One key for both forms of a surname: Богданов and Богданова, Толстой and Толстая. */
+const familyName = (account: AccountProfile) => feminineSurname(account.fullName.split(' ')[0] ?? '');
+
+/** Two pupils who could be brother and sister: one surname, two classes, when the school has them. */
 function pickChildren(accounts: readonly AccountProfile[]): AccountProfile[] {
-  const first = accounts.find(usable) ?? accounts[0];
+  const candidates = accounts.filter(usable);
+  for (const first of candidates) {
+    const sibling = candidates.find(
+      (account) => familyName(account) === familyName(first) && account.className !== first.className,
+    );
+    if (sibling) return [first, sibling];
+  }
+  const first = candidates[0] ?? accounts[0];
   if (!first) return [];
   const others = accounts.filter((account) => account.accountNumber !== first.accountNumber);
-  const second =
-    others.find((account) => usable(account) && account.className !== first.className) ??
-    others.find(usable) ??
-    others[0];
+  const second = others.find((account) => usable(account) && account.className !== first.className) ?? others[0];
   return second ? [first, second] : [first];
 }
 
