@@ -229,8 +229,13 @@ it('prints «Детализация» and a temporary password from the real led
   expect(receipts).toContain(first!.accountNumber);
 
   await admin.blockCard(last!.accountNumber, { cardUid: last!.cardUid, reason: 'lost' });
-  const read = await post('/api/card', { cardUid: last!.cardUid });
-  expect(read.card).toMatchObject({ cardStatus: 'blocked', blockedReason: 'карта утеряна' });
+  // the card lookup reads a read model: the block shows once the projections have it
+  await until(
+    async () => (await post('/api/card', { cardUid: last!.cardUid })).card?.cardStatus === 'blocked',
+    30_000,
+    'the block to reach the till',
+  );
+  expect((await tillState()).card).toMatchObject({ cardStatus: 'blocked', blockedReason: 'карта утеряна' });
   expect((await tillState()).notice.text).toBe('Карта заблокирована: карта утеряна');
   expect(await post('/api/sale', { cardUid: last!.cardUid, items: BASKETS[0]!.items })).toMatchObject({
     ok: false,
