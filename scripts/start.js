@@ -213,7 +213,7 @@ console.log(`
 Школьное питание — система запущена (embedded: SQLite в ${dataDir})
 
   Кабинет:        ${webUrl}  (родители: номер лицевого счёта и пароль, ниже)
-  Касса (демо):   ${till.url.replace('127.0.0.1', 'localhost')}  (школа №${TILL_SCHOOL_ID}, симулятор считывателя и принтера; чеки: ${join(dataDir, 'till', 'receipts')})
+  Касса (демо):   ${till.url.replace('127.0.0.1', 'localhost')}  (школа №${TILL_SCHOOL_ID}, симулятор считывателя и принтера; чеки: ${join(dataDir, 'receipts')})
   API:            ${url}/api
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health

@@ -3,7 +3,6 @@
  * simulated reader and printer otherwise; the ledger client with the till key; the agent
  * and its screen on 127.0.0.1.
  */
-import { join } from 'node:path';
 import { LedgerClient } from '@meals/ledger-client';
 import type { Logger } from 'pino';
 import { SerialCardReader, SimulatedCardReader, type CardReader } from './devices/card-reader.js';
@@ -27,7 +26,7 @@ export async function startTill(
   const reader: CardReader = config.reader ? new SerialCardReader(config.reader) : new SimulatedCardReader();
   const printer: ReceiptPrinter = config.printer
     ? new SerialReceiptPrinter(config.printer, config.printerColumns)
-    : new SimulatedReceiptPrinter(join(config.dataDir, 'receipts'), config.printerColumns);
+    : new SimulatedReceiptPrinter(config.receiptsDir, config.printerColumns);
   const ledger =
     overrides.ledger ??
     new LedgerClient({ baseUrl: config.ledgerUrl, token: config.apiKey, timeoutMs: config.ledgerTimeoutMs });

@@ -18,7 +18,10 @@ export interface TillConfig {
   /** the till screen: always loopback */
   host: '127.0.0.1';
   port: number;
+  /** the till's own SQLite file goes here */
   dataDir: string;
+  /** the simulated printer's receipts: `$DATA_DIR/receipts/` */
+  receiptsDir: string;
   /** null: the simulated reader (card picker on screen) */
   reader: SerialConfig | null;
   /** null: the simulated printer (screen + `$DATA_DIR/receipts/`) */
@@ -71,6 +74,7 @@ export function readTillConfig(env: NodeJS.ProcessEnv): TillConfig {
     host: '127.0.0.1',
     port: integer('TILL_PORT', 3002),
     dataDir: env['TILL_DATA_DIR'] ? resolve(env['TILL_DATA_DIR']) : join(dataDir, 'till'),
+    receiptsDir: join(dataDir, 'receipts'),
     reader: serial('TILL_READER'),
     printer: serial('TILL_PRINTER'),
     printerColumns: integer('TILL_PRINTER_COLUMNS', 42, 24),

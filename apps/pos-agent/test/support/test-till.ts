@@ -1,4 +1,5 @@
 /** A till agent in this process, on a temp directory, against a given ledger (usually the fake). */
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { TillLedger } from '../../src/ledger/till-ledger.js';
 import { createLogger } from '../../src/logger.js';
@@ -28,6 +29,7 @@ export async function startTestTill(options: {
     host: '127.0.0.1',
     port: 0,
     dataDir: options.dataDir,
+    receiptsDir: join(options.dataDir, 'receipts'),
     reader: options.reader ?? null,
     printer: options.printer ?? null,
     printerColumns: 42,
