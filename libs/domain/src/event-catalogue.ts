@@ -16,14 +16,17 @@ import type {
   SchoolEvent,
   SchoolEventType,
 } from './events.js';
+import type { MealSyncEventType } from './meal-sync/meal-sync-events.js';
 
-export type EventStreamKind = 'school' | 'account' | 'payment';
+export type EventStreamKind = 'school' | 'account' | 'payment' | 'meal-sync';
 
 type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
   ? 'school'
   : T extends PaymentEventType
     ? 'payment'
-    : 'account';
+    : T extends MealSyncEventType
+      ? 'meal-sync'
+      : 'account';
 
 export interface EventCatalogueEntry<T extends LedgerEventType> {
   stream: StreamKindOf<T>;
@@ -109,6 +112,17 @@ export const EVENT_CATALOGUE = {
     idempotencyKey: (data) => `payment-expired:${data.orderId}`,
     uniqueAcrossStreams: false,
   },
+  // one delivery per (school, day, version); one record per failed attempt
+  'meal-sync.delivered.v1': {
+    stream: 'meal-sync',
+    idempotencyKey: (data) => `meal-sync-delivered:${data.deliveryId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-sync.failed.v1': {
+    stream: 'meal-sync',
+    idempotencyKey: (data) => `meal-sync-failed:${data.deliveryId}:${data.attempt}`,
+    uniqueAcrossStreams: false,
+  },
 } as const satisfies { readonly [T in LedgerEventType]: EventCatalogueEntry<T> };
 
 const entryOf = <T extends LedgerEventType>(type: T): EventCatalogueEntry<T> =>
@@ -128,6 +142,11 @@ export const ACCOUNT_EVENT_TYPES: readonly AccountEventType[] = Object.freeze(ty
 
 /** The event types of a payment order stream (`payment-<orderId>`). */
 export const PAYMENT_EVENT_TYPES: readonly PaymentEventType[] = Object.freeze(typesOf<PaymentEventType>('payment'));
+
+/** The event types of a meal sync stream (`meal-sync-<schoolId>-<date>`). */
+export const MEAL_SYNC_EVENT_TYPES: readonly MealSyncEventType[] = Object.freeze(
+  typesOf<MealSyncEventType>('meal-sync'),
+);
 
 const schoolTypes: ReadonlySet<string> = new Set(SCHOOL_EVENT_TYPES);
 const accountTypes: ReadonlySet<string> = new Set(ACCOUNT_EVENT_TYPES);

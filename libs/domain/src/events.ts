@@ -6,6 +6,7 @@
  * Amounts are integer kopecks. Dates are ISO-8601 strings.
  */
 import type { Kopecks } from './money.js';
+import type { MealSyncEvent } from './meal-sync/meal-sync-events.js';
 
 export type TopUpChannel = 'bank_online' | 'terminal' | 'atm' | 'cabinet_card' | 'qiwi' | 'cash_desk';
 export const TOP_UP_CHANNELS: readonly TopUpChannel[] = [
@@ -194,7 +195,7 @@ export interface PaymentOrderExpired {
 
 export type PaymentEvent = PaymentOrderRegistered | PaymentOrderPaid | PaymentOrderDeclined | PaymentOrderExpired;
 
-export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent;
+export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent | MealSyncEvent;
 export type LedgerEventType = LedgerEvent['type'];
 export type SchoolEventType = SchoolEvent['type'];
 export type AccountEventType = AccountEvent['type'];
