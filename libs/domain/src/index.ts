@@ -41,3 +41,4 @@ export * from './payment/decide-payment-order.js';
 export * from './payment/evolve-payment-order.js';
 export * from './payment/payment-order-decider.js';
 export * from './cabinet-password.js';
+export * from './meals/meal-events.js';
