@@ -10,9 +10,11 @@ import { SUPPLIER_CONTROLLERS, supplierProviders } from '../suppliers/supplier-p
 import { AutoResyncHandler } from './auto-resync.handler.js';
 import { DAY_ORDERS_READER, type DayOrdersReader } from './day-orders-reader.js';
 import { defaultJobsSettings, JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
+import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
 import { MealJobs } from './meal-jobs.js';
 import { MealSyncs } from './meal-syncs.js';
 import { UNBOUND_DAY_ORDERS_READER } from './not-wired.js';
+import { ORDER_SETTINGS_READER, type OrderSettingsReader } from './order-settings-reader.js';
 import { SchoolDaySync } from './school-day-sync.js';
 import { SyncStatuses } from './sync-statuses.js';
 import { SyncsController } from './syncs.controller.js';
@@ -23,6 +25,10 @@ export interface JobsOptions {
   settings?: JobsSettings;
   /** a supplier of the test's own instead of the configured one */
   supplier?: MealSupplier;
+  /** tests' fakes of what the meals slice binds (see the ports) */
+  dayOrdersReader?: DayOrdersReader;
+  orderSettings?: OrderSettingsReader;
+  dayStart?: MealDayStart;
 }
 
 export function jobsProviders(eventStore: EventStore, metrics: LedgerMetrics, options: JobsOptions = {}): Provider[] {
@@ -40,5 +46,8 @@ export function jobsProviders(eventStore: EventStore, metrics: LedgerMetrics, op
     MealJobs,
     SyncStatuses,
     AutoResyncHandler,
+    ...(options.dayOrdersReader ? [{ provide: DAY_ORDERS_READER, useValue: options.dayOrdersReader }] : []),
+    ...(options.orderSettings ? [{ provide: ORDER_SETTINGS_READER, useValue: options.orderSettings }] : []),
+    ...(options.dayStart ? [{ provide: MEAL_DAY_START, useValue: options.dayStart }] : []),
   ];
 }

@@ -30,7 +30,8 @@ export class HttpMealSupplier implements MealSupplier {
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // by name: the abort's DOMException may come from another realm (instanceof fails)
+      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
       throw new SupplierDeliveryError(
         timedOut ? `timeout after ${this.settings.timeoutMs} ms` : `supplier unreachable (${networkCause(error)})`,
         { cause: error },
@@ -43,6 +44,6 @@ export class HttpMealSupplier implements MealSupplier {
 
 /** The network error's code (ECONNREFUSED…), never a URL that might carry credentials. */
 function networkCause(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   return typeof cause?.code === 'string' ? cause.code : 'network error';
 }
