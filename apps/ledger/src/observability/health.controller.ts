@@ -50,7 +50,7 @@ export class HealthController {
     @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
     @Inject(IDENTITY_STORE) private readonly identity: IdentityStore,
     @Inject(LEDGER_SETTINGS) private readonly settings: LedgerSettings,
-    @Optional() private readonly jobs: MealJobs | null,
+    @Optional() @Inject(MealJobs) private readonly jobs: MealJobs | null,
   ) {}
 
   @Get()
