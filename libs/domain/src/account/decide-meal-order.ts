@@ -39,7 +39,7 @@ export function decideOrderPupilMeals(command: OrderPupilMeals, state: AccountSt
         schoolId,
         date,
         mealTypeId,
-        mealTypeName: meal?.mealTypeName ?? mealTypeId,
+        mealTypeName: record.mealTypeName,
         amount: record.amount,
       },
     });
