@@ -43,6 +43,7 @@ const charged = (meal: PricedMeal, n = 1, date = TODAY): AccountEvent => ({
     chargeId: `24:${date}:${ACCOUNT}:${meal.mealTypeId}:${n}`,
     schoolId: '24',
     className: '03Б',
+    fullName: 'Иванова Алёна Петровна',
     date,
     mealTypeId: meal.mealTypeId,
     mealTypeName: meal.mealTypeName,
