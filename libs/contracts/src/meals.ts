@@ -52,12 +52,10 @@ export type MealTypeStatusName = z.infer<typeof mealTypeStatus>;
 /** A cost share: integer kopecks, never negative. */
 const share = z.number().int('целое число копеек').min(0, 'не может быть отрицательной');
 /** Costs per funding source: РБ (regional budget), МБ (municipal budget), РП (parents' payment). */
-export const mealCosts = z
-  .strictObject({ rb: share.nullable(), mb: share.nullable(), rp: share.nullable() })
-  .meta({
-    id: 'MealCosts',
-    description: 'kopecks per funding source; null = not set (the variable share of a dynamic type)',
-  });
+export const mealCosts = z.strictObject({ rb: share.nullable(), mb: share.nullable(), rp: share.nullable() }).meta({
+  id: 'MealCosts',
+  description: 'kopecks per funding source; null = not set (the variable share of a dynamic type)',
+});
 export type MealCosts = z.infer<typeof mealCosts>;
 
 /** Fixed costs of a day price: every share set. */

@@ -157,6 +157,8 @@ export interface AccountMealCharged {
     chargeId: string;
     schoolId: string;
     className: string;
+    /** the pupil's name as the account had it (the supplier's order lists pupils) */
+    fullName: string;
     /** the meal's day (municipality time) */
     date: string;
     mealTypeId: string;

@@ -67,6 +67,12 @@ export const scopeOf = {
       const accountNumber = field(request.params, name);
       return accountNumber ? [{ kind: 'account', accountNumber }] : [];
     },
+  departmentParam:
+    (name = 'departmentId'): ScopeResolver =>
+    (request) => {
+      const departmentId = field(request.params, name);
+      return departmentId ? [{ kind: 'department', departmentId }] : [];
+    },
   departmentInBody:
     (name = 'departmentId'): ScopeResolver =>
     (request) => {

@@ -41,6 +41,7 @@ export interface MealChargeRecord {
   count: number;
   /** false once the latest charge was reversed */
   active: boolean;
+  mealTypeName: string;
   amount: Kopecks;
   costs: { rb: Kopecks; mb: Kopecks; rp: Kopecks };
 }

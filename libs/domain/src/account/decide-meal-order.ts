@@ -39,7 +39,7 @@ export function decideOrderPupilMeals(command: OrderPupilMeals, state: AccountSt
         schoolId,
         date,
         mealTypeId,
-        mealTypeName: meal?.mealTypeName ?? mealTypeId,
+        mealTypeName: record.mealTypeName,
         amount: record.amount,
       },
     });
@@ -56,6 +56,7 @@ export function decideOrderPupilMeals(command: OrderPupilMeals, state: AccountSt
         chargeId: `${schoolId}:${date}:${state.accountNumber}:${meal.mealTypeId}:${count + 1}`,
         schoolId,
         className: command.className,
+        fullName: state.fullName,
         date,
         mealTypeId: meal.mealTypeId,
         mealTypeName: meal.mealTypeName,

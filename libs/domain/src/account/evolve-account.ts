@@ -96,13 +96,14 @@ function apply(draft: Draft, event: AccountEvent, withEntry: PutEntry): void {
       });
       return;
     case 'account.meal-charged.v1': {
-      const { schoolId, date, mealTypeId, chargeId, amount, costs } = event.data;
+      const { schoolId, date, mealTypeId, mealTypeName, chargeId, amount, costs } = event.data;
       const key = mealChargeKey(schoolId, date, mealTypeId);
       const count = (draft.mealCharges.get(key)?.count ?? 0) + 1;
       draft.mealCharges = withEntry<string, MealChargeRecord>(draft.mealCharges, key, {
         chargeId,
         count,
         active: true,
+        mealTypeName,
         amount,
         costs,
       });

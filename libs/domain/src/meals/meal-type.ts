@@ -119,11 +119,7 @@ export interface DeleteMealType {
 }
 
 export type MealTypeCommand =
-  | CreateMealType
-  | UpdateMealType
-  | ChangeMealTypeStatus
-  | MarkMealTypeOrdered
-  | DeleteMealType;
+  CreateMealType | UpdateMealType | ChangeMealTypeStatus | MarkMealTypeOrdered | DeleteMealType;
 
 /* ---------- decide ---------- */
 
@@ -152,7 +148,11 @@ function requireShare(value: unknown, field: string): number | null {
  * day by the school) empty.
  */
 function requireCosts(costs: MealCostShares, dynamicCost: boolean): MealCostShares {
-  const checked = { rb: requireShare(costs.rb, 'rb'), mb: requireShare(costs.mb, 'mb'), rp: requireShare(costs.rp, 'rp') };
+  const checked = {
+    rb: requireShare(costs.rb, 'rb'),
+    mb: requireShare(costs.mb, 'mb'),
+    rp: requireShare(costs.rp, 'rp'),
+  };
   if (dynamicCost && checked.rp !== null) {
     throw invalidMealCosts(
       'the variable share (rp) of a dynamic type stays empty',

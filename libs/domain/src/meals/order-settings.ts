@@ -53,7 +53,10 @@ function requireSettings(settings: OrderSettings): OrderSettings {
   const { negativeBalanceLimitRoubles: limit, creditDays } = settings;
   if (limit !== null && creditDays !== null) throw conflictingBalanceSettings();
   if (limit !== null && (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1 || limit > 1_000_000)) {
-    throw invalidOrderSettings('negativeBalanceLimitRoubles', 'максимальный отрицательный баланс — целое положительное число рублей');
+    throw invalidOrderSettings(
+      'negativeBalanceLimitRoubles',
+      'максимальный отрицательный баланс — целое положительное число рублей',
+    );
   }
   const exempt = [...new Set(settings.exemptSchoolIds)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   if (exempt.some((schoolId) => !isValidSchoolId(schoolId))) {

@@ -101,7 +101,8 @@ function requireForPupils(state: SchoolMealsState, types: MealTypeState[], today
   for (const type of types) {
     requireLiving(type);
     if (!state.schoolTypes.includes(type.mealTypeId)) throw mealTypeNotAssigned(type.name, 'school');
-    if (!isActiveOrScheduled(type, today)) throw mealTypeNotAssignable(type.name, mealTypeStatusOn(type, today), target);
+    if (!isActiveOrScheduled(type, today))
+      throw mealTypeNotAssignable(type.name, mealTypeStatusOn(type, today), target);
   }
 }
 
@@ -165,7 +166,11 @@ export function decideSchoolMeals(command: SchoolMealsCommand, state: SchoolMeal
         if (!state.schoolTypes.includes(mealType.mealTypeId)) throw mealTypeNotAssigned(mealType.name, 'school');
         return {
           mealTypeId: mealType.mealTypeId,
-          costs: { rb: requireShare(costs.rb, 'rb'), mb: requireShare(costs.mb, 'mb'), rp: requireShare(costs.rp, 'rp') },
+          costs: {
+            rb: requireShare(costs.rb, 'rb'),
+            mb: requireShare(costs.mb, 'mb'),
+            rp: requireShare(costs.rp, 'rp'),
+          },
         };
       });
       const unchanged =
@@ -175,7 +180,9 @@ export function decideSchoolMeals(command: SchoolMealsCommand, state: SchoolMeal
           return set !== undefined && JSON.stringify(set.costs) === JSON.stringify(costs);
         });
       if (unchanged) return [];
-      return [{ type: 'school-meals.day-prices-set.v1', data: { schoolId, date, prices, confirmed: command.confirmed } }];
+      return [
+        { type: 'school-meals.day-prices-set.v1', data: { schoolId, date, prices, confirmed: command.confirmed } },
+      ];
     }
   }
 }
@@ -225,8 +232,11 @@ export const schoolMealsDecider: Decider<SchoolMealsCommand, SchoolMealsState, S
 };
 
 /** The types a pupil may get: the pupil's own list, else the class's. */
-export const pupilMealTypeIds = (state: SchoolMealsState, className: string, accountNumber: string): readonly string[] =>
-  state.pupilTypes.get(accountNumber) ?? state.classTypes.get(className) ?? [];
+export const pupilMealTypeIds = (
+  state: SchoolMealsState,
+  className: string,
+  accountNumber: string,
+): readonly string[] => state.pupilTypes.get(accountNumber) ?? state.classTypes.get(className) ?? [];
 
 /** The day's price of a dynamic type: set for that day, else carried forward from the latest earlier day. */
 export function dayPriceOf(state: SchoolMealsState, mealTypeId: string, date: string): DatedPrice | null {
