@@ -180,7 +180,7 @@ console.log(`
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health
   Metrics:        ${url}/metrics
-  Поставщик:      ${url}/sandbox-supplier  (песочница: что получил поставщик питания)
+  Поставщик:      ${process.env.SUPPLIER_URL ? 'SUPPLIER_URL из окружения' : `${url}/sandbox-supplier  (песочница: что получил поставщик питания)`}
   Redis:          ${redis ? `${redisUrl} (очереди фоновых задач; свой redis-server, ${redisDir})` : 'REDIS_URL из окружения'}
   Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}, ${join(dataDir, 'web.log')}
   Почта (outbox): ${join(dataDir, 'outbox')}
