@@ -18,6 +18,7 @@ describe('operations: OpenAPI, health, metrics', () => {
       [
         'POST /api/auth/login',
         'POST /api/schools',
+        'POST /api/schools/{schoolId}/orders/{date}/sync',
         'POST /api/schools/{schoolId}/pupils/import',
         'GET /api/schools/{schoolId}/day-totals',
         'GET /api/schools/{schoolId}/accounts',
@@ -52,6 +53,8 @@ describe('operations: OpenAPI, health, metrics', () => {
         'POST /api/meal-types/{mealTypeId}/status',
         'DELETE /api/meal-types/{mealTypeId}',
         'GET /api/departments/{departmentId}/order-settings',
+        'GET /api/departments/{departmentId}/price-sheets',
+        'GET /api/departments/{departmentId}/syncs',
         'PUT /api/departments/{departmentId}/order-settings',
         'GET /api/schools/{schoolId}/meal-types',
         'PUT /api/schools/{schoolId}/meal-types',
@@ -78,9 +81,12 @@ describe('operations: OpenAPI, health, metrics', () => {
     // every command answers one vocabulary: status recorded (201) | duplicate (200) and its log position
     const schemaOf = (reply: { content: Record<string, { schema: { $ref?: string } }> }) =>
       docs.body.components.schemas[reply.content['application/json']!.schema.$ref!.split('/').pop()!];
-    // sign-in, sessions and a gateway's callback answer no command of ours
+    // sign-in, sessions and a gateway's callback answer no command of ours; "sync now" queues a
+    // job (202 queued | already_queued), whose outcome the sync stream records later
     const notCommands = (op: string) =>
-      op.startsWith('POST /api/auth/') || op === 'POST /api/payments/callback/{gateway}';
+      op.startsWith('POST /api/auth/') ||
+      op === 'POST /api/payments/callback/{gateway}' ||
+      op === 'POST /api/schools/{schoolId}/orders/{date}/sync';
     for (const operation of operations.filter((op) => op.startsWith('POST ') && !notCommands(op))) {
       const responses = docs.body.paths[operation.slice(5)].post.responses;
       const recorded = schemaOf(responses['201']);
@@ -103,11 +109,14 @@ describe('operations: OpenAPI, health, metrics', () => {
     expect(Object.keys(reply.body.details).sort()).toEqual([
       'eventStore',
       'identityStore',
+      'jobs',
       'projections',
       'readModelStore',
       'storage',
     ]);
     expect(reply.body.details.projections).toMatchObject({ status: 'up', lagEvents: expect.any(Number) });
+    // no REDIS_URL here: no job queues, and nothing wrong with that
+    expect(reply.body.details.jobs).toEqual({ status: 'up', state: 'disabled' });
   });
 
   it('answers 503 when the event store does not respond', async () => {

@@ -18,6 +18,7 @@ import { Access, scopeOf } from '../auth/access.js';
 import { ApiError } from '../http/api-error.js';
 import { errorResponses } from '../http/openapi.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
 import { JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
 import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
@@ -48,6 +49,7 @@ export class SyncsController {
     @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart,
   ) {}
 
+  @ReadsOwnWrites()
   @Get('departments/:departmentId/syncs')
   @Access({ roles: SYNC_READER_ROLES, scope: departmentParam })
   @ApiOperation({
@@ -82,6 +84,7 @@ export class SyncsController {
     return { status: queued ? 'queued' : 'already_queued', jobId, schoolId, date, version };
   }
 
+  @ReadsOwnWrites()
   @Get('departments/:departmentId/price-sheets')
   @Access({ roles: SYNC_READER_ROLES, scope: departmentParam })
   @ApiOperation({
