@@ -12,8 +12,8 @@ import { DAY_ORDERS_READER, type DayOrdersReader } from './day-orders-reader.js'
 import { defaultJobsSettings, JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
 import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
 import { MealJobs } from './meal-jobs.js';
+import { MealsDayStart } from './meals-day-start.js';
 import { MealSyncs } from './meal-syncs.js';
-import { UNBOUND_DAY_ORDERS_READER } from './not-wired.js';
 import { ORDER_SETTINGS_READER, type OrderSettingsReader } from './order-settings-reader.js';
 import { SchoolDaySync } from './school-day-sync.js';
 import { SyncStatuses } from './sync-statuses.js';
@@ -39,15 +39,19 @@ export function jobsProviders(eventStore: EventStore, metrics: LedgerMetrics, op
     { provide: MealSyncs, useFactory: () => new MealSyncs(eventStore, commandMetricsOf(metrics)) },
     {
       provide: SchoolDaySync,
-      inject: [MealSyncs, MEAL_SUPPLIER, CLOCK, LOGGER, { token: DAY_ORDERS_READER, optional: true }],
-      useFactory: (syncs: MealSyncs, supplier: MealSupplier, clock: Clock, logger: Logger, reader?: DayOrdersReader) =>
-        new SchoolDaySync({ syncs, supplier, clock, logger, reader: reader ?? UNBOUND_DAY_ORDERS_READER }),
+      inject: [MealSyncs, MEAL_SUPPLIER, CLOCK, LOGGER, DAY_ORDERS_READER],
+      useFactory: (syncs: MealSyncs, supplier: MealSupplier, clock: Clock, logger: Logger, reader: DayOrdersReader) =>
+        new SchoolDaySync({ syncs, supplier, clock, logger, reader }),
     },
     MealJobs,
     SyncStatuses,
     AutoResyncHandler,
+    // the day-start job's side of meal management (over the meals slice's service) or a test's fake
+    options.dayStart
+      ? { provide: MEAL_DAY_START, useValue: options.dayStart }
+      : { provide: MEAL_DAY_START, useClass: MealsDayStart },
+    // the meals slice binds the readers; a test's fakes replace them (later bindings win)
     ...(options.dayOrdersReader ? [{ provide: DAY_ORDERS_READER, useValue: options.dayOrdersReader }] : []),
     ...(options.orderSettings ? [{ provide: ORDER_SETTINGS_READER, useValue: options.orderSettings }] : []),
-    ...(options.dayStart ? [{ provide: MEAL_DAY_START, useValue: options.dayStart }] : []),
   ];
 }

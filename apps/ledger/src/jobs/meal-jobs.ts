@@ -3,7 +3,7 @@
  * at every start) and, unless switched off, the workers. Start-up does not wait for Redis:
  * `ready` resolves once the schedulers are in place, and health tells how the queues are.
  */
-import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { businessDate } from '@meals/domain';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
@@ -14,7 +14,6 @@ import { JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
 import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
 import { bullConnection, MealJobQueues, type SyncSchoolDayData } from './meal-job-queues.js';
 import { startMealWorkers, type MealWorkers } from './meal-workers.js';
-import { UNBOUND_DAY_ORDERS_READER } from './not-wired.js';
 import { SchoolDaySync } from './school-day-sync.js';
 
 export const jobsDisabled = () =>
@@ -25,7 +24,17 @@ export const jobsDisabled = () =>
     'Фоновые задачи отключены (не задан REDIS_URL): синхронизацию нельзя запустить',
   );
 
+export const jobsUnavailable = () =>
+  new ApiError(
+    503,
+    'jobs_unavailable',
+    'The job queue (Redis) does not answer: try again later',
+    'Очередь фоновых задач (Redis) не отвечает: повторите позже',
+  );
+
 const HEALTH_TIMEOUT_MS = 1_000;
+/** A request that queues a job waits no longer than this for Redis (it queues forever otherwise). */
+const QUEUE_TIMEOUT_MS = 3_000;
 
 export interface JobsHealth {
   status: 'disabled' | 'up' | 'down';
@@ -39,18 +48,15 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private queues: MealJobQueues | null = null;
   private workers: MealWorkers | null = null;
   private started: Promise<void> = Promise.resolve();
-  readonly reader: DayOrdersReader;
 
   constructor(
     @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly sync: SchoolDaySync,
-    @Optional() @Inject(DAY_ORDERS_READER) reader: DayOrdersReader | null,
-    @Optional() @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart | null,
-  ) {
-    this.reader = reader ?? UNBOUND_DAY_ORDERS_READER;
-  }
+    @Inject(DAY_ORDERS_READER) readonly reader: DayOrdersReader,
+    @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart,
+  ) {}
 
   get enabled(): boolean {
     return this.settings.redisUrl !== undefined;
@@ -67,25 +73,32 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     const queues = new MealJobQueues(bullConnection(url), this.settings);
     queues.connection.on('error', (error) => this.logger.warn({ err: error }, 'redis connection error'));
     this.queues = queues;
-    this.started = queues.upsertSchedulers().then(
-      () =>
-        this.logger.info(
-          { timeZone: this.settings.timeZone, cutoff: this.settings.orderSyncCutoff },
-          'meal job schedulers ready',
-        ),
-      (error: unknown) => this.logger.error({ err: error }, 'meal job schedulers could not be set up'),
-    );
+    this.started = this.upsertSchedulers(queues);
+    // a Redis that comes back empty (restarted without its snapshot) gets them again
+    let reconnect = false;
+    queues.connection.on('ready', () => {
+      if (reconnect) void this.started.then(() => this.upsertSchedulers(queues));
+      reconnect = true;
+    });
     if (this.settings.runWorkers) {
       this.workers = startMealWorkers(url, this.settings, {
         sync: this.sync,
         reader: this.reader,
-        dayStart: this.dayStart ?? null,
+        dayStart: this.dayStart,
         queues,
         today: () => this.today(),
         clock: this.clock,
         logger: this.logger,
       });
     }
+  }
+
+  private upsertSchedulers(queues: MealJobQueues): Promise<void> {
+    const { timeZone, orderSyncCutoff } = this.settings;
+    return queues.upsertSchedulers().then(
+      () => this.logger.info({ timeZone, cutoff: orderSyncCutoff }, 'meal job schedulers ready'),
+      (error: unknown) => this.logger.error({ err: error }, 'meal job schedulers could not be set up'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -99,13 +112,26 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     return businessDate(this.clock().toISOString(), this.settings.timeZone);
   }
 
+  /** Queues a school's day; 503 at once when Redis is down (never a request left hanging). */
   async enqueueSchoolDay(data: SyncSchoolDayData, delayMs = 0): Promise<{ jobId: string; queued: boolean }> {
-    return this.requireQueues().enqueueSchoolDay(data, delayMs);
+    const queues = this.requireQueues();
+    if (queues.connection.status !== 'ready') throw jobsUnavailable();
+    try {
+      return await withTimeout(queues.enqueueSchoolDay(data, delayMs), QUEUE_TIMEOUT_MS);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not queue a sync');
+      throw jobsUnavailable();
+    }
   }
 
-  /** The pending sync of a school's day (undefined when none, or the jobs are off). */
+  /**
+   * The pending sync of a school's day: undefined when none, when the jobs are off, or when
+   * Redis does not answer (the status then comes from the sync streams alone).
+   */
   async pendingJobOf(schoolId: string, date: string): Promise<Job<SyncSchoolDayData> | undefined> {
-    return this.queues?.pendingJobOf(schoolId, date);
+    const queues = this.queues;
+    if (!queues || queues.connection.status !== 'ready') return undefined;
+    return withTimeout(queues.pendingJobOf(schoolId, date), HEALTH_TIMEOUT_MS).catch(() => undefined);
   }
 
   async health(): Promise<JobsHealth> {
