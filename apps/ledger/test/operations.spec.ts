@@ -18,7 +18,6 @@ describe('operations: OpenAPI, health, metrics', () => {
       [
         'POST /api/auth/login',
         'POST /api/schools',
-        'POST /api/schools/{schoolId}/orders/{date}/sync',
         'POST /api/schools/{schoolId}/pupils/import',
         'GET /api/schools/{schoolId}/day-totals',
         'GET /api/schools/{schoolId}/accounts',
@@ -53,8 +52,6 @@ describe('operations: OpenAPI, health, metrics', () => {
         'POST /api/meal-types/{mealTypeId}/status',
         'DELETE /api/meal-types/{mealTypeId}',
         'GET /api/departments/{departmentId}/order-settings',
-        'GET /api/departments/{departmentId}/price-sheets',
-        'GET /api/departments/{departmentId}/syncs',
         'PUT /api/departments/{departmentId}/order-settings',
         'GET /api/schools/{schoolId}/meal-types',
         'PUT /api/schools/{schoolId}/meal-types',
@@ -66,6 +63,9 @@ describe('operations: OpenAPI, health, metrics', () => {
         'GET /api/schools/{schoolId}/classes/{className}/orders/{date}',
         'PUT /api/schools/{schoolId}/classes/{className}/orders/{date}',
         'GET /api/schools/{schoolId}/orders/{date}',
+        'GET /api/departments/{departmentId}/syncs',
+        'POST /api/schools/{schoolId}/orders/{date}/sync',
+        'GET /api/departments/{departmentId}/price-sheets',
       ].sort(),
     );
     const sales = docs.body.paths['/api/sales'].post;
@@ -81,8 +81,7 @@ describe('operations: OpenAPI, health, metrics', () => {
     // every command answers one vocabulary: status recorded (201) | duplicate (200) and its log position
     const schemaOf = (reply: { content: Record<string, { schema: { $ref?: string } }> }) =>
       docs.body.components.schemas[reply.content['application/json']!.schema.$ref!.split('/').pop()!];
-    // sign-in, sessions and a gateway's callback answer no command of ours; "sync now" queues a
-    // job (202 queued | already_queued), whose outcome the sync stream records later
+    // sign-in, sessions, a gateway's callback and queuing a sync job (202) answer no command of ours
     const notCommands = (op: string) =>
       op.startsWith('POST /api/auth/') ||
       op === 'POST /api/payments/callback/{gateway}' ||
