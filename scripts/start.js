@@ -15,6 +15,7 @@ import {
   markStarting,
   startLedgerProcesses,
   startTillProcess,
+  startRedisServer,
   startWebProcess,
 } from '../tools/launcher/dist/index.js';
 import {
@@ -28,6 +29,7 @@ import {
   loginStaff,
   readDemoCredentials,
   seedDemoCity,
+  seedDemoMeals,
   writeDemoCredentials,
 } from '../tools/demo/dist/index.js';
 
@@ -51,6 +53,7 @@ const needsSeed = !existsSync(seededMarker);
 if (needsSeed) markStarting(dataDir, 'seeding the demo city');
 else clearStarting(dataDir); // left by a start that was interrupted
 
+let redis;
 let system;
 let web;
 let till;
@@ -62,10 +65,38 @@ async function shutdown(code = 0) {
   await till?.service.stop();
   await web?.stop();
   await system?.stop();
+  await redis?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
+
+// The ledger's job queues (supplier sync, the daily price job) live in Redis: without a
+// REDIS_URL, a private redis-server under $DATA_DIR/redis (a small snapshot there keeps
+// queued jobs and retries across restarts; the ledger's events stay the truth).
+const redisDir = join(dataDir, 'redis');
+let redisUrl = process.env.REDIS_URL;
+if (!redisUrl) {
+  log('starting a private redis-server…');
+  try {
+    redis = await startRedisServer({
+      dir: redisDir,
+      persist: true,
+      say: log,
+      onGiveUp: () => {
+        console.error('[start] redis-server keeps crashing: stopping everything');
+        void shutdown(1);
+      },
+    });
+  } catch (error) {
+    console.error(
+      '[start] could not start redis-server (install the Debian package redis-server, or set REDIS_URL):',
+      error instanceof Error ? error.message : error,
+    );
+    process.exit(1);
+  }
+  redisUrl = redis.url;
+}
 
 log('starting ledger and projections…');
 try {
@@ -75,6 +106,7 @@ try {
     env: {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       WEB_BASE_URL: webUrl,
+      REDIS_URL: redisUrl,
       // the demo city has two months of history, written through the API: this ledger accepts
       // sales and payments dated that far back (the defaults are 7 and 45 days)
       SALE_MAX_AGE_DAYS: process.env.SALE_MAX_AGE_DAYS ?? '90',
@@ -89,7 +121,7 @@ try {
   });
 } catch (error) {
   console.error('[start] could not start:', error instanceof Error ? error.message : error);
-  process.exit(1);
+  await shutdown(1); // the private redis-server too
 }
 
 try {
@@ -104,7 +136,15 @@ try {
       now: new Date(),
       log: (line) => log(line),
     });
-    writeFileSync(seededMarker, `${JSON.stringify(summary, null, 2)}\n`);
+    log('seeding meal management (meal types, settings, three weeks of class orders)…');
+    const meals = await seedDemoMeals({
+      baseUrl: system.baseUrl,
+      adminToken,
+      schoolIds: summary.schools.map((school) => school.schoolId),
+      now: new Date(),
+      log: (line) => log(line),
+    });
+    writeFileSync(seededMarker, `${JSON.stringify({ ...summary, meals }, null, 2)}\n`);
     markStarting(dataDir, 'the read models are catching up with the seeded city');
     await projectionsCaughtUp(system.baseUrl);
     clearStarting(dataDir);
@@ -218,6 +258,8 @@ console.log(`
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health
   Metrics:        ${url}/metrics
+  Поставщик:      ${process.env.SUPPLIER_URL ? 'SUPPLIER_URL из окружения' : `${url}/sandbox-supplier  (песочница: что получил поставщик питания)`}
+  Redis:          ${redis ? `${redisUrl} (очереди фоновых задач; свой redis-server, ${redisDir})` : 'REDIS_URL из окружения'}
   Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}, ${join(dataDir, 'web.log')}, ${join(dataDir, 'till.log')}
   Почта (outbox): ${join(dataDir, 'outbox')}
 

@@ -64,6 +64,8 @@ import { BUFFET_CONTROLLERS, buffetProviders } from './buffet/buffet-providers.j
 import { TILL_CONTROLLERS, tillProviders } from './till/till-providers.js';
 import { FAMILY_CONTROLLERS, familyProviders } from './parent-family/family-providers.js';
 import { LOW_BALANCE_CONTROLLERS, lowBalanceProviders } from './low-balance-alerts/low-balance-providers.js';
+import { MEALS_CONTROLLERS, mealsProviders } from './meals/meals-providers.js';
+import { JOBS_CONTROLLERS, jobsProviders, type JobsOptions } from './jobs/jobs-providers.js';
 import type { PaymentSettings } from './payments/payment-settings.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
@@ -98,6 +100,8 @@ export interface LedgerDependencies {
   parentLoginAttempts?: ParentLoginCounters;
   /** outgoing mail; the outbox under settings.dataDir (or the temp dir) by default */
   mailer?: Mailer;
+  /** background jobs and the meal supplier (no queues, the in-memory sandbox supplier by default) */
+  jobs?: JobsOptions;
 }
 
 const COMMAND_HANDLERS = [
@@ -134,6 +138,8 @@ export class LedgerModule {
         ...TILL_CONTROLLERS,
         ...FAMILY_CONTROLLERS,
         ...LOW_BALANCE_CONTROLLERS,
+        ...MEALS_CONTROLLERS,
+        ...JOBS_CONTROLLERS,
         TemporaryPasswordController,
         ParentAuthController,
         ParentController,
@@ -188,6 +194,8 @@ export class LedgerModule {
         ...tillProviders(deps.eventStore, deps.metrics),
         ...familyProviders(),
         ...lowBalanceProviders(),
+        ...mealsProviders(deps.eventStore, deps.metrics),
+        ...jobsProviders(deps.eventStore, deps.metrics, deps.jobs),
       ],
     };
   }

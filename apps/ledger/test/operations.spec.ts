@@ -55,6 +55,28 @@ describe('operations: OpenAPI, health, metrics', () => {
         'POST /api/parent/family/switch',
         'GET /api/parent/low-balance-alert',
         'PUT /api/parent/low-balance-alert',
+        'GET /api/auth/me',
+        'GET /api/departments',
+        'GET /api/departments/{departmentId}/meal-types',
+        'POST /api/departments/{departmentId}/meal-types',
+        'PUT /api/meal-types/{mealTypeId}',
+        'POST /api/meal-types/{mealTypeId}/status',
+        'DELETE /api/meal-types/{mealTypeId}',
+        'GET /api/departments/{departmentId}/order-settings',
+        'PUT /api/departments/{departmentId}/order-settings',
+        'GET /api/schools/{schoolId}/meal-types',
+        'PUT /api/schools/{schoolId}/meal-types',
+        'GET /api/schools/{schoolId}/meal-prices/{date}',
+        'PUT /api/schools/{schoolId}/meal-prices/{date}',
+        'GET /api/schools/{schoolId}/classes/{className}/meal-types',
+        'PUT /api/schools/{schoolId}/classes/{className}/meal-types',
+        'PUT /api/schools/{schoolId}/classes/{className}/pupils/{accountNumber}/meal-types',
+        'GET /api/schools/{schoolId}/classes/{className}/orders/{date}',
+        'PUT /api/schools/{schoolId}/classes/{className}/orders/{date}',
+        'GET /api/schools/{schoolId}/orders/{date}',
+        'GET /api/departments/{departmentId}/syncs',
+        'POST /api/schools/{schoolId}/orders/{date}/sync',
+        'GET /api/departments/{departmentId}/price-sheets',
       ].sort(),
     );
     const sales = docs.body.paths['/api/sales'].post;
@@ -70,11 +92,12 @@ describe('operations: OpenAPI, health, metrics', () => {
     // every command answers one vocabulary: status recorded (201) | duplicate (200) and its log position
     const schemaOf = (reply: { content: Record<string, { schema: { $ref?: string } }> }) =>
       docs.body.components.schemas[reply.content['application/json']!.schema.$ref!.split('/').pop()!];
-    // sign-in, sessions (also a family switch) and a gateway's callback answer no command of ours
+    // sign-in, sessions (also a family switch), a gateway's callback and queuing a sync job (202) answer no command of ours
     const notCommands = (op: string) =>
       op.startsWith('POST /api/auth/') ||
       op === 'POST /api/payments/callback/{gateway}' ||
-      op === 'POST /api/parent/family/switch';
+      op === 'POST /api/parent/family/switch' ||
+      op === 'POST /api/schools/{schoolId}/orders/{date}/sync';
     for (const operation of operations.filter((op) => op.startsWith('POST ') && !notCommands(op))) {
       const responses = docs.body.paths[operation.slice(5)].post.responses;
       const recorded = schemaOf(responses['201']);
@@ -97,11 +120,14 @@ describe('operations: OpenAPI, health, metrics', () => {
     expect(Object.keys(reply.body.details).sort()).toEqual([
       'eventStore',
       'identityStore',
+      'jobs',
       'projections',
       'readModelStore',
       'storage',
     ]);
     expect(reply.body.details.projections).toMatchObject({ status: 'up', lagEvents: expect.any(Number) });
+    // no REDIS_URL here: no job queues, and nothing wrong with that
+    expect(reply.body.details.jobs).toEqual({ status: 'up', state: 'disabled' });
   });
 
   it('answers 503 when the event store does not respond', async () => {

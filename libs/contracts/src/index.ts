@@ -20,3 +20,5 @@ export * from './auth.js';
 export * from './parent-access.js';
 export * from './parent-family.js';
 export * from './low-balance-alert.js';
+export * from './meals.js';
+export * from './meal-syncs.js';

@@ -12,14 +12,27 @@ import type {
   EventOfType,
   LedgerEvent,
   LedgerEventType,
+  MealSettingsEventType,
+  MealTypeEventType,
   PaymentEvent,
   PaymentEventType,
   SchoolEvent,
   SchoolEventType,
   TillRefusalEventType,
+  SchoolMealsEventType,
 } from './events.js';
+import type { MealSyncEventType } from './meal-sync/meal-sync-events.js';
 
-export type EventStreamKind = 'school' | 'account' | 'payment' | 'buffet' | 'till-refusals';
+export type EventStreamKind =
+  | 'school'
+  | 'account'
+  | 'payment'
+  | 'buffet'
+  | 'till-refusals'
+  | 'meal-type'
+  | 'meal-settings'
+  | 'school-meals'
+  | 'meal-sync';
 
 type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
   ? 'school'
@@ -29,7 +42,15 @@ type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
       ? 'buffet'
       : T extends TillRefusalEventType
         ? 'till-refusals'
-        : 'account';
+        : T extends MealTypeEventType
+          ? 'meal-type'
+          : T extends MealSettingsEventType
+            ? 'meal-settings'
+            : T extends SchoolMealsEventType
+              ? 'school-meals'
+              : T extends MealSyncEventType
+                ? 'meal-sync'
+                : 'account';
 
 export interface EventCatalogueEntry<T extends LedgerEventType> {
   stream: StreamKindOf<T>;
@@ -94,6 +115,40 @@ export const EVENT_CATALOGUE = {
     idempotencyKey: (data) => `transfer-in:${data.transferId}`,
     uniqueAcrossStreams: false,
   },
+  // one charge id, one charge and at most one reversal (a retried class order appends nothing twice)
+  'account.meal-charged.v1': {
+    stream: 'account',
+    idempotencyKey: (data) => `meal-charge:${data.chargeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'account.meal-charge-reversed.v1': {
+    stream: 'account',
+    idempotencyKey: (data) => `meal-charge-reversed:${data.chargeId}`,
+    uniqueAcrossStreams: false,
+  },
+  // meal management (seed 004): decided on the current state, retries change nothing by themselves
+  'meal-type.created.v1': {
+    stream: 'meal-type',
+    idempotencyKey: (data) => `meal-type-created:${data.mealTypeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-type.updated.v1': { stream: 'meal-type', idempotencyKey: null, uniqueAcrossStreams: false },
+  'meal-type.status-changed.v1': { stream: 'meal-type', idempotencyKey: null, uniqueAcrossStreams: false },
+  'meal-type.first-ordered.v1': {
+    stream: 'meal-type',
+    idempotencyKey: (data) => `meal-type-first-ordered:${data.mealTypeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-type.deleted.v1': {
+    stream: 'meal-type',
+    idempotencyKey: (data) => `meal-type-deleted:${data.mealTypeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-settings.changed.v1': { stream: 'meal-settings', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.school-types-assigned.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.class-types-assigned.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.pupil-types-assigned.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.day-prices-set.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
   // one order: each outcome at most once, however many reports of it arrive concurrently
   'payment.order-registered.v1': {
     stream: 'payment',
@@ -128,6 +183,17 @@ export const EVENT_CATALOGUE = {
     idempotencyKey: (data) => `till-refusal:${data.checkNumber}`,
     uniqueAcrossStreams: false,
   },
+  // one delivery per (school, day, version); one record per failed attempt
+  'meal-sync.delivered.v1': {
+    stream: 'meal-sync',
+    idempotencyKey: (data) => `meal-sync-delivered:${data.deliveryId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-sync.failed.v1': {
+    stream: 'meal-sync',
+    idempotencyKey: (data) => `meal-sync-failed:${data.deliveryId}:${data.attempt}`,
+    uniqueAcrossStreams: false,
+  },
 } as const satisfies { readonly [T in LedgerEventType]: EventCatalogueEntry<T> };
 
 const entryOf = <T extends LedgerEventType>(type: T): EventCatalogueEntry<T> =>
@@ -152,6 +218,23 @@ export const BUFFET_EVENT_TYPES: readonly BuffetEventType[] = Object.freeze(type
 /** The event types of a school's refused till checks (`till-refusals-<schoolId>`). */
 export const TILL_REFUSAL_EVENT_TYPES: readonly TillRefusalEventType[] = Object.freeze(
   typesOf<TillRefusalEventType>('till-refusals'),
+);
+
+/** The event types of a meal type stream (`meal-type-<mealTypeId>`). */
+export const MEAL_TYPE_EVENT_TYPES: readonly MealTypeEventType[] = Object.freeze(
+  typesOf<MealTypeEventType>('meal-type'),
+);
+/** The event types of a department's order settings stream (`meal-settings-<departmentId>`). */
+export const MEAL_SETTINGS_EVENT_TYPES: readonly MealSettingsEventType[] = Object.freeze(
+  typesOf<MealSettingsEventType>('meal-settings'),
+);
+/** The event types of a school's meals stream (`school-meals-<schoolId>`). */
+export const SCHOOL_MEALS_EVENT_TYPES: readonly SchoolMealsEventType[] = Object.freeze(
+  typesOf<SchoolMealsEventType>('school-meals'),
+);
+/** The event types of a meal sync stream (`meal-sync-<schoolId>-<date>`). */
+export const MEAL_SYNC_EVENT_TYPES: readonly MealSyncEventType[] = Object.freeze(
+  typesOf<MealSyncEventType>('meal-sync'),
 );
 
 const schoolTypes: ReadonlySet<string> = new Set(SCHOOL_EVENT_TYPES);

@@ -3,6 +3,10 @@ import type {
   AccountDoc,
   BuffetItemDoc,
   CardDoc,
+  MealDayOrderDoc,
+  MealDayVersionDoc,
+  MealSettingsDoc,
+  MealTypeDoc,
   RosterDoc,
   SchoolDayTotalsDoc,
   SchoolDoc,
@@ -36,6 +40,10 @@ export const collections = {
   roster: collection<RosterDoc>('roster', [['schoolId', 'className'], ['accountNumber']]),
   buffetItems: collection<BuffetItemDoc>('buffet_items', [['schoolId']]),
   tillRefusals: collection<TillRefusalDoc>('till_refusals', [['schoolId', 'reportedAt']]),
+  mealDayOrders: collection<MealDayOrderDoc>('meal_day_orders', [['schoolId', 'date', 'className']]),
+  mealDayVersions: collection<MealDayVersionDoc>('meal_day_versions', [['date'], ['schoolId', 'date']]),
+  mealTypes: collection<MealTypeDoc>('meal_types', [['departmentId']]),
+  mealSettings: collection<MealSettingsDoc>('meal_settings', []),
 } as const;
 
 /** The store's description of a collection (what `ensureCollections` takes). */

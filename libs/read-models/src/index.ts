@@ -31,3 +31,16 @@ export { schoolTillRefusals, type TillRefusalView } from './queries/till-refusal
 export { tillCard, type TillCardView } from './queries/till-card.js';
 export { schoolDayTotals, type DayTotalsView, type SchoolDayTotalsView } from './queries/day-totals.js';
 export { schoolAccounts, type SchoolAccountsView } from './queries/school-accounts.js';
+export { mealDayOrdersProjection } from './definitions/meal-day-orders.definition.js';
+export { mealManagementProjection } from './definitions/meal-management.definition.js';
+export {
+  departmentMealTypes,
+  getOrderSettings,
+  mealTypeView,
+  orderedMeals,
+  schoolDayOrders,
+  schoolsWithOrders,
+  type DayOrderLineView,
+  type MealTypeListItem,
+  type SchoolDayOrdersView,
+} from './queries/meals.js';

@@ -5,5 +5,6 @@ export { startBenchSystem, type BenchSystem, type StartBenchSystemOptions } from
 export { runHttpSalesBench } from './http-sales-bench.js';
 export { runCabinetBench, type CabinetBenchOptions, type CabinetBenchResult } from './cabinet-bench.js';
 export { runStatementBench, type StatementBenchResult } from './statement-bench.js';
-export { findRepoRoot } from '@meals/launcher';
+export { findRepoRoot, startRedisServer } from '@meals/launcher';
 export { runTillBench, type TillBenchOptions, type TillBenchResult } from './till-bench.js';
+export { runCityOrderBench, type CityOrderBenchOptions, type CityOrderBenchResult } from './city-order-bench.js';

@@ -10,3 +10,4 @@ export * from './russian-names.js';
 export * from './school-calendar.js';
 export * from './seed-demo.js';
 export * from './demo-buffet.js';
+export * from './seed-demo-meals.js';

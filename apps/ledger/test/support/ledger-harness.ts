@@ -23,6 +23,7 @@ import type { Clock } from '../../src/infrastructure/tokens.js';
 import type { Mailer } from '../../src/mail/mailer.js';
 import { LedgerMetrics } from '../../src/observability/metrics.js';
 import type { PaymentSettings } from '../../src/payments/payment-settings.js';
+import type { JobsOptions } from '../../src/jobs/jobs-providers.js';
 
 export interface HarnessOptions {
   clock?: Clock;
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   payments?: PaymentSettings;
   /** outgoing mail; the outbox in the harness's directory by default */
   mailer?: Mailer;
+  /** background jobs (off, with the in-memory sandbox supplier, unless given) */
+  jobs?: JobsOptions;
 }
 
 const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
@@ -111,6 +114,7 @@ export class LedgerHarness {
       loginAttempts: options.loginAttempts,
       payments: options.payments,
       mailer: options.mailer,
+      jobs: options.jobs,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -160,7 +164,10 @@ export class LedgerHarness {
   }
 
   /** A staff user logged in through the API. */
-  async staff(role: Role, scope: { departmentId?: string; schoolId?: string } = {}): Promise<string> {
+  async staff(
+    role: Role,
+    scope: { departmentId?: string; schoolId?: string; className?: string } = {},
+  ): Promise<string> {
     const username = `user${++this.keyCounter}`;
     await this.identity.createUser({ username, password: 'correct horse battery', role, ...scope }, new Date());
     const login = await this.post('/api/auth/login', { username, password: 'correct horse battery' });

@@ -15,6 +15,7 @@ import {
   type AccountEvent,
   type AccountPolicy,
   type AccountState,
+  type Decider,
   type DomainErrorCode,
   type ErrorDetails,
   type SchoolCommand,
@@ -98,5 +99,14 @@ export function givenTillRefusals(...history: TillRefusalEvent[]) {
     state,
     when: (command: TillRefusalCommand): Outcome<TillRefusalEvent> =>
       outcome(() => tillRefusalsDecider.decide(command, state), tillRefusalsDecider.evolve, state),
+  };
+}
+
+/** Any decider value (meal types, order settings, school meals). */
+export function givenDecider<C, S, E extends { type: string }>(decider: Decider<C, S, E>, ...history: E[]) {
+  const state: S = decider.fold(history, decider.initialState);
+  return {
+    state,
+    when: (command: C): Outcome<E> => outcome(() => decider.decide(command, state), decider.evolve, state),
   };
 }

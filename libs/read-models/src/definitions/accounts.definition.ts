@@ -19,7 +19,8 @@ const { accounts, cards, schoolDayTotals, schools } = collections;
 export const accountsProjection: ProjectionDefinition = {
   name: 'accounts',
   // 2: cards keep their block reason
-  version: 2,
+  // 3: balances include meal charges
+  version: 3,
   eventTypes: ['school.registered.v1', ...ACCOUNT_EVENT_TYPES],
   collections: [accounts, cards, schoolDayTotals, schools],
   writeOnly: [],
