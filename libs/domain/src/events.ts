@@ -246,13 +246,7 @@ export interface PaymentOrderExpired {
 export type PaymentEvent = PaymentOrderRegistered | PaymentOrderPaid | PaymentOrderDeclined | PaymentOrderExpired;
 
 export type LedgerEvent =
-  | SchoolEvent
-  | AccountEvent
-  | PaymentEvent
-  | BuffetEvent
-  | TillRefusalEvent
-  | MealEvent
-  | MealSyncEvent;
+  SchoolEvent | AccountEvent | PaymentEvent | BuffetEvent | TillRefusalEvent | MealEvent | MealSyncEvent;
 export type LedgerEventType = LedgerEvent['type'];
 export type MealEventType = MealEvent['type'];
 export type MealTypeEventType = MealTypeEvent['type'];
