@@ -1,0 +1,59 @@
+/** The meal-types table as the page and the .xlsx report show it. */
+import { formatDateRu } from './dates.js';
+import { formatKopecks } from './money.js';
+import { STATUS_LABELS_RU } from './meal-forms.js';
+import type { MealType, MealTypeStatus } from './staff-contract.js';
+
+export interface MealTypeFilter {
+  status: MealTypeStatus | null;
+  /** part of the name, any case */
+  query: string;
+}
+
+export function mealTypeFilter(url: URL): MealTypeFilter {
+  const status = url.searchParams.get('status');
+  const known = status === 'inactive' || status === 'active' || status === 'archived';
+  return { status: known ? status : null, query: (url.searchParams.get('q') ?? '').trim().slice(0, 100) };
+}
+
+export interface MealTypeRow {
+  mealTypeId: string;
+  name: string;
+  serviceType: string;
+  benefitCategory: string;
+  hot: string;
+  dynamicCost: string;
+  rb: string;
+  mb: string;
+  rp: string;
+  status: MealTypeStatus;
+  statusText: string;
+  pendingText: string | null;
+  orderedEver: boolean;
+}
+
+const price = (kopecks: number | null) => (kopecks === null ? '—' : formatKopecks(kopecks));
+
+export function mealTypeRows(types: MealType[], filter: MealTypeFilter): MealTypeRow[] {
+  const query = filter.query.toLocaleLowerCase('ru');
+  return types
+    .filter((type) => !filter.status || type.status === filter.status)
+    .filter((type) => !query || type.name.toLocaleLowerCase('ru').includes(query))
+    .map((type) => ({
+      mealTypeId: type.mealTypeId,
+      name: type.name,
+      serviceType: type.serviceType,
+      benefitCategory: type.benefitCategory,
+      hot: type.hot ? 'да' : 'нет',
+      dynamicCost: type.dynamicCost ? 'да' : 'нет',
+      rb: price(type.costs.rb),
+      mb: price(type.costs.mb),
+      rp: type.dynamicCost && type.costs.rp === null ? 'по дням' : price(type.costs.rp),
+      status: type.status,
+      statusText: STATUS_LABELS_RU[type.status] + (type.statusFrom ? ` с ${formatDateRu(type.statusFrom)}` : ''),
+      pendingText: type.pendingStatus
+        ? `${STATUS_LABELS_RU[type.pendingStatus.status]} с ${formatDateRu(type.pendingStatus.effectiveFrom)}`
+        : null,
+      orderedEver: type.orderedEver,
+    }));
+}
