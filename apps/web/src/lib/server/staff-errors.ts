@@ -19,7 +19,8 @@ function messageOf(error: LedgerApiError): string {
 /** For actions: `return staffRefusal(error, values)`. */
 export function staffRefusal<Values extends object = Record<never, never>>(error: unknown, values = {} as Values) {
   if (!(error instanceof LedgerApiError)) throw error;
-  if (error.statusCode === 401) redirect(303, '/staff/login');
+  // 401 for a wrong password is an answer to show; any other 401 means the ledger token is gone
+  if (error.statusCode === 401 && error.code !== 'invalid_credentials') redirect(303, '/staff/login');
   return fail(error.statusCode >= 500 ? 502 : error.statusCode, { ...values, message: messageOf(error) });
 }
 
