@@ -60,6 +60,7 @@ import { ReadModelsProgress } from './queries/read-your-write/read-models-progre
 import { ReadYourWriteInterceptor } from './queries/read-your-write/read-your-write.interceptor.js';
 import { TransferReconciler } from './reconciler/transfer-reconciler.js';
 import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payment-providers.js';
+import { MEALS_CONTROLLERS, mealsProviders } from './meals/meals-providers.js';
 import type { PaymentSettings } from './payments/payment-settings.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
@@ -126,6 +127,7 @@ export class LedgerModule {
         HealthController,
         MetricsController,
         ...PAYMENT_CONTROLLERS,
+        ...MEALS_CONTROLLERS,
         TemporaryPasswordController,
         ParentAuthController,
         ParentController,
@@ -176,6 +178,7 @@ export class LedgerModule {
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
         ...paymentProviders(deps.eventStore, deps.metrics, deps.payments),
+        ...mealsProviders(deps.eventStore, deps.metrics),
       ],
     };
   }

@@ -60,6 +60,7 @@ describe('cli', () => {
         role: 'department_admin',
         departmentId: 'uo-1',
         schoolId: null,
+        className: null,
         createdAt: expect.any(String),
       },
     ]);
@@ -82,6 +83,7 @@ describe('cli', () => {
       id: 'key:till-24-01',
       kind: 'key',
       role: 'till',
+      className: null,
       departmentId: null,
       schoolId: '24',
       tillId: '24-01',

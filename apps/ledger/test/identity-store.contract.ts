@@ -21,6 +21,7 @@ const user = (username: string, over: Partial<UserRecord> = {}): UserRecord => (
   role: 'school_staff',
   departmentId: 'uo-1',
   schoolId: '24',
+  className: null,
   createdAt: '2024-01-18T09:00:00.000Z',
   ...over,
 });
@@ -78,6 +79,12 @@ export function describeIdentityStoreContract(name: string, target: () => Contra
       expect(await store.findUser('olga')).toEqual(user('olga'));
       expect((await store.listUsers()).map((u) => u.username)).toEqual(['anna', 'olga']);
       expect((await store.listUsers())[0]).toEqual(user('anna', { role: 'admin', departmentId: null, schoolId: null }));
+    });
+
+    it("keeps a class teacher's class", async () => {
+      const teacher = user('teacher.3b', { role: 'class_teacher', className: '03Б' });
+      expect(await store.insertUser(teacher)).toBe(true);
+      expect(await store.findUser('teacher.3b')).toEqual(teacher);
     });
 
     it('stores API keys by hash, each name and hash once, and lists them by name', async () => {

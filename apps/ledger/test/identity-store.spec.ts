@@ -126,7 +126,7 @@ describe('SQLite identity store: an identity.db of the earlier layout (read-mode
       await legacy.close();
 
       const store = openSqliteIdentityStore({ path });
-      expect(await store.findUser('olga')).toEqual(olga);
+      expect(await store.findUser('olga')).toEqual({ ...olga, className: null });
       expect(await store.findApiKey('key-hash')).toEqual(till);
       expect(await store.getCheckpoint('ledger-transfer-reconciler')).toBe('1234');
       expect(await new IdentityDirectory(store).principalForKeyHash('key-hash')).toMatchObject({

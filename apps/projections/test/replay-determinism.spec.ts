@@ -46,7 +46,15 @@ describe('replay determinism', () => {
     // the history exercised every read model
     for (const docs of Object.values(liveDump)) expect(docs.length).toBeGreaterThan(0);
     const kinds = new Set((liveDump[collections.statementLines.name] as StatementLineDoc[]).map((line) => line.kind));
-    expect([...kinds].sort()).toEqual(['correction', 'refund', 'sale', 'top_up', 'transfer_in', 'transfer_out']);
+    expect([...kinds].sort()).toEqual([
+      'correction',
+      'meal_charge',
+      'refund',
+      'sale',
+      'top_up',
+      'transfer_in',
+      'transfer_out',
+    ]);
 
     const balances = await expectedBalances(eventStore);
     const accounts = liveDump[collections.accounts.name] as AccountDoc[];

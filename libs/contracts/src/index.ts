@@ -16,3 +16,4 @@ export * from './payments.js';
 export * from './schools.js';
 export * from './auth.js';
 export * from './parent-access.js';
+export * from './meals.js';

@@ -3,8 +3,8 @@ import type { LedgerEvent } from './events.js';
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /**
- * The ISO instant a statement entry belongs to: when the parent paid (top-up) or the
- * pupil bought (sale), which may be earlier than when the ledger recorded it.
+ * The ISO instant a statement entry belongs to: when the parent paid (top-up), the pupil
+ * bought (sale) or ate (a meal charge), which may differ from when the ledger recorded it.
  */
 export function businessTime(event: LedgerEvent, occurredAt: string): string {
   switch (event.type) {
@@ -12,6 +12,9 @@ export function businessTime(event: LedgerEvent, occurredAt: string): string {
       return event.data.paidAt;
     case 'account.sale-debited.v1':
       return event.data.soldAt;
+    // a meal belongs to its day (noon in Moscow), whenever it was ordered; a reversal to when it was made
+    case 'account.meal-charged.v1':
+      return `${event.data.date}T09:00:00Z`;
     default:
       return occurredAt;
   }

@@ -47,5 +47,9 @@ export function describeEntry(event: AccountEvent): string {
       return `Перевод на л/с ${event.data.toAccountNumber}`;
     case 'account.balance-transferred-in.v1':
       return `Перевод с л/с ${event.data.fromAccountNumber}`;
+    case 'account.meal-charged.v1':
+      return `Табель: ${event.data.mealTypeName}`;
+    case 'account.meal-charge-reversed.v1':
+      return `Табель: ${event.data.mealTypeName} (отмена заказа за ${event.data.date})`;
   }
 }

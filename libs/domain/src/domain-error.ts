@@ -8,6 +8,7 @@ export const ERROR_KINDS = {
   payment_order_not_found: 'not_found',
   school_not_found: 'not_found',
   unknown_card: 'not_found',
+  meal_type_not_found: 'not_found',
   // the command is well-formed but the current state refuses it
   account_exists: 'conflict',
   school_exists: 'conflict',
@@ -24,6 +25,19 @@ export const ERROR_KINDS = {
   school_sequence_exhausted: 'conflict',
   payment_order_exists: 'conflict',
   payment_amount_mismatch: 'conflict',
+  meal_type_exists: 'conflict',
+  meal_type_ordered: 'conflict',
+  meal_type_archived: 'conflict',
+  meal_type_not_assignable: 'conflict',
+  meal_type_not_orderable: 'conflict',
+  meal_type_not_assigned: 'conflict',
+  day_price_missing: 'conflict',
+  orders_locked_after_sync: 'conflict',
+  meal_order_balance: 'conflict',
+  // meal orders outside the caller's edit window or class
+  order_window_closed: 'forbidden',
+  pupil_not_in_class: 'forbidden',
+  meal_type_other_department: 'forbidden',
   // the caller may not do this here
   wrong_school: 'forbidden',
   // the command itself is malformed
@@ -47,6 +61,12 @@ export const ERROR_KINDS = {
   not_enough_card_uids: 'invalid',
   same_account: 'invalid',
   weak_password: 'invalid',
+  invalid_meal_costs: 'invalid',
+  invalid_date: 'invalid',
+  invalid_status_date: 'invalid',
+  conflicting_balance_settings: 'invalid',
+  invalid_order_settings: 'invalid',
+  not_a_dynamic_type: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 
 export type DomainErrorCode = keyof typeof ERROR_KINDS;

@@ -11,19 +11,28 @@ import type {
   EventOfType,
   LedgerEvent,
   LedgerEventType,
+  MealSettingsEventType,
+  MealTypeEventType,
   PaymentEvent,
   PaymentEventType,
   SchoolEvent,
   SchoolEventType,
+  SchoolMealsEventType,
 } from './events.js';
 
-export type EventStreamKind = 'school' | 'account' | 'payment';
+export type EventStreamKind = 'school' | 'account' | 'payment' | 'meal-type' | 'meal-settings' | 'school-meals';
 
 type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
   ? 'school'
   : T extends PaymentEventType
     ? 'payment'
-    : 'account';
+    : T extends MealTypeEventType
+      ? 'meal-type'
+      : T extends MealSettingsEventType
+        ? 'meal-settings'
+        : T extends SchoolMealsEventType
+          ? 'school-meals'
+          : 'account';
 
 export interface EventCatalogueEntry<T extends LedgerEventType> {
   stream: StreamKindOf<T>;
@@ -88,6 +97,40 @@ export const EVENT_CATALOGUE = {
     idempotencyKey: (data) => `transfer-in:${data.transferId}`,
     uniqueAcrossStreams: false,
   },
+  // one charge id, one charge and at most one reversal (a retried class order appends nothing twice)
+  'account.meal-charged.v1': {
+    stream: 'account',
+    idempotencyKey: (data) => `meal-charge:${data.chargeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'account.meal-charge-reversed.v1': {
+    stream: 'account',
+    idempotencyKey: (data) => `meal-charge-reversed:${data.chargeId}`,
+    uniqueAcrossStreams: false,
+  },
+  // meal management (seed 004): decided on the current state, retries change nothing by themselves
+  'meal-type.created.v1': {
+    stream: 'meal-type',
+    idempotencyKey: (data) => `meal-type-created:${data.mealTypeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-type.updated.v1': { stream: 'meal-type', idempotencyKey: null, uniqueAcrossStreams: false },
+  'meal-type.status-changed.v1': { stream: 'meal-type', idempotencyKey: null, uniqueAcrossStreams: false },
+  'meal-type.first-ordered.v1': {
+    stream: 'meal-type',
+    idempotencyKey: (data) => `meal-type-first-ordered:${data.mealTypeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-type.deleted.v1': {
+    stream: 'meal-type',
+    idempotencyKey: (data) => `meal-type-deleted:${data.mealTypeId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-settings.changed.v1': { stream: 'meal-settings', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.school-types-assigned.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.class-types-assigned.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.pupil-types-assigned.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
+  'school-meals.day-prices-set.v1': { stream: 'school-meals', idempotencyKey: null, uniqueAcrossStreams: false },
   // one order: each outcome at most once, however many reports of it arrive concurrently
   'payment.order-registered.v1': {
     stream: 'payment',
@@ -128,6 +171,19 @@ export const ACCOUNT_EVENT_TYPES: readonly AccountEventType[] = Object.freeze(ty
 
 /** The event types of a payment order stream (`payment-<orderId>`). */
 export const PAYMENT_EVENT_TYPES: readonly PaymentEventType[] = Object.freeze(typesOf<PaymentEventType>('payment'));
+
+/** The event types of a meal type stream (`meal-type-<mealTypeId>`). */
+export const MEAL_TYPE_EVENT_TYPES: readonly MealTypeEventType[] = Object.freeze(
+  typesOf<MealTypeEventType>('meal-type'),
+);
+/** The event types of a department's order settings stream (`meal-settings-<departmentId>`). */
+export const MEAL_SETTINGS_EVENT_TYPES: readonly MealSettingsEventType[] = Object.freeze(
+  typesOf<MealSettingsEventType>('meal-settings'),
+);
+/** The event types of a school's meals stream (`school-meals-<schoolId>`). */
+export const SCHOOL_MEALS_EVENT_TYPES: readonly SchoolMealsEventType[] = Object.freeze(
+  typesOf<SchoolMealsEventType>('school-meals'),
+);
 
 const schoolTypes: ReadonlySet<string> = new Set(SCHOOL_EVENT_TYPES);
 const accountTypes: ReadonlySet<string> = new Set(ACCOUNT_EVENT_TYPES);

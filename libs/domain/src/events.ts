@@ -6,6 +6,7 @@
  * Amounts are integer kopecks. Dates are ISO-8601 strings.
  */
 import type { Kopecks } from './money.js';
+import type { MealEvent, MealSettingsEvent, MealTypeEvent, SchoolMealsEvent } from './meals/meal-events.js';
 
 export type TopUpChannel = 'bank_online' | 'terminal' | 'atm' | 'cabinet_card' | 'qiwi' | 'cash_desk';
 export const TOP_UP_CHANNELS: readonly TopUpChannel[] = [
@@ -142,6 +143,49 @@ export interface AccountBalanceTransferredIn {
   data: { accountNumber: string; transferId: string; fromAccountNumber: string; amount: Kopecks };
 }
 
+/**
+ * An ordered daily meal (seed 004): the parents' share (РП) of the meal type that day is
+ * debited. One charge per (school, date, pupil, meal type) at a time; `chargeId` is
+ * `<schoolId>:<date>:<accountNumber>:<mealTypeId>:<n>` with n counting the charges of that
+ * key on the account, so a removed and re-ordered meal gets a new charge.
+ */
+export interface AccountMealCharged {
+  type: 'account.meal-charged.v1';
+  data: {
+    accountNumber: string;
+    chargeId: string;
+    schoolId: string;
+    className: string;
+    /** the pupil's name as the account had it (the supplier's order lists pupils) */
+    fullName: string;
+    /** the meal's day (municipality time) */
+    date: string;
+    mealTypeId: string;
+    mealTypeName: string;
+    serviceType: string;
+    dynamicCost: boolean;
+    /** the type's (or the day's, for a dynamic type) costs per funding source */
+    costs: { rb: Kopecks; mb: Kopecks; rp: Kopecks };
+    /** the parents' share debited: costs.rp */
+    amount: Kopecks;
+  };
+}
+
+/** An order removed or changed: the earlier charge is paid back by a new entry, never edited. */
+export interface AccountMealChargeReversed {
+  type: 'account.meal-charge-reversed.v1';
+  data: {
+    accountNumber: string;
+    chargeId: string;
+    schoolId: string;
+    date: string;
+    mealTypeId: string;
+    mealTypeName: string;
+    /** credited back: the amount of the reversed charge */
+    amount: Kopecks;
+  };
+}
+
 export type AccountEvent =
   | AccountOpened
   | AccountMoved
@@ -154,7 +198,9 @@ export type AccountEvent =
   | AccountCorrected
   | AccountRefunded
   | AccountBalanceTransferredOut
-  | AccountBalanceTransferredIn;
+  | AccountBalanceTransferredIn
+  | AccountMealCharged
+  | AccountMealChargeReversed;
 
 /* ---------- payment order stream: `payment-<orderId>` (online top-up through a gateway) ---------- */
 
@@ -194,8 +240,12 @@ export interface PaymentOrderExpired {
 
 export type PaymentEvent = PaymentOrderRegistered | PaymentOrderPaid | PaymentOrderDeclined | PaymentOrderExpired;
 
-export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent;
+export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent | MealEvent;
 export type LedgerEventType = LedgerEvent['type'];
+export type MealEventType = MealEvent['type'];
+export type MealTypeEventType = MealTypeEvent['type'];
+export type MealSettingsEventType = MealSettingsEvent['type'];
+export type SchoolMealsEventType = SchoolMealsEvent['type'];
 export type SchoolEventType = SchoolEvent['type'];
 export type AccountEventType = AccountEvent['type'];
 export type PaymentEventType = PaymentEvent['type'];

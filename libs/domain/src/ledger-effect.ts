@@ -28,6 +28,10 @@ export function ledgerEffect(event: LedgerEvent): LedgerEffect {
       return { credit: 0, debit: event.data.amount };
     case 'account.balance-transferred-in.v1':
       return { credit: event.data.amount, debit: 0 };
+    case 'account.meal-charged.v1':
+      return { credit: 0, debit: event.data.amount };
+    case 'account.meal-charge-reversed.v1':
+      return { credit: event.data.amount, debit: 0 };
     default:
       return NO_EFFECT;
   }

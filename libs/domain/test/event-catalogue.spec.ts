@@ -2,7 +2,10 @@ import {
   ACCOUNT_EVENT_TYPES,
   EVENT_CATALOGUE,
   LEDGER_EVENT_TYPES,
+  MEAL_SETTINGS_EVENT_TYPES,
+  MEAL_TYPE_EVENT_TYPES,
   PAYMENT_EVENT_TYPES,
+  SCHOOL_MEALS_EVENT_TYPES,
   paymentOrderDeciderWith,
   SCHOOL_EVENT_TYPES,
   accountDecider,
@@ -36,9 +39,16 @@ const registered: LedgerEvent = {
 describe('event catalogue', () => {
   it('files every type under exactly one stream, and the deciders own exactly their streams', () => {
     expect(LEDGER_EVENT_TYPES).toHaveLength(Object.keys(EVENT_CATALOGUE).length);
-    expect([...SCHOOL_EVENT_TYPES, ...ACCOUNT_EVENT_TYPES, ...PAYMENT_EVENT_TYPES].sort()).toEqual(
-      [...LEDGER_EVENT_TYPES].sort(),
-    );
+    expect(
+      [
+        ...SCHOOL_EVENT_TYPES,
+        ...ACCOUNT_EVENT_TYPES,
+        ...PAYMENT_EVENT_TYPES,
+        ...MEAL_TYPE_EVENT_TYPES,
+        ...MEAL_SETTINGS_EVENT_TYPES,
+        ...SCHOOL_MEALS_EVENT_TYPES,
+      ].sort(),
+    ).toEqual([...LEDGER_EVENT_TYPES].sort());
     expect(schoolDecider.eventTypes).toEqual(SCHOOL_EVENT_TYPES);
     expect(accountDecider.eventTypes).toEqual(ACCOUNT_EVENT_TYPES);
     expect(ACCOUNT_EVENT_TYPES).toContain('card.issued.v1');

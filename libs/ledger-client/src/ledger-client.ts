@@ -42,6 +42,26 @@ import type {
   Statement,
   TopUpRequest,
   TopUpResult,
+  Me,
+  DepartmentList,
+  MealTypeList,
+  MealTypeListQuery,
+  CreateMealTypeRequest,
+  UpdateMealTypeRequest,
+  ChangeMealTypeStatusRequest,
+  MealTypeResult,
+  MealCommandResult,
+  OrderSettingsBody,
+  OrderSettingsView,
+  MealTypeIdsRequest,
+  SchoolMealTypes,
+  ClassMealTypes,
+  DayPricesRequest,
+  DayPrices,
+  ClassOrderGrid,
+  ClassOrdersRequest,
+  ClassOrdersResult,
+  SchoolDayOrders,
 } from '@meals/contracts';
 import { LedgerApiError } from './ledger-api-error.js';
 
@@ -105,6 +125,102 @@ export class LedgerClient {
   /** Ends this client's session (staff or parent): its token is refused from then on. */
   async logout(): Promise<void> {
     await this.call('POST', '/api/auth/logout', {});
+  }
+
+  /** Who this token belongs to: role, scope, display name. */
+  me(): Promise<Me> {
+    return this.call('GET', '/api/auth/me', {});
+  }
+
+  // meal management (seed 004)
+
+  /** The education departments the caller may work in (a ministry user picks one). */
+  departments(): Promise<DepartmentList> {
+    return this.call('GET', '/api/departments', {});
+  }
+
+  mealTypes(departmentId: string, query: MealTypeListQuery = {}): Promise<MealTypeList> {
+    return this.call('GET', `/api/departments/${segment(departmentId)}/meal-types`, { query: { ...query } });
+  }
+
+  createMealType(departmentId: string, request: CreateMealTypeRequest): Promise<MealTypeResult> {
+    return this.call('POST', `/api/departments/${segment(departmentId)}/meal-types`, { json: request });
+  }
+
+  updateMealType(mealTypeId: string, request: UpdateMealTypeRequest): Promise<MealTypeResult> {
+    return this.call('PUT', `/api/meal-types/${segment(mealTypeId)}`, { json: request });
+  }
+
+  changeMealTypeStatus(mealTypeId: string, request: ChangeMealTypeStatusRequest): Promise<MealTypeResult> {
+    return this.call('POST', `/api/meal-types/${segment(mealTypeId)}/status`, { json: request });
+  }
+
+  /** Refused (409) when the type was ever ordered. */
+  deleteMealType(mealTypeId: string): Promise<MealCommandResult> {
+    return this.call('DELETE', `/api/meal-types/${segment(mealTypeId)}`, {});
+  }
+
+  orderSettings(departmentId: string): Promise<OrderSettingsView> {
+    return this.call('GET', `/api/departments/${segment(departmentId)}/order-settings`, {});
+  }
+
+  saveOrderSettings(departmentId: string, settings: OrderSettingsBody): Promise<MealCommandResult> {
+    return this.call('PUT', `/api/departments/${segment(departmentId)}/order-settings`, { json: settings });
+  }
+
+  schoolMealTypes(schoolId: string): Promise<SchoolMealTypes> {
+    return this.call('GET', `/api/schools/${segment(schoolId)}/meal-types`, {});
+  }
+
+  assignSchoolMealTypes(schoolId: string, request: MealTypeIdsRequest): Promise<MealCommandResult> {
+    return this.call('PUT', `/api/schools/${segment(schoolId)}/meal-types`, { json: request });
+  }
+
+  dayPrices(schoolId: string, date: string): Promise<DayPrices> {
+    return this.call('GET', `/api/schools/${segment(schoolId)}/meal-prices/${segment(date)}`, {});
+  }
+
+  setDayPrices(schoolId: string, date: string, request: DayPricesRequest): Promise<MealCommandResult> {
+    return this.call('PUT', `/api/schools/${segment(schoolId)}/meal-prices/${segment(date)}`, { json: request });
+  }
+
+  classMealTypes(schoolId: string, className: string): Promise<ClassMealTypes> {
+    return this.call('GET', `/api/schools/${segment(schoolId)}/classes/${segment(className)}/meal-types`, {});
+  }
+
+  assignClassMealTypes(schoolId: string, className: string, request: MealTypeIdsRequest): Promise<MealCommandResult> {
+    const path = `/api/schools/${segment(schoolId)}/classes/${segment(className)}/meal-types`;
+    return this.call('PUT', path, { json: request });
+  }
+
+  assignPupilMealTypes(
+    schoolId: string,
+    className: string,
+    accountNumber: string,
+    request: MealTypeIdsRequest,
+  ): Promise<MealCommandResult> {
+    const path = `/api/schools/${segment(schoolId)}/classes/${segment(className)}/pupils/${segment(accountNumber)}/meal-types`;
+    return this.call('PUT', path, { json: request });
+  }
+
+  classOrders(schoolId: string, className: string, date: string): Promise<ClassOrderGrid> {
+    const path = `/api/schools/${segment(schoolId)}/classes/${segment(className)}/orders/${segment(date)}`;
+    return this.call('GET', path, {});
+  }
+
+  /** Set semantics for the listed pupils; refusals come per pupil in the answer. */
+  placeClassOrders(
+    schoolId: string,
+    className: string,
+    date: string,
+    request: ClassOrdersRequest,
+  ): Promise<ClassOrdersResult> {
+    const path = `/api/schools/${segment(schoolId)}/classes/${segment(className)}/orders/${segment(date)}`;
+    return this.call('PUT', path, { json: request });
+  }
+
+  schoolDayOrders(schoolId: string, date: string): Promise<SchoolDayOrders> {
+    return this.call('GET', `/api/schools/${segment(schoolId)}/orders/${segment(date)}`, {});
   }
 
   // the parents' cabinet

@@ -1,5 +1,16 @@
 import type { CollectionSpec, Doc } from '@meals/read-model-store';
-import type { AccountDoc, CardDoc, RosterDoc, SchoolDayTotalsDoc, SchoolDoc, StatementLineDoc } from './documents.js';
+import type {
+  AccountDoc,
+  CardDoc,
+  MealDayOrderDoc,
+  MealDayVersionDoc,
+  MealSettingsDoc,
+  MealTypeDoc,
+  RosterDoc,
+  SchoolDayTotalsDoc,
+  SchoolDoc,
+  StatementLineDoc,
+} from './documents.js';
 
 /** A read-model collection whatever its documents. */
 export interface CollectionRef {
@@ -25,6 +36,10 @@ export const collections = {
   schoolDayTotals: collection<SchoolDayTotalsDoc>('school_day_totals', [['schoolId', 'date']]),
   schools: collection<SchoolDoc>('schools', [['departmentId']]),
   roster: collection<RosterDoc>('roster', [['schoolId', 'className'], ['accountNumber']]),
+  mealDayOrders: collection<MealDayOrderDoc>('meal_day_orders', [['schoolId', 'date', 'className']]),
+  mealDayVersions: collection<MealDayVersionDoc>('meal_day_versions', [['date'], ['schoolId', 'date']]),
+  mealTypes: collection<MealTypeDoc>('meal_types', [['departmentId']]),
+  mealSettings: collection<MealSettingsDoc>('meal_settings', []),
 } as const;
 
 /** The store's description of a collection (what `ensureCollections` takes). */

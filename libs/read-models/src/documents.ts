@@ -84,5 +84,64 @@ export type RosterDoc = {
   className: string;
 };
 
+/** One meal of one pupil on one day at one school (the supplier's order line); kept with `ordered: false` once removed. */
+export type MealDayOrderDoc = {
+  _id: string;
+  schoolId: string;
+  date: string;
+  className: string;
+  accountNumber: string;
+  fullName: string;
+  mealTypeId: string;
+  mealTypeName: string;
+  serviceType: string;
+  costs: { rb: number; mb: number; rp: number };
+  /** the parents' share charged */
+  amount: number;
+  ordered: boolean;
+};
+
+/** How many order changes a school's day has seen (the supplier sync compares it with what it delivered). */
+export type MealDayVersionDoc = {
+  _id: string;
+  schoolId: string;
+  date: string;
+  version: number;
+};
+
+/** A department's meal type with its status history (the status of a day is computed when read). */
+export type MealTypeDoc = {
+  _id: string;
+  mealTypeId: string;
+  departmentId: string;
+  name: string;
+  serviceType: string;
+  benefitCategory: string;
+  hot: boolean;
+  dynamicCost: boolean;
+  costs: { rb: number | null; mb: number | null; rp: number | null };
+  statusChanges: { status: 'inactive' | 'active' | 'archived'; effectiveFrom: string }[];
+  orderedEver: boolean;
+  deleted: boolean;
+  createdOn: string;
+};
+
+/** A department's order settings as last saved. */
+export type MealSettingsDoc = {
+  _id: string;
+  departmentId: string;
+  teacherEditDays: number;
+  coordinatorEditDays: number;
+  negativeBalanceLimitRoubles: number | null;
+  creditDays: number | null;
+  lockAfterSync: boolean;
+  autoResyncAfterEdit: boolean;
+  exemptSchoolIds: string[];
+};
+
+export const mealDayOrderId = (schoolId: string, date: string, accountNumber: string, mealTypeId: string): string =>
+  `${schoolId}:${date}:${accountNumber}:${mealTypeId}`;
+export const mealDayId = (schoolId: string, date: string): string => `${schoolId}:${date}`;
+
 export const dayTotalsId = (schoolId: string, date: string): string => `${schoolId}:${date}`;
 export const rosterId = (schoolId: string, pupilKey: string): string => `${schoolId}:${pupilKey}`;

@@ -21,3 +21,16 @@ export { accountProfile, toAccountProfile, type AccountProfileView } from './que
 export { accountStatement, type StatementLineView, type StatementView } from './queries/statement.js';
 export { schoolDayTotals, type DayTotalsView, type SchoolDayTotalsView } from './queries/day-totals.js';
 export { schoolAccounts, type SchoolAccountsView } from './queries/school-accounts.js';
+export { mealDayOrdersProjection } from './definitions/meal-day-orders.definition.js';
+export { mealManagementProjection } from './definitions/meal-management.definition.js';
+export {
+  departmentMealTypes,
+  getOrderSettings,
+  mealTypeView,
+  orderedMeals,
+  schoolDayOrders,
+  schoolsWithOrders,
+  type DayOrderLineView,
+  type MealTypeListItem,
+  type SchoolDayOrdersView,
+} from './queries/meals.js';

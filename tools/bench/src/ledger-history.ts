@@ -3,6 +3,8 @@ import {
   accountStreamId,
   checkLines,
   makeAccountNumber,
+  mealSettingsStreamId,
+  mealTypeStreamId,
   pupilKey,
   schoolStreamId,
   TOP_UP_CHANNELS,
@@ -29,6 +31,8 @@ export interface LedgerHistoryOptions {
   daysPerAppend?: number;
   /** also moves, corrections, card blocks/re-issues and closings */
   lifecycle?: boolean;
+  /** also meal management: a meal type, order settings, daily meal charges and some reversals (default: lifecycle) */
+  meals?: boolean;
 }
 
 export interface HistoryAppend {
@@ -110,6 +114,10 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
   const days = options.days ?? 170;
   const daysPerAppend = options.daysPerAppend ?? 5;
   const lifecycle = options.lifecycle ?? false;
+  const meals = options.meals ?? lifecycle;
+  const MEAL_TYPE_ID = 'mt-breakfast';
+  const MEAL_COSTS = { rb: 2000, mb: 1000, rp: 4500 };
+  const mealCharges = new Map<string, number>();
 
   const accounts: Account[] = [];
   const checkSeq = new Map<string, number>();
@@ -171,6 +179,73 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
         ],
       };
     }
+  }
+
+  if (meals) {
+    const t = FIRST_DAY - 6 * DAY;
+    const createdOn = new Date(t + 3 * HOUR).toISOString().slice(0, 10);
+    yield {
+      streamId: mealTypeStreamId(MEAL_TYPE_ID),
+      events: [
+        event(
+          {
+            type: 'meal-type.created.v1',
+            data: {
+              mealTypeId: MEAL_TYPE_ID,
+              departmentId: 'dep-1',
+              name: 'Завтрак',
+              serviceType: 'завтрак',
+              benefitCategory: 'Без льготы',
+              hot: true,
+              dynamicCost: false,
+              costs: MEAL_COSTS,
+              createdOn,
+            },
+          },
+          t,
+          staff,
+          'staff',
+        ),
+        event(
+          {
+            type: 'meal-type.status-changed.v1',
+            data: { mealTypeId: MEAL_TYPE_ID, status: 'active', effectiveFrom: createdOn, changedOn: createdOn },
+          },
+          t + 1000,
+          staff,
+          'staff',
+        ),
+        event(
+          { type: 'meal-type.first-ordered.v1', data: { mealTypeId: MEAL_TYPE_ID, date: createdOn } },
+          t + 2000,
+          staff,
+          'staff',
+        ),
+      ],
+    };
+    yield {
+      streamId: mealSettingsStreamId('dep-1'),
+      events: [
+        event(
+          {
+            type: 'meal-settings.changed.v1',
+            data: {
+              departmentId: 'dep-1',
+              teacherEditDays: 2,
+              coordinatorEditDays: 5,
+              negativeBalanceLimitRoubles: null,
+              creditDays: null,
+              lockAfterSync: false,
+              autoResyncAfterEdit: true,
+              exemptSchoolIds: [],
+            },
+          },
+          t,
+          staff,
+          'staff',
+        ),
+      ],
+    };
   }
 
   const schoolDays: number[] = [];
@@ -251,11 +326,71 @@ export function* generateLedgerHistory(options: LedgerHistoryOptions = {}): Gene
             );
           }
         }
+        if (meals) mealEvents(account, day, events);
         if (lifecycle) later.push(...lifeEvents(account, day, events));
       }
       if (events.length > 0) yield { streamId: accountStreamId(accountNumber), events };
       yield* later;
     }
+  }
+
+  /** A class teacher's daily breakfast order (the parents' share charged), now and then removed again. */
+  function mealEvents(account: Account, day: number, events: EventToAppend[]): void {
+    if (!random.chance(0.4) || account.balance < MEAL_COSTS.rp) return;
+    const { accountNumber, schoolId, className, fullName } = account;
+    const date = new Date(day + 12 * HOUR).toISOString().slice(0, 10);
+    const key = `${schoolId}:${date}:${accountNumber}:${MEAL_TYPE_ID}`;
+    const n = (mealCharges.get(key) ?? 0) + 1;
+    mealCharges.set(key, n);
+    const chargeId = `${key}:${n}`;
+    const at = day + 8 * HOUR + random.int(0, HOUR);
+    const teacher = { kind: 'staff', id: `teacher-${schoolId}-${className}` } as const;
+    account.balance -= MEAL_COSTS.rp;
+    events.push(
+      event(
+        {
+          type: 'account.meal-charged.v1',
+          data: {
+            accountNumber,
+            chargeId,
+            schoolId,
+            className,
+            fullName,
+            date,
+            mealTypeId: MEAL_TYPE_ID,
+            mealTypeName: 'Завтрак',
+            serviceType: 'завтрак',
+            dynamicCost: false,
+            costs: MEAL_COSTS,
+            amount: MEAL_COSTS.rp,
+          },
+        },
+        at,
+        teacher,
+        'staff',
+      ),
+    );
+    if (!random.chance(0.1)) return;
+    account.balance += MEAL_COSTS.rp;
+    events.push(
+      event(
+        {
+          type: 'account.meal-charge-reversed.v1',
+          data: {
+            accountNumber,
+            chargeId,
+            schoolId,
+            date,
+            mealTypeId: MEAL_TYPE_ID,
+            mealTypeName: 'Завтрак',
+            amount: MEAL_COSTS.rp,
+          },
+        },
+        at + HOUR,
+        teacher,
+        'staff',
+      ),
+    );
   }
 
   /** Rare account events; appends to other streams (a sibling's transfer-in) are returned. */

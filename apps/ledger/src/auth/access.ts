@@ -35,7 +35,15 @@ export const READER_ROLES = [...STAFF_ROLES, 'auditor'] as const satisfies reado
 /** Who may read one account's profile and statement: readers within their scope, and its parent. */
 export const ACCOUNT_READER_ROLES = [...READER_ROLES, 'parent'] as const satisfies readonly Role[];
 /** Everyone with a session or key (logout). */
-export const ANY_ROLE = [...READER_ROLES, 'till', 'bank', 'parent'] as const satisfies readonly Role[];
+export const ANY_ROLE = [
+  ...READER_ROLES,
+  'till',
+  'bank',
+  'parent',
+  'ministry',
+  'meal_operator',
+  'class_teacher',
+] as const satisfies readonly Role[];
 
 export const Access = (rule: { roles: readonly Role[]; scope?: ScopeResolver; beforePasswordChange?: boolean }) =>
   SetMetadata(ACCESS_RULE, rule);
@@ -58,6 +66,12 @@ export const scopeOf = {
     (request) => {
       const accountNumber = field(request.params, name);
       return accountNumber ? [{ kind: 'account', accountNumber }] : [];
+    },
+  departmentParam:
+    (name = 'departmentId'): ScopeResolver =>
+    (request) => {
+      const departmentId = field(request.params, name);
+      return departmentId ? [{ kind: 'department', departmentId }] : [];
     },
   departmentInBody:
     (name = 'departmentId'): ScopeResolver =>

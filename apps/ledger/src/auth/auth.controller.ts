@@ -1,9 +1,9 @@
 /** Staff login: username + password → a session token valid for 12 hours; logout of any session. */
-import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { loginRequest, loginResult, type LoginRequest } from '@meals/contracts';
+import { loginRequest, loginResult, me, type LoginRequest, type Me } from '@meals/contracts';
 import { ApiError, unauthorized } from '../http/api-error.js';
 import { notASession } from '../parents/cabinet-errors.js';
 import { errorResponses } from '../http/openapi.js';
@@ -64,6 +64,26 @@ export class AuthController {
     }
     this.logger.info({ username }, 'login');
     return this.sessions.issue(username, now);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @Access({ roles: ANY_ROLE, beforePasswordChange: true })
+  @ApiOperation({ summary: 'Who this token belongs to: role, scope and a name to show' })
+  @ApiResponse({ status: 200, standardSchema: me })
+  @errorResponses(401)
+  whoAmI(@Req() request: FastifyRequest): Me {
+    const principal = request.principal;
+    if (!principal) throw unauthorized();
+    const [, name = principal.id] = principal.id.split(':');
+    return {
+      id: principal.id,
+      role: principal.role,
+      displayName: principal.kind === 'parent' ? `Лицевой счёт ${name}` : name,
+      departmentId: principal.departmentId,
+      schoolId: principal.schoolId,
+      className: principal.className,
+    };
   }
 
   @Post('logout')

@@ -2,7 +2,11 @@
  * Checks that what a request touches lies inside the caller's scope:
  * - admin: everything; bank: no scope (its routes take none);
  * - department_admin (and an auditor bound to a department): schools of that department;
- * - school_staff and till: their own school;
+ * - ministry: every department (read-only roles on the routes that admit it);
+ * - meal_operator: like department_admin;
+ * - school_staff, class_teacher and till: their own school and its department (routes that
+ *   change a department admit none of these roles; a class teacher's class is checked by
+ *   the meal routes themselves);
  * - parent: their one account (refused with forbidden_scope).
  * An account is in scope through the school it currently belongs to (from the account's
  * own stream, so a move is seen at once); a school's department never changes.
@@ -21,12 +25,15 @@ function scopeKindOf(principal: Principal): ScopeKind {
   switch (principal.role) {
     case 'admin':
     case 'bank':
+    case 'ministry':
       return 'all';
     case 'auditor':
       return principal.departmentId ? 'department' : 'all';
     case 'department_admin':
+    case 'meal_operator':
       return 'department';
     case 'school_staff':
+    case 'class_teacher':
     case 'till':
       return 'school';
     case 'parent':
@@ -59,7 +66,13 @@ export class ScopeChecker {
   }
 
   private async inScope(principal: Principal, kind: 'department' | 'school', target: ScopeTarget): Promise<boolean> {
-    if (target.kind === 'department') return kind === 'department' && target.departmentId === principal.departmentId;
+    if (target.kind === 'department') {
+      if (kind === 'department') return target.departmentId === principal.departmentId;
+      // school staff read their school's department (its meal types, its order settings)
+      return (
+        principal.schoolId !== null && (await this.schools.departmentOf(principal.schoolId)) === target.departmentId
+      );
+    }
     const schoolId = target.kind === 'school' ? target.schoolId : await this.schoolOfAccount(target.accountNumber);
     if (kind === 'school') return schoolId === principal.schoolId;
     const departmentId = await this.schools.departmentOf(schoolId);

@@ -1,11 +1,12 @@
 /**
  * The CLI's commands (the entry point is cli.ts). Same configuration as the service:
- *   cli.js create-user --username U --password P --role R [--department D] [--school S]
+ *   cli.js create-user --username U --password P --role R [--department D] [--school S] [--class C]
  *   cli.js create-user --username U --password-stdin --role R ...   (password from stdin)
  *   cli.js create-key --name N --role till --school 24 --till 24-01   (prints the key once)
  *   cli.js list
  * Roles: admin, department_admin (--department), school_staff (--school),
- * till (--school --till), bank, auditor ([--department]).
+ * till (--school --till), bank, auditor ([--department]), ministry (no scope),
+ * meal_operator (--department), class_teacher (--school --class).
  */
 import { parseArgs } from 'node:util';
 import { loadLedgerConfig } from '../config/ledger-config.js';
@@ -14,7 +15,7 @@ import { ROLES, type Role } from '../identity/principal.js';
 import { openIdentityStore } from '../infrastructure/open-stores.js';
 
 export const USAGE = `Usage:
-  cli.js create-user --username U (--password P | --password-stdin) --role R [--department D] [--school S]
+  cli.js create-user --username U (--password P | --password-stdin) --role R [--department D] [--school S] [--class C]
   cli.js create-key --name N --role R [--department D] [--school S] [--till T]
   cli.js list
 Roles: ${ROLES.join(', ')}`;
@@ -56,6 +57,7 @@ export async function runCli(
       department: { type: 'string' },
       school: { type: 'string' },
       till: { type: 'string' },
+      class: { type: 'string' },
       name: { type: 'string' },
     },
     strict: true,
@@ -76,6 +78,7 @@ export async function runCli(
           role: roleOf(values.role),
           departmentId: values.department,
           schoolId: values.school,
+          className: values.class,
         },
         now,
       );

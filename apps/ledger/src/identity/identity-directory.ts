@@ -3,6 +3,7 @@
  * password length) and finding principals. Kept in the identity store (see
  * store/identity-store.port.ts). Used by the HTTP service and the CLI alike.
  */
+import { normalizeClassName } from '@meals/domain';
 import { generateApiKey, hashApiKey } from './api-keys.js';
 import { hashPassword } from './passwords.js';
 import { scopeProblem, type Principal, type Role } from './principal.js';
@@ -16,6 +17,8 @@ export interface ScopeInput {
   departmentId?: string | null;
   schoolId?: string | null;
   tillId?: string | null;
+  /** class_teacher only, e.g. `3Б` (stored normalised: `03Б`) */
+  className?: string | null;
 }
 
 export class IdentityError extends Error {
@@ -33,7 +36,13 @@ function normalizeScope(role: Role, input: ScopeInput) {
     departmentId: input.departmentId?.trim() || null,
     schoolId: input.schoolId?.trim() || null,
     tillId: input.tillId?.trim() || null,
+    className: null as string | null,
   };
+  const rawClass = input.className?.trim() || null;
+  if (rawClass !== null) {
+    scope.className = normalizeClassName(rawClass);
+    if (scope.className === null) throw new IdentityError(`not a class name: ${rawClass} (e.g. 3Б)`);
+  }
   const problem = scopeProblem(role, scope);
   if (problem) throw new IdentityError(problem);
   return scope;
@@ -60,6 +69,7 @@ export class IdentityDirectory {
       role: input.role,
       departmentId: scope.departmentId,
       schoolId: scope.schoolId,
+      className: scope.className,
       createdAt: now.toISOString(),
     };
     // checked again by the store: another process (the CLI) may have created it meanwhile
@@ -74,7 +84,8 @@ export class IdentityDirectory {
   ): Promise<{ key: string; record: ApiKeyDoc }> {
     const name = input.name.trim();
     if (!KEY_NAME.test(name)) throw new IdentityError('key name: 2-64 characters A-Z, a-z, 0-9, ".", "_", ":", "-"');
-    const scope = normalizeScope(input.role, input);
+    const { className, ...scope } = normalizeScope(input.role, input);
+    if (className !== null) throw new IdentityError('a key has no class');
     const key = generateApiKey();
     const record: ApiKeyDoc = { name, role: input.role, ...scope, createdAt: now.toISOString() };
     if (!(await this.store.insertApiKey(hashApiKey(key), record)))
@@ -113,6 +124,7 @@ export const userPrincipal = (user: UserDoc): Principal => ({
   role: user.role,
   departmentId: user.departmentId,
   schoolId: user.schoolId,
+  className: user.className,
   tillId: null,
 });
 
@@ -122,5 +134,6 @@ export const keyPrincipal = (key: ApiKeyDoc): Principal => ({
   role: key.role,
   departmentId: key.departmentId,
   schoolId: key.schoolId,
+  className: null,
   tillId: key.tillId,
 });

@@ -16,6 +16,7 @@ export const parentPrincipal = (accountNumber: string, mustChangePassword: boole
   role: 'parent',
   departmentId: null,
   schoolId: null,
+  className: null,
   tillId: null,
   accountNumber,
   mustChangePassword,

@@ -157,7 +157,10 @@ export class LedgerHarness {
   }
 
   /** A staff user logged in through the API. */
-  async staff(role: Role, scope: { departmentId?: string; schoolId?: string } = {}): Promise<string> {
+  async staff(
+    role: Role,
+    scope: { departmentId?: string; schoolId?: string; className?: string } = {},
+  ): Promise<string> {
     const username = `user${++this.keyCounter}`;
     await this.identity.createUser({ username, password: 'correct horse battery', role, ...scope }, new Date());
     const login = await this.post('/api/auth/login', { username, password: 'correct horse battery' });

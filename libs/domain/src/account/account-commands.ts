@@ -1,5 +1,6 @@
 import type { CardBlockReason, TopUpChannel } from '../events.js';
 import type { Kopecks } from '../money.js';
+import type { MealBalanceAllowance, PricedMeal } from '../meals/order-rules.js';
 
 /* Every command names the account it targets; the app loads `account-<accountNumber>` for it. */
 
@@ -100,6 +101,21 @@ export interface RecordCorrection {
   reason: string;
 }
 
+/**
+ * The pupil's meals of one day at one school, as a set (seed 004): meals not listed are
+ * reversed, new ones charged (the parents' share), a changed price reversed and charged
+ * again. The allowance says how far the settings let the balance go.
+ */
+export interface OrderPupilMeals {
+  type: 'OrderPupilMeals';
+  accountNumber: string;
+  schoolId: string;
+  className: string;
+  date: string;
+  meals: PricedMeal[];
+  allowance: MealBalanceAllowance;
+}
+
 export type AccountCommand =
   | OpenAccount
   | MoveAccount
@@ -110,4 +126,5 @@ export type AccountCommand =
   | BlockCard
   | RecordTopUp
   | RecordSale
-  | RecordCorrection;
+  | RecordCorrection
+  | OrderPupilMeals;

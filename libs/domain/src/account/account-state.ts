@@ -33,6 +33,19 @@ export interface SeenTransferOut {
   amount: Kopecks;
 }
 
+/** The charges of one (school, date, meal type) on the account: the latest, and how many there were. */
+export interface MealChargeRecord {
+  /** the latest charge's id */
+  chargeId: string;
+  /** charges of this key so far (the next one is numbered count + 1) */
+  count: number;
+  /** false once the latest charge was reversed */
+  active: boolean;
+  mealTypeName: string;
+  amount: Kopecks;
+  costs: { rb: Kopecks; mb: Kopecks; rp: Kopecks };
+}
+
 /** The data the account was opened with, to recognise a retried OpenAccount. */
 export interface AccountOpening {
   schoolId: string;
@@ -65,6 +78,12 @@ export interface AccountState {
   transfersIn: ReadonlyMap<string, SeenTransferIn>;
   /** by transfer id */
   transfersOut: ReadonlyMap<string, SeenTransferOut>;
+  /** meal charges by `<schoolId>:<date>:<mealTypeId>` */
+  mealCharges: ReadonlyMap<string, MealChargeRecord>;
+  /** the meal types charged (and not reversed) per `<schoolId>:<date>` */
+  mealDays: ReadonlyMap<string, readonly string[]>;
+  /** the day of the meal that took the balance below zero; null while it is not negative */
+  negativeSince: string | null;
 }
 
 export const initialAccountState: AccountState = Object.freeze<AccountState>({
@@ -84,7 +103,14 @@ export const initialAccountState: AccountState = Object.freeze<AccountState>({
   refunds: LayeredMap.empty(),
   transfersIn: LayeredMap.empty(),
   transfersOut: LayeredMap.empty(),
+  mealCharges: LayeredMap.empty(),
+  mealDays: LayeredMap.empty(),
+  negativeSince: null,
 });
+
+export const mealChargeKey = (schoolId: string, date: string, mealTypeId: string): string =>
+  `${schoolId}:${date}:${mealTypeId}`;
+export const mealDayKey = (schoolId: string, date: string): string => `${schoolId}:${date}`;
 
 /** The uid the account's first card was issued with (cards keep issue order). */
 export const firstCardUid = (state: AccountState): string | null => state.cards.keys().next().value ?? null;

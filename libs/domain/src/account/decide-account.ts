@@ -11,6 +11,7 @@ import { decideOpenAccount } from './decide-open-account.js';
 import { decideReceiveTransfer } from './decide-receive-transfer.js';
 import { decideRecordSale } from './decide-sale.js';
 import { decideRecordTopUp } from './decide-top-up.js';
+import { decideOrderPupilMeals } from './decide-meal-order.js';
 
 /**
  * Decides what an account command records, given the account's current state. Returns the
@@ -59,5 +60,7 @@ export function decideAccountUnderValidPolicy(
       return decideRecordSale(command, state, policy);
     case 'RecordCorrection':
       return decideRecordCorrection(command, state, policy);
+    case 'OrderPupilMeals':
+      return decideOrderPupilMeals(command, state);
   }
 }

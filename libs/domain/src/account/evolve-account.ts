@@ -5,7 +5,10 @@ import { LayeredMap } from '../layered-map.js';
 import { saleFingerprint } from './sale-fingerprint.js';
 import {
   initialAccountState,
+  mealChargeKey,
+  mealDayKey,
   type AccountState,
+  type MealChargeRecord,
   type CardStatus,
   type SeenCheck,
   type SeenCorrection,
@@ -32,10 +35,16 @@ const draftOf = (state: AccountState): Draft => ({
   refunds: new Map(state.refunds),
   transfersIn: new Map(state.transfersIn),
   transfersOut: new Map(state.transfersOut),
+  mealCharges: new Map(state.mealCharges),
+  mealDays: new Map(state.mealDays),
 });
 
 function apply(draft: Draft, event: AccountEvent, withEntry: PutEntry): void {
   draft.balance += balanceChange(event);
+  if (draft.balance >= 0) draft.negativeSince = null;
+  else if (draft.negativeSince === null && event.type === 'account.meal-charged.v1') {
+    draft.negativeSince = event.data.date;
+  }
   switch (event.type) {
     case 'account.opened.v1': {
       const { accountNumber, schoolId, className, fullName } = event.data;
@@ -86,6 +95,39 @@ function apply(draft: Draft, event: AccountEvent, withEntry: PutEntry): void {
         amount: event.data.amount,
       });
       return;
+    case 'account.meal-charged.v1': {
+      const { schoolId, date, mealTypeId, mealTypeName, chargeId, amount, costs } = event.data;
+      const key = mealChargeKey(schoolId, date, mealTypeId);
+      const count = (draft.mealCharges.get(key)?.count ?? 0) + 1;
+      draft.mealCharges = withEntry<string, MealChargeRecord>(draft.mealCharges, key, {
+        chargeId,
+        count,
+        active: true,
+        mealTypeName,
+        amount,
+        costs,
+      });
+      const day = mealDayKey(schoolId, date);
+      const types = draft.mealDays.get(day) ?? [];
+      if (!types.includes(mealTypeId)) {
+        draft.mealDays = withEntry<string, readonly string[]>(draft.mealDays, day, [...types, mealTypeId]);
+      }
+      return;
+    }
+    case 'account.meal-charge-reversed.v1': {
+      const { schoolId, date, mealTypeId } = event.data;
+      const key = mealChargeKey(schoolId, date, mealTypeId);
+      const record = draft.mealCharges.get(key);
+      if (record) draft.mealCharges = withEntry(draft.mealCharges, key, { ...record, active: false });
+      const day = mealDayKey(schoolId, date);
+      const types = draft.mealDays.get(day) ?? [];
+      draft.mealDays = withEntry<string, readonly string[]>(
+        draft.mealDays,
+        day,
+        types.filter((id) => id !== mealTypeId),
+      );
+      return;
+    }
     case 'account.balance-transferred-in.v1':
       draft.transfersIn = withEntry<string, SeenTransferIn>(draft.transfersIn, event.data.transferId, {
         fromAccountNumber: event.data.fromAccountNumber,
@@ -116,5 +158,7 @@ export function foldAccount(events: Iterable<AccountEvent>, from: AccountState =
     refunds: LayeredMap.over(draft.refunds),
     transfersIn: LayeredMap.over(draft.transfersIn),
     transfersOut: LayeredMap.over(draft.transfersOut),
+    mealCharges: LayeredMap.over(draft.mealCharges),
+    mealDays: LayeredMap.over(draft.mealDays),
   };
 }

@@ -7,6 +7,7 @@ import {
   type AccountEvent,
   type AccountPolicy,
   type AccountState,
+  type Decider,
   type DomainErrorCode,
   type ErrorDetails,
   type SchoolCommand,
@@ -72,5 +73,14 @@ export function givenSchool(...history: SchoolEvent[]) {
     state,
     when: (command: SchoolCommand): Outcome<SchoolEvent> =>
       outcome(() => schoolDecider.decide(command, state), schoolDecider.evolve, state),
+  };
+}
+
+/** Any decider value (meal types, order settings, school meals). */
+export function givenDecider<C, S, E extends { type: string }>(decider: Decider<C, S, E>, ...history: E[]) {
+  const state: S = decider.fold(history, decider.initialState);
+  return {
+    state,
+    when: (command: C): Outcome<E> => outcome(() => decider.decide(command, state), decider.evolve, state),
   };
 }

@@ -18,7 +18,8 @@ const { accounts, cards, schoolDayTotals, schools } = collections;
  */
 export const accountsProjection: ProjectionDefinition = {
   name: 'accounts',
-  version: 1,
+  // 2: balances include meal charges
+  version: 2,
   eventTypes: ['school.registered.v1', ...ACCOUNT_EVENT_TYPES],
   collections: [accounts, cards, schoolDayTotals, schools],
   writeOnly: [],

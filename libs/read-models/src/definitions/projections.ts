@@ -3,12 +3,16 @@ import { accountsProjection } from './accounts.definition.js';
 import type { ProjectionDefinition } from './projection-definition.js';
 import { rosterProjection } from './roster.definition.js';
 import { statementLinesProjection } from './statement-lines.definition.js';
+import { mealDayOrdersProjection } from './meal-day-orders.definition.js';
+import { mealManagementProjection } from './meal-management.definition.js';
 
 /** Every read model the ledger's queries use; the projections service runs them all. */
 export const PROJECTIONS: readonly ProjectionDefinition[] = [
   accountsProjection,
   statementLinesProjection,
   rosterProjection,
+  mealManagementProjection,
+  mealDayOrdersProjection,
 ];
 
 /** The definitions named (all when `names` is empty); throws on an unknown name. */

@@ -12,12 +12,15 @@ const MONEY_EVENT_TYPES: readonly AccountEvent['type'][] = [
   'account.refunded.v1',
   'account.balance-transferred-out.v1',
   'account.balance-transferred-in.v1',
+  'account.meal-charged.v1',
+  'account.meal-charge-reversed.v1',
 ];
 
 /** One line per money event of an account, with the check's items for a sale; depends on nothing else. */
 export const statementLinesProjection: ProjectionDefinition = {
   name: 'statement-lines',
-  version: 1,
+  // 2: meal charges («Табель» lines)
+  version: 2,
   eventTypes: MONEY_EVENT_TYPES,
   collections: [collections.statementLines],
   writeOnly: [collections.statementLines],

@@ -13,6 +13,8 @@ export interface UserRecord {
   role: Role;
   departmentId: string | null;
   schoolId: string | null;
+  /** class_teacher only (null for every other role and for users stored before roles had classes) */
+  className: string | null;
   createdAt: string;
 }
 

@@ -14,7 +14,8 @@ import type {
   UserRecord,
 } from './identity-store.port.js';
 
-type UserDoc = Omit<UserRecord, 'username'> & { _id: string };
+/** `className` is missing on users stored before class teachers existed */
+type UserDoc = Omit<UserRecord, 'username' | 'className'> & { _id: string; className?: string | null };
 type ApiKeyDoc = ApiKeyRecord & { _id: string };
 type CheckpointDoc = { _id: string; position: string };
 type CabinetDoc = Omit<CabinetCredentials, 'accountNumber'> & { _id: string };
@@ -26,12 +27,13 @@ type AuditDoc = AccessAuditEntry & { seq: number };
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 
-const userOf = ({ _id, passwordHash, role, departmentId, schoolId, createdAt }: UserDoc): UserRecord => ({
+const userOf = ({ _id, passwordHash, role, departmentId, schoolId, className, createdAt }: UserDoc): UserRecord => ({
   username: _id,
   passwordHash,
   role,
   departmentId,
   schoolId,
+  className: className ?? null,
   createdAt,
 });
 

@@ -19,7 +19,7 @@ import type {
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS users (
     username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,
-    department_id TEXT, school_id TEXT, created_at TEXT NOT NULL) WITHOUT ROWID`,
+    department_id TEXT, school_id TEXT, created_at TEXT NOT NULL, class_name TEXT) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS api_keys (
     key_hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
     department_id TEXT, school_id TEXT, till_id TEXT, created_at TEXT NOT NULL) WITHOUT ROWID`,
@@ -36,9 +36,13 @@ const SCHEMA = [
   `CREATE INDEX IF NOT EXISTS ix_access_audit__account ON access_audit (account_number, id)`,
 ];
 
+/** Files written before class teachers existed have no `class_name` column: add it on open. */
+const CLASS_NAME_MIGRATION = 'ALTER TABLE users ADD COLUMN class_name TEXT';
+
 /** The read-model store's layout this file had before the identity store got its own. */
 const LEGACY_MIGRATION = [
-  `INSERT OR IGNORE INTO users SELECT id, json_extract(doc, '$.passwordHash'), json_extract(doc, '$.role'),
+  `INSERT OR IGNORE INTO users (username, password_hash, role, department_id, school_id, created_at)
+    SELECT id, json_extract(doc, '$.passwordHash'), json_extract(doc, '$.role'),
     json_extract(doc, '$.departmentId'), json_extract(doc, '$.schoolId'), json_extract(doc, '$.createdAt') FROM rm_users`,
   `INSERT OR IGNORE INTO api_keys SELECT id, json_extract(doc, '$.name'), json_extract(doc, '$.role'),
     json_extract(doc, '$.departmentId'), json_extract(doc, '$.schoolId'), json_extract(doc, '$.tillId'),
@@ -56,6 +60,7 @@ interface UserRow {
   role: Role;
   department_id: string | null;
   school_id: string | null;
+  class_name: string | null;
   created_at: string;
 }
 
@@ -75,6 +80,7 @@ const userOf = (row: UserRow): UserRecord => ({
   role: row.role,
   departmentId: row.department_id,
   schoolId: row.school_id,
+  className: row.class_name ?? null,
   createdAt: row.created_at,
 });
 
@@ -127,7 +133,7 @@ export class SqliteIdentityStore implements IdentityStore {
     this.statements = {
       findUser: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
       insertUser: db.prepare(
-        'INSERT INTO users (username, password_hash, role, department_id, school_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO users (username, password_hash, role, department_id, school_id, class_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       listUsers: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username'),
       findApiKey: db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ?'),
@@ -172,6 +178,7 @@ export class SqliteIdentityStore implements IdentityStore {
         user.role,
         user.departmentId,
         user.schoolId,
+        user.className,
         user.createdAt,
       ),
     );
@@ -292,6 +299,8 @@ export function openSqliteIdentityStore(options: { path: string; busyTimeoutMs?:
     db.pragma('synchronous = FULL');
     db.transaction(() => {
       for (const sql of SCHEMA) db.exec(sql);
+      const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('users')").all();
+      if (!columns.some((column) => column.name === 'class_name')) db.exec(CLASS_NAME_MIGRATION);
       const legacy = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rm_users'").get();
       if (legacy) for (const sql of LEGACY_MIGRATION) db.exec(sql);
     }).immediate();
