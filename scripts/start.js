@@ -12,6 +12,7 @@ import {
   findRepoRoot,
   markStarting,
   startLedgerProcesses,
+  startRedisServer,
   startWebProcess,
 } from '../tools/launcher/dist/index.js';
 import {
@@ -42,6 +43,7 @@ const needsSeed = !existsSync(seededMarker);
 if (needsSeed) markStarting(dataDir, 'seeding the demo city');
 else clearStarting(dataDir); // left by a start that was interrupted
 
+let redis;
 let system;
 let web;
 let stopping = false;
@@ -51,10 +53,38 @@ async function shutdown(code = 0) {
   log('stopping…');
   await web?.stop();
   await system?.stop();
+  await redis?.stop();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
+
+// The ledger's job queues (supplier sync, the daily price job) live in Redis: without a
+// REDIS_URL, a private redis-server under $DATA_DIR/redis (a small snapshot there keeps
+// queued jobs and retries across restarts; the ledger's events stay the truth).
+const redisDir = join(dataDir, 'redis');
+let redisUrl = process.env.REDIS_URL;
+if (!redisUrl) {
+  log('starting a private redis-server…');
+  try {
+    redis = await startRedisServer({
+      dir: redisDir,
+      persist: true,
+      say: log,
+      onGiveUp: () => {
+        console.error('[start] redis-server keeps crashing: stopping everything');
+        void shutdown(1);
+      },
+    });
+  } catch (error) {
+    console.error(
+      '[start] could not start redis-server (install the Debian package redis-server, or set REDIS_URL):',
+      error instanceof Error ? error.message : error,
+    );
+    process.exit(1);
+  }
+  redisUrl = redis.url;
+}
 
 log('starting ledger and projections…');
 try {
@@ -64,6 +94,7 @@ try {
     env: {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       WEB_BASE_URL: webUrl,
+      REDIS_URL: redisUrl,
       // the demo city has two months of history, written through the API: this ledger accepts
       // sales and payments dated that far back (the defaults are 7 and 45 days)
       SALE_MAX_AGE_DAYS: process.env.SALE_MAX_AGE_DAYS ?? '90',
@@ -149,6 +180,8 @@ console.log(`
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health
   Metrics:        ${url}/metrics
+  Поставщик (песочница): ${url}/sandbox-supplier  (что получил поставщик питания)
+  Redis (очереди): ${redis ? `${redisUrl} (свой redis-server, ${redisDir})` : 'REDIS_URL из окружения'}
   Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}, ${join(dataDir, 'web.log')}
   Почта (outbox): ${join(dataDir, 'outbox')}
 

@@ -61,6 +61,7 @@ import { ReadYourWriteInterceptor } from './queries/read-your-write/read-your-wr
 import { TransferReconciler } from './reconciler/transfer-reconciler.js';
 import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payment-providers.js';
 import { MEALS_CONTROLLERS, mealsProviders } from './meals/meals-providers.js';
+import { JOBS_CONTROLLERS, jobsProviders, type JobsOptions } from './jobs/jobs-providers.js';
 import type { PaymentSettings } from './payments/payment-settings.js';
 import { ImportPupilsHandler } from './schools/commands/import-pupils.js';
 import { RegisterSchoolHandler } from './schools/commands/register-school.js';
@@ -95,6 +96,8 @@ export interface LedgerDependencies {
   parentLoginAttempts?: ParentLoginCounters;
   /** outgoing mail; the outbox under settings.dataDir (or the temp dir) by default */
   mailer?: Mailer;
+  /** background jobs and the meal supplier (no queues, the in-memory sandbox supplier by default) */
+  jobs?: JobsOptions;
 }
 
 const COMMAND_HANDLERS = [
@@ -128,6 +131,7 @@ export class LedgerModule {
         MetricsController,
         ...PAYMENT_CONTROLLERS,
         ...MEALS_CONTROLLERS,
+        ...JOBS_CONTROLLERS,
         TemporaryPasswordController,
         ParentAuthController,
         ParentController,
@@ -179,6 +183,7 @@ export class LedgerModule {
         ...QUERY_HANDLERS,
         ...paymentProviders(deps.eventStore, deps.metrics, deps.payments),
         ...mealsProviders(deps.eventStore, deps.metrics),
+        ...jobsProviders(deps.eventStore, deps.metrics, deps.jobs),
       ],
     };
   }

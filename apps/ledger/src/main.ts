@@ -10,6 +10,7 @@ import { resolveTokenSecret } from './config/token-secret.js';
 import { loginAttemptCounters } from './identity/login-attempt-counters.js';
 import { openLedgerStores } from './infrastructure/open-stores.js';
 import { createMailer } from './mail/mailer.js';
+import { jobsSettingsFrom } from './jobs/jobs-settings-from-config.js';
 import { createLogger } from './observability/logger.js';
 import { LedgerMetrics } from './observability/metrics.js';
 import { paymentSettingsFrom, sendSandboxCallbacksTo } from './payments/payment-settings-from-config.js';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       webBaseUrl: config.webBaseUrl,
     },
     payments,
+    jobs: { settings: jobsSettingsFrom(config) },
   });
 
   let stopping = false;

@@ -68,7 +68,7 @@ describe('login limiter on a shared Redis', () => {
 
   afterAll(async () => {
     await Promise.all(opened.map((c) => c.close()));
-    redis.stop();
+    await redis.stop();
   });
 
   it('failures on one instance count on the other, concurrent ones included', async () => {
@@ -123,7 +123,7 @@ describe('login limiter on a shared Redis', () => {
   it('Redis going down falls back to the in-memory insurance limiter without hanging', async () => {
     const limiter = new LoginRateLimiter(await counters());
     await fail(limiter, 2, 'petr');
-    redis.stop();
+    await redis.stop();
     const started = Date.now();
     const outcomes = await fail(limiter, MAX_LOGIN_FAILURES, 'petr');
     expect(Date.now() - started).toBeLessThan(3000);

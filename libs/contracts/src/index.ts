@@ -17,3 +17,4 @@ export * from './schools.js';
 export * from './auth.js';
 export * from './parent-access.js';
 export * from './meals.js';
+export * from './meal-syncs.js';

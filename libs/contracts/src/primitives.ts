@@ -53,5 +53,12 @@ export const reason = humanText({ max: 500 });
 export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { message: 'not a calendar date' })
+  .refine(
+    (value) => {
+      // month 13 or day 32 make an invalid Date, whose toISOString throws
+      const time = Date.parse(`${value}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+    },
+    { message: 'not a calendar date' },
+  )
   .meta({ example: '2024-01-18' });

@@ -19,8 +19,10 @@ import type {
   SchoolEventType,
   SchoolMealsEventType,
 } from './events.js';
+import type { MealSyncEventType } from './meal-sync/meal-sync-events.js';
 
-export type EventStreamKind = 'school' | 'account' | 'payment' | 'meal-type' | 'meal-settings' | 'school-meals';
+export type EventStreamKind =
+  'school' | 'account' | 'payment' | 'meal-type' | 'meal-settings' | 'school-meals' | 'meal-sync';
 
 type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
   ? 'school'
@@ -32,7 +34,9 @@ type StreamKindOf<T extends LedgerEventType> = T extends SchoolEventType
         ? 'meal-settings'
         : T extends SchoolMealsEventType
           ? 'school-meals'
-          : 'account';
+          : T extends MealSyncEventType
+            ? 'meal-sync'
+            : 'account';
 
 export interface EventCatalogueEntry<T extends LedgerEventType> {
   stream: StreamKindOf<T>;
@@ -152,6 +156,17 @@ export const EVENT_CATALOGUE = {
     idempotencyKey: (data) => `payment-expired:${data.orderId}`,
     uniqueAcrossStreams: false,
   },
+  // one delivery per (school, day, version); one record per failed attempt
+  'meal-sync.delivered.v1': {
+    stream: 'meal-sync',
+    idempotencyKey: (data) => `meal-sync-delivered:${data.deliveryId}`,
+    uniqueAcrossStreams: false,
+  },
+  'meal-sync.failed.v1': {
+    stream: 'meal-sync',
+    idempotencyKey: (data) => `meal-sync-failed:${data.deliveryId}:${data.attempt}`,
+    uniqueAcrossStreams: false,
+  },
 } as const satisfies { readonly [T in LedgerEventType]: EventCatalogueEntry<T> };
 
 const entryOf = <T extends LedgerEventType>(type: T): EventCatalogueEntry<T> =>
@@ -183,6 +198,10 @@ export const MEAL_SETTINGS_EVENT_TYPES: readonly MealSettingsEventType[] = Objec
 /** The event types of a school's meals stream (`school-meals-<schoolId>`). */
 export const SCHOOL_MEALS_EVENT_TYPES: readonly SchoolMealsEventType[] = Object.freeze(
   typesOf<SchoolMealsEventType>('school-meals'),
+);
+/** The event types of a meal sync stream (`meal-sync-<schoolId>-<date>`). */
+export const MEAL_SYNC_EVENT_TYPES: readonly MealSyncEventType[] = Object.freeze(
+  typesOf<MealSyncEventType>('meal-sync'),
 );
 
 const schoolTypes: ReadonlySet<string> = new Set(SCHOOL_EVENT_TYPES);

@@ -6,6 +6,7 @@
  * Amounts are integer kopecks. Dates are ISO-8601 strings.
  */
 import type { Kopecks } from './money.js';
+import type { MealSyncEvent } from './meal-sync/meal-sync-events.js';
 import type { MealEvent, MealSettingsEvent, MealTypeEvent, SchoolMealsEvent } from './meals/meal-events.js';
 
 export type TopUpChannel = 'bank_online' | 'terminal' | 'atm' | 'cabinet_card' | 'qiwi' | 'cash_desk';
@@ -240,7 +241,7 @@ export interface PaymentOrderExpired {
 
 export type PaymentEvent = PaymentOrderRegistered | PaymentOrderPaid | PaymentOrderDeclined | PaymentOrderExpired;
 
-export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent | MealEvent;
+export type LedgerEvent = SchoolEvent | AccountEvent | PaymentEvent | MealEvent | MealSyncEvent;
 export type LedgerEventType = LedgerEvent['type'];
 export type MealEventType = MealEvent['type'];
 export type MealTypeEventType = MealTypeEvent['type'];

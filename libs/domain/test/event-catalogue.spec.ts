@@ -3,11 +3,12 @@ import {
   EVENT_CATALOGUE,
   LEDGER_EVENT_TYPES,
   MEAL_SETTINGS_EVENT_TYPES,
+  MEAL_SYNC_EVENT_TYPES,
   MEAL_TYPE_EVENT_TYPES,
   PAYMENT_EVENT_TYPES,
-  SCHOOL_MEALS_EVENT_TYPES,
   paymentOrderDeciderWith,
   SCHOOL_EVENT_TYPES,
+  SCHOOL_MEALS_EVENT_TYPES,
   accountDecider,
   decodeRecordedEvent,
   idempotencyKey,
@@ -47,6 +48,7 @@ describe('event catalogue', () => {
         ...MEAL_TYPE_EVENT_TYPES,
         ...MEAL_SETTINGS_EVENT_TYPES,
         ...SCHOOL_MEALS_EVENT_TYPES,
+        ...MEAL_SYNC_EVENT_TYPES,
       ].sort(),
     ).toEqual([...LEDGER_EVENT_TYPES].sort());
     expect(schoolDecider.eventTypes).toEqual(SCHOOL_EVENT_TYPES);

@@ -26,11 +26,13 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = {
   maxQuickCrashes: 5,
 };
 
-export interface SupervisedProcessOptions {
+/** What runs: a node script (`main`), or another program and its arguments (`command`). */
+export type SupervisedProcessOptions = SupervisedProcessBaseOptions &
+  ({ main: string; command?: never } | { command: readonly [string, ...string[]]; main?: never });
+
+interface SupervisedProcessBaseOptions {
   /** the name in messages, e.g. 'ledger' */
   name: string;
-  /** the script node runs */
-  main: string;
   env: NodeJS.ProcessEnv;
   /** stdout and stderr are appended here */
   logFile: string;
@@ -92,7 +94,8 @@ export class SupervisedProcess {
     const log = openSync(this.options.logFile, 'a');
     let child: ChildProcess;
     try {
-      child = spawn(process.execPath, [this.options.main], { env: this.options.env, stdio: ['ignore', log, log] });
+      const [file, ...args] = this.options.command ?? [process.execPath, this.options.main];
+      child = spawn(file, args, { env: this.options.env, stdio: ['ignore', log, log] });
     } finally {
       closeSync(log); // the child has its own copy of the descriptor
     }
@@ -100,7 +103,15 @@ export class SupervisedProcess {
     this.starts++;
     const startedAt = Date.now();
     this.options.onStart?.(child);
-    child.once('exit', (code, signal) => this.exited(startedAt, code, signal));
+    let ended = false;
+    const end = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (ended) return;
+      ended = true;
+      this.exited(startedAt, code, signal);
+    };
+    child.once('exit', end);
+    // the program could not be run at all (e.g. not installed): an exit like any other
+    child.once('error', () => end(127, null));
   }
 
   private exited(startedAt: number, code: number | null, signal: NodeJS.Signals | null): void {

@@ -17,6 +17,7 @@ import {
 } from '@meals/runtime-config';
 import { z } from 'zod';
 import { DEFAULT_WEB_BASE_URL } from '../infrastructure/tokens.js';
+import { jobsConfig, jobsEnvShape, type JobsConfig } from './jobs-config.js';
 
 export { ConfigError };
 
@@ -61,6 +62,7 @@ const ledgerEnvShape = {
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL')
     .transform((url) => url.replace(/\/+$/, ''))
     .default(DEFAULT_WEB_BASE_URL),
+  ...jobsEnvShape,
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -87,6 +89,8 @@ export interface LedgerConfig {
   /** the cabinet's address, without a trailing slash (links in mails) */
   webBaseUrl: string;
   payments: PaymentsConfig;
+  /** schedules and the meal supplier of the background jobs (which run when redisUrl is set) */
+  jobs: JobsConfig;
 }
 
 export interface PaymentsConfig {
@@ -127,6 +131,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     mailFrom: e.MAIL_FROM,
     webBaseUrl: e.WEB_BASE_URL,
     payments: paymentsConfig(e),
+    jobs: jobsConfig(e),
   };
 }
 

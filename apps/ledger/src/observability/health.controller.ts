@@ -8,7 +8,7 @@
  *   writes are refused with 503 until space returns);
  * - `ok` (200) otherwise.
  */
-import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { readStarting } from '@meals/runtime-config';
@@ -25,6 +25,7 @@ import {
   READ_MODELS,
   type LedgerSettings,
 } from '../infrastructure/tokens.js';
+import { MealJobs } from '../jobs/meal-jobs.js';
 import { StorageStatus } from './storage-status.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -49,6 +50,7 @@ export class HealthController {
     @Inject(READ_MODELS) private readonly readModels: ReadModelStore,
     @Inject(IDENTITY_STORE) private readonly identity: IdentityStore,
     @Inject(LEDGER_SETTINGS) private readonly settings: LedgerSettings,
+    @Optional() @Inject(MealJobs) private readonly jobs: MealJobs | null,
   ) {}
 
   @Get()
@@ -92,6 +94,7 @@ export class HealthController {
             .withTimeout(CHECK_TIMEOUT_MS),
         () => this.projectionLag(),
         () => this.storageSpace(),
+        () => this.jobQueues(),
       ]);
       return result.details['storage']?.status === 'degraded' ? { ...result, cause: 'storage_full' } : result;
     } catch (error) {
@@ -117,6 +120,15 @@ export class HealthController {
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
+  }
+
+  /** Redis and the job queues: down makes the ledger degraded, not unavailable (syncs wait, the rest works). */
+  private async jobQueues() {
+    const indicator = this.indicators.check('jobs');
+    const { status, ...data } = (await this.jobs?.health()) ?? { status: 'disabled' as const };
+    return status === 'down'
+      ? indicator.degraded({ state: status, ...data })
+      : indicator.up({ state: status, ...data });
   }
 
   private async storageSpace() {

@@ -3,6 +3,7 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PublicRoute } from '../auth/access.js';
+import { sendHtml as html } from '../http/html.js';
 import { SANDBOX_CALLBACK_MODES, SandboxGateway, type SandboxCallbackMode } from './gateway/sandbox-gateway.js';
 import { PaymentOrders } from './payment-orders.js';
 import { cardFormPage, messagePage } from './sandbox-page.js';
@@ -53,8 +54,4 @@ export class SandboxGatewayController {
   private order(orderId: string) {
     return ORDER_ID.test(orderId) ? (this.sandbox()?.orderForForm(orderId) ?? null) : null;
   }
-}
-
-function html(reply: FastifyReply, status: number, body: string) {
-  return reply.status(status).header('content-type', 'text/html; charset=utf-8').send(body);
 }

@@ -1,9 +1,7 @@
 /** The sandbox's card form: Russian, labelled fields, the test cards written on the page. */
 import { formatRoubles } from '@meals/domain';
+import { escapeHtml as escape } from '../http/html.js';
 import { SANDBOX_CARDS } from './gateway/sandbox-gateway.js';
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const spaced = (card: string) => card.replace(/(\d{4})(?=\d)/g, '$1 ');
 

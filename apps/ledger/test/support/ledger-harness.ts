@@ -23,6 +23,7 @@ import type { Clock } from '../../src/infrastructure/tokens.js';
 import type { Mailer } from '../../src/mail/mailer.js';
 import { LedgerMetrics } from '../../src/observability/metrics.js';
 import type { PaymentSettings } from '../../src/payments/payment-settings.js';
+import type { JobsOptions } from '../../src/jobs/jobs-providers.js';
 
 export interface HarnessOptions {
   clock?: Clock;
@@ -40,6 +41,8 @@ export interface HarnessOptions {
   payments?: PaymentSettings;
   /** outgoing mail; the outbox in the harness's directory by default */
   mailer?: Mailer;
+  /** background jobs (off, with the in-memory sandbox supplier, unless given) */
+  jobs?: JobsOptions;
 }
 
 const TEN_YEARS_MS = 10 * 366 * 24 * 60 * 60 * 1000;
@@ -108,6 +111,7 @@ export class LedgerHarness {
       loginAttempts: options.loginAttempts,
       payments: options.payments,
       mailer: options.mailer,
+      jobs: options.jobs,
     });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

@@ -1,0 +1,144 @@
+/**
+ * The meal jobs inside the ledger: with REDIS_URL, the queues and their schedulers (upserted
+ * at every start) and, unless switched off, the workers. Start-up does not wait for Redis:
+ * `ready` resolves once the schedulers are in place, and health tells how the queues are.
+ */
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { businessDate } from '@meals/domain';
+import type { Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { ApiError } from '../http/api-error.js';
+import { CLOCK, LOGGER, type Clock } from '../infrastructure/tokens.js';
+import { DAY_ORDERS_READER, type DayOrdersReader } from './day-orders-reader.js';
+import { JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
+import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
+import { bullConnection, MealJobQueues, type SyncSchoolDayData } from './meal-job-queues.js';
+import { startMealWorkers, type MealWorkers } from './meal-workers.js';
+import { UNBOUND_DAY_ORDERS_READER } from './not-wired.js';
+import { SchoolDaySync } from './school-day-sync.js';
+
+export const jobsDisabled = () =>
+  new ApiError(
+    503,
+    'jobs_disabled',
+    'Background jobs need REDIS_URL: syncs cannot be queued',
+    'Фоновые задачи отключены (не задан REDIS_URL): синхронизацию нельзя запустить',
+  );
+
+const HEALTH_TIMEOUT_MS = 1_000;
+
+export interface JobsHealth {
+  status: 'disabled' | 'up' | 'down';
+  redis?: string;
+  queues?: Record<string, Record<string, number>>;
+  message?: string;
+}
+
+@Injectable()
+export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+  private queues: MealJobQueues | null = null;
+  private workers: MealWorkers | null = null;
+  private started: Promise<void> = Promise.resolve();
+  readonly reader: DayOrdersReader;
+
+  constructor(
+    @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sync: SchoolDaySync,
+    @Optional() @Inject(DAY_ORDERS_READER) reader: DayOrdersReader | null,
+    @Optional() @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart | null,
+  ) {
+    this.reader = reader ?? UNBOUND_DAY_ORDERS_READER;
+  }
+
+  get enabled(): boolean {
+    return this.settings.redisUrl !== undefined;
+  }
+
+  /** Resolves once the schedulers are upserted (at once when the jobs are disabled). */
+  get ready(): Promise<void> {
+    return this.started;
+  }
+
+  onApplicationBootstrap(): void {
+    const url = this.settings.redisUrl;
+    if (url === undefined) return;
+    const queues = new MealJobQueues(bullConnection(url), this.settings);
+    queues.connection.on('error', (error) => this.logger.warn({ err: error }, 'redis connection error'));
+    this.queues = queues;
+    this.started = queues.upsertSchedulers().then(
+      () =>
+        this.logger.info(
+          { timeZone: this.settings.timeZone, cutoff: this.settings.orderSyncCutoff },
+          'meal job schedulers ready',
+        ),
+      (error: unknown) => this.logger.error({ err: error }, 'meal job schedulers could not be set up'),
+    );
+    if (this.settings.runWorkers) {
+      this.workers = startMealWorkers(url, this.settings, {
+        sync: this.sync,
+        reader: this.reader,
+        dayStart: this.dayStart ?? null,
+        queues,
+        today: () => this.today(),
+        clock: this.clock,
+        logger: this.logger,
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.workers?.close();
+    await this.queues?.close();
+    this.queues?.connection.disconnect();
+  }
+
+  /** Today in municipality time. */
+  today(): string {
+    return businessDate(this.clock().toISOString(), this.settings.timeZone);
+  }
+
+  async enqueueSchoolDay(data: SyncSchoolDayData, delayMs = 0): Promise<{ jobId: string; queued: boolean }> {
+    return this.requireQueues().enqueueSchoolDay(data, delayMs);
+  }
+
+  /** The pending sync of a school's day (undefined when none, or the jobs are off). */
+  async pendingJobOf(schoolId: string, date: string): Promise<Job<SyncSchoolDayData> | undefined> {
+    return this.queues?.pendingJobOf(schoolId, date);
+  }
+
+  async health(): Promise<JobsHealth> {
+    const queues = this.queues;
+    if (!queues) return { status: 'disabled' };
+    const redis = queues.connection.status;
+    if (redis !== 'ready') return { status: 'down', redis };
+    try {
+      const counts = await withTimeout(
+        Promise.all([queues.sync.getJobCounts(), queues.day.getJobCounts()]),
+        HEALTH_TIMEOUT_MS,
+      );
+      return { status: 'up', redis, queues: { [queues.sync.name]: counts[0], [queues.day.name]: counts[1] } };
+    } catch (error) {
+      return { status: 'down', redis, message: (error as Error).message };
+    }
+  }
+
+  /** For tests and the status page: the queues, when the jobs are on. */
+  get jobQueues(): MealJobQueues | null {
+    return this.queues;
+  }
+
+  private requireQueues(): MealJobQueues {
+    if (!this.queues) throw jobsDisabled();
+    return this.queues;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
