@@ -70,11 +70,10 @@ export const mealTypeFieldsForm = z.object({
   serviceType: label(60, 'Выберите тип услуги.'),
   benefitCategory: label(200, 'Укажите льготную категорию.'),
   hot: checkbox,
-  dynamicCost: checkbox,
 });
 
 export const newMealTypeForm = mealTypeFieldsForm
-  .extend(costsShape)
+  .extend({ dynamicCost: checkbox, ...costsShape })
   .refine(({ dynamicCost, rp }) => !dynamicCost || rp === null, {
     error:
       'У типа с динамической стоимостью изменяемая составляющая (РП) остаётся пустой: её цену задаёт ОО на каждый день.',
@@ -136,12 +135,17 @@ export const orderSettingsForm = z
     },
   ) satisfies z.ZodType<OrderSettings, unknown>;
 
-/** Prices of the day's dynamic types, from fields named `<mealTypeId>:<rb|mb|rp>`. */
+type DayCosts = { [Key in keyof MealCosts]: number };
+
+/**
+ * Prices of the day's dynamic types, from fields named `<mealTypeId>:<rb|mb|rp>`: every share
+ * of a day price is set (0 when a source does not pay).
+ */
 export function dayPricesFromForm(
   fields: Record<string, string>,
   mealTypeIds: string[],
-): { prices: Array<{ mealTypeId: string; costs: MealCosts }> } | { problem: string } {
-  const prices: Array<{ mealTypeId: string; costs: MealCosts }> = [];
+): { prices: Array<{ mealTypeId: string; costs: DayCosts }> } | { problem: string } {
+  const prices: Array<{ mealTypeId: string; costs: DayCosts }> = [];
   for (const mealTypeId of mealTypeIds) {
     const parsed = z.object(costsShape).safeParse({
       rb: fields[`${mealTypeId}:rb`] ?? '',
@@ -149,7 +153,10 @@ export function dayPricesFromForm(
       rp: fields[`${mealTypeId}:rp`] ?? '',
     });
     if (!parsed.success) return { problem: parsed.error.issues[0]?.message ?? 'Проверьте цены.' };
-    prices.push({ mealTypeId, costs: parsed.data });
+    const { rb, mb, rp } = parsed.data;
+    if (rb === null || mb === null || rp === null)
+      return { problem: 'Укажите цену по каждому источнику (РБ, МБ, РП); 0 — если источник не участвует.' };
+    prices.push({ mealTypeId, costs: { rb, mb, rp } });
   }
   return { prices };
 }

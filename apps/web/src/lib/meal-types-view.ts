@@ -32,9 +32,17 @@ export interface MealTypeRow {
   orderedEver: boolean;
 }
 
+const pendingText = (change: { status: MealTypeStatus; effectiveFrom: string } | null) =>
+  change ? `${STATUS_LABELS_RU[change.status]} с ${formatDateRu(change.effectiveFrom)}` : null;
+
 const price = (kopecks: number | null) => (kopecks === null ? '—' : formatKopecks(kopecks));
 
-export function mealTypeRows(types: MealType[], filter: MealTypeFilter): MealTypeRow[] {
+/** The next status change dated after today, if any. */
+function pendingChange(type: MealType, today: string) {
+  return type.statusChanges.find((change) => change.effectiveFrom > today) ?? null;
+}
+
+export function mealTypeRows(types: MealType[], filter: MealTypeFilter, today: string): MealTypeRow[] {
   const query = filter.query.toLocaleLowerCase('ru');
   return types
     .filter((type) => !filter.status || type.status === filter.status)
@@ -50,10 +58,10 @@ export function mealTypeRows(types: MealType[], filter: MealTypeFilter): MealTyp
       mb: price(type.costs.mb),
       rp: type.dynamicCost && type.costs.rp === null ? 'по дням' : price(type.costs.rp),
       status: type.status,
-      statusText: STATUS_LABELS_RU[type.status] + (type.statusFrom ? ` с ${formatDateRu(type.statusFrom)}` : ''),
-      pendingText: type.pendingStatus
-        ? `${STATUS_LABELS_RU[type.pendingStatus.status]} с ${formatDateRu(type.pendingStatus.effectiveFrom)}`
-        : null,
+      statusText:
+        STATUS_LABELS_RU[type.status] +
+        (type.statusEffectiveFrom ? ` с ${formatDateRu(type.statusEffectiveFrom)}` : ''),
+      pendingText: pendingText(pendingChange(type, today)),
       orderedEver: type.orderedEver,
     }));
 }

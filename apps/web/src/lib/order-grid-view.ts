@@ -31,7 +31,7 @@ export function gridView(grid: OrderGrid): GridView {
     assignedIds: pupil.mealTypeIds,
     cells: grid.mealTypes.map((type) => {
       const cell = pupil.cells.find((candidate) => candidate.mealTypeId === type.mealTypeId);
-      if (cell?.ordered) total += cell.charge;
+      if (cell?.ordered) total += cell.charge ?? 0;
       return {
         mealTypeId: type.mealTypeId,
         ordered: cell?.ordered ?? false,

@@ -26,7 +26,7 @@ export function syncRows(syncs: SchoolSync[]): SyncRow[] {
     .sort((a, b) => a.schoolId.localeCompare(b.schoolId, 'ru', { numeric: true }))
     .map((sync) => ({
       schoolId: sync.schoolId,
-      schoolName: sync.schoolName ?? `ОО ${sync.schoolId}`,
+      schoolName: `ОО ${sync.schoolId}`,
       state: sync.state,
       stateText: SYNC_STATE_RU[sync.state] ?? sync.state,
       versions: `${sync.deliveredVersion ?? '—'} из ${sync.ordersVersion}`,

@@ -88,9 +88,10 @@ const type = (
   dynamicCost: false,
   costs,
   status: 'active',
-  statusFrom: '2026-09-01',
-  pendingStatus: null,
+  statusEffectiveFrom: '2026-09-01',
+  statusChanges: [{ status: 'active', effectiveFrom: '2026-09-01' }],
   orderedEver: false,
+  createdAt: '2026-08-20T09:00:00.000Z',
   ...rest,
 });
 
@@ -105,7 +106,7 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
         'Полдник ГПД',
         'Полдник',
         { rb: null, mb: null, rp: 3200 },
-        { status: 'inactive', statusFrom: null },
+        { status: 'inactive', statusEffectiveFrom: null, statusChanges: [] },
       ),
       type(
         'mt-old',
@@ -138,14 +139,16 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
   const syncOf = (schoolId: string, date: string): SchoolSync =>
     syncs.get(`${schoolId}:${date}`) ?? {
       schoolId,
-      schoolName: `МБОУ СОШ №${schoolId}`,
       date,
       ordersVersion: schoolId === SCHOOL ? ordersVersion : 3,
       deliveredVersion: schoolId === SCHOOL ? null : 3,
+      deliveredAt: schoolId === SCHOOL ? null : `${date}T10:00:00.000Z`,
       state: schoolId === SCHOOL ? (ordersVersion ? 'never' : 'never') : 'synced',
       lastError: null,
       attempts: schoolId === SCHOOL ? 0 : 1,
     };
+
+  const dynamicAssigned = () => schoolTypes.filter((id) => mealTypes.get(id)?.dynamicCost);
 
   const charge = (mealTypeId: string, date: string) => {
     const mealType = mealTypes.get(mealTypeId)!;
@@ -177,7 +180,15 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
       tokens.delete((request.headers.authorization ?? '').replace(/^Bearer /, ''));
       return reply(204);
     }
-    if (route === 'GET /api/auth/me') return reply(200, { ...me, id: `user:${me.username}` });
+    if (route === 'GET /api/auth/me')
+      return reply(200, {
+        id: `user:${me.username}`,
+        role: me.role,
+        displayName: me.displayName,
+        departmentId: me.departmentId,
+        schoolId: me.schoolId,
+        className: me.className,
+      });
 
     const forbidden = () => refuse(403, 'forbidden_scope', 'Нет доступа к данным другой организации.');
     const managesMeals = me.role === 'meal_operator' || me.role === 'department_admin';
@@ -217,7 +228,8 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
             hot: body['hot'] === true,
             dynamicCost: body['dynamicCost'] === true,
             status: 'inactive',
-            statusFrom: null,
+            statusEffectiveFrom: null,
+            statusChanges: [],
           }),
         );
         return reply(201, { status: 'recorded', position: nextId, mealTypeId });
@@ -236,14 +248,18 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
       }
       if (what === 'syncs') {
         const date = url.searchParams.get('date') ?? today;
-        return reply(200, inThis ? [syncOf(SCHOOL, date), syncOf('25', date)] : []);
+        return reply(200, { departmentId, date, schools: inThis ? [syncOf(SCHOOL, date), syncOf('25', date)] : [] });
       }
       if (what === 'price-sheets') {
         const date = url.searchParams.get('date') ?? today;
-        return reply(
-          200,
-          inThis && !prices.get(date)?.confirmed ? [{ schoolId: SCHOOL, schoolName: 'МБОУ СОШ №24', date }] : [],
-        );
+        const unconfirmed = inThis && !prices.get(date)?.confirmed;
+        return reply(200, {
+          departmentId,
+          date,
+          confirmHour: 9,
+          overdue: true,
+          schools: unconfirmed ? [{ schoolId: SCHOOL, mealTypeIds: dynamicAssigned() }] : [],
+        });
       }
     }
 
@@ -262,8 +278,8 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
             'meal_type_archived',
             'Архивный тип питания нельзя вернуть в действие: добавьте новый тип.',
           );
-        if (effectiveFrom > today) mealType.pendingStatus = { status, effectiveFrom };
-        else Object.assign(mealType, { status, statusFrom: effectiveFrom, pendingStatus: null });
+        mealType.statusChanges.push({ status, effectiveFrom });
+        if (effectiveFrom <= today) Object.assign(mealType, { status, statusEffectiveFrom: effectiveFrom });
         return reply(200, { status: 'recorded', position: 1 });
       }
       if (request.method === 'PUT') {
@@ -310,7 +326,11 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
           ),
         });
       if (rest === 'meal-types' && request.method === 'GET')
-        return reply(200, { schoolId, mealTypeIds: schoolTypes, mealTypes: [...mealTypes.values()] });
+        return reply(200, {
+          schoolId,
+          mealTypeIds: schoolTypes,
+          mealTypes: schoolTypes.map((id) => mealTypes.get(id)),
+        });
       if (rest === 'meal-types' && request.method === 'PUT') {
         const ids = body['mealTypeIds'] as string[];
         if (ids.some((id) => mealTypes.get(id)?.status === 'archived'))
@@ -325,9 +345,23 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
       let sub = /^meal-prices\/(\d{4}-\d{2}-\d{2})$/.exec(rest);
       if (sub) {
         const date = sub[1]!;
-        if (request.method === 'GET')
-          return reply(200, { schoolId, date, ...(prices.get(date) ?? { prices: [], confirmed: false }) });
+        if (request.method === 'GET') {
+          const sheet = prices.get(date);
+          return reply(200, {
+            schoolId,
+            date,
+            confirmed: sheet?.confirmed ?? false,
+            prices: dynamicAssigned().map((mealTypeId) => ({
+              mealTypeId,
+              name: mealTypes.get(mealTypeId)!.name,
+              costs: sheet?.prices.find((price) => price.mealTypeId === mealTypeId)?.costs ?? null,
+              carriedFrom: null,
+            })),
+          });
+        }
         const sent = body['prices'] as Array<{ mealTypeId: string; costs: MealCosts }>;
+        if (sent.some(({ costs }) => Object.values(costs).some((cost) => cost === null || cost < 0)))
+          return refuse(400, 'invalid_day_price', 'Цена дня: каждая доля — целое неотрицательное число копеек.');
         prices.set(date, { prices: sent, confirmed: true });
         return reply(200, { status: 'recorded', position: 1 });
       }
@@ -335,9 +369,16 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
       if (sub) {
         const className = decodeURIComponent(sub[1]!);
         if (me.role === 'class_teacher' && me.className !== className) return forbidden();
-        if (className !== CLASS) return reply(200, { mealTypeIds: [] });
+        if (className !== CLASS) return reply(200, { schoolId, className, mealTypeIds: [], mealTypes: [], pupils: [] });
         if (sub[2] === 'meal-types') {
-          if (request.method === 'GET') return reply(200, { mealTypeIds: classTypes });
+          if (request.method === 'GET')
+            return reply(200, {
+              schoolId,
+              className,
+              mealTypeIds: classTypes,
+              mealTypes: classTypes.map((id) => mealTypes.get(id)),
+              pupils: [...pupilTypes].map(([accountNumber, mealTypeIds]) => ({ accountNumber, mealTypeIds })),
+            });
           classTypes = body['mealTypeIds'] as string[];
           return reply(200, { status: 'recorded', position: 1 });
         }
@@ -393,17 +434,22 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
         if (reason) return refuse(409, lockedBySync ? 'day_locked_by_sync' : 'outside_edit_window', reason);
         const results = (body['orders'] as Array<{ accountNumber: string; mealTypeIds: string[] }>).map((order) => {
           const balance = balances.get(order.accountNumber);
-          if (balance === undefined)
-            return { accountNumber: order.accountNumber, status: 'refused', messageRu: 'Ученик не из этого класса.' };
+          const refused = (code: string, message: string) => ({
+            accountNumber: order.accountNumber,
+            outcome: 'refused',
+            mealTypeIds: [...(orders.get(`${date}:${order.accountNumber}`) ?? [])],
+            code,
+            message,
+          });
+          if (balance === undefined) return refused('pupil_not_in_class', 'Ученик не из этого класса.');
           const key = `${date}:${order.accountNumber}`;
           const before = orders.get(key) ?? new Set<string>();
           const added = order.mealTypeIds.filter((id) => !before.has(id));
           if (added.length > 0 && balance < -(settings.negativeBalanceLimitRoubles ?? 0) * 100)
-            return {
-              accountNumber: order.accountNumber,
-              status: 'refused',
-              messageRu: `Баланс ${(balance / 100).toFixed(2)} руб. ниже разрешённого (−${settings.negativeBalanceLimitRoubles} руб.).`,
-            };
+            return refused(
+              'balance_below_limit',
+              `Баланс ${(balance / 100).toFixed(2)} руб. ниже разрешённого (−${settings.negativeBalanceLimitRoubles} руб.).`,
+            );
           let next = balance;
           for (const id of added) next -= charge(id, date);
           for (const id of before) if (!order.mealTypeIds.includes(id)) next += charge(id, date);
@@ -411,11 +457,17 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
           orders.set(key, new Set(order.mealTypeIds));
           for (const id of added) mealTypes.get(id)!.orderedEver = true;
           ordersVersion++;
-          return { accountNumber: order.accountNumber, status: 'recorded' };
+          return {
+            accountNumber: order.accountNumber,
+            outcome: 'recorded',
+            mealTypeIds: order.mealTypeIds,
+            code: null,
+            message: null,
+          };
         });
         const current = syncs.get(`${SCHOOL}:${date}`);
         if (current) syncs.set(`${SCHOOL}:${date}`, { ...current, ordersVersion, state: 'stale' });
-        return reply(200, { results });
+        return reply(200, { status: 'recorded', position: ordersVersion, results });
       }
       sub = /^orders\/(\d{4}-\d{2}-\d{2})\/sync$/.exec(rest);
       if (sub && request.method === 'POST') {
@@ -428,7 +480,13 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
           state: 'synced',
           attempts: syncOf(schoolId, date).attempts + 1,
         });
-        return reply(202, { status: 'queued' });
+        return reply(202, {
+          status: 'queued',
+          jobId: `sync-${schoolId}-${date}`,
+          schoolId,
+          date,
+          version: ordersVersion,
+        });
       }
     }
     return refuse(404, 'not_found', 'Не найдено.');

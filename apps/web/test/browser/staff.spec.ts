@@ -131,7 +131,7 @@ describe('staff journey (desktop)', () => {
     // a staff session opens no parent page
     await page.goto(`${web.url}/profile`);
     expect(new URL(page.url()).pathname).toBe('/login');
-  });
+  }, 240_000);
 
   it('operator: creates a dynamic type, activates it, sees the delete refusal, edits settings', async () => {
     await signIn(page, 'operator');
@@ -221,7 +221,7 @@ describe('staff journey (desktop)', () => {
       lockAfterSync: true,
       exemptSchoolIds: ['31', '40'],
     });
-  });
+  }, 240_000);
 
   it('coordinator: assigns the new type to the school and sets today’s price', async () => {
     await signIn(page, 'coordinator');
@@ -254,7 +254,7 @@ describe('staff journey (desktop)', () => {
     await page.getByRole('link', { name: 'Заказ питания', exact: true }).click();
     await page.waitForURL(`**/staff/class-orders?class=*`);
     expect(await page.locator('#class option').allTextContents()).toEqual([CLASS, '04А']);
-  });
+  }, 240_000);
 
   it('class teacher: assigns the type to the class, orders for three pupils, sees the refusal and the lock after sync', async () => {
     const created = [...ledger.state.mealTypes.values()].find(
@@ -296,7 +296,7 @@ describe('staff journey (desktop)', () => {
     expect(ledger.state.orders.get(`${today}:${PUPILS[3]!.accountNumber}`)).toBeUndefined();
     await expect(page.getByTestId('total-charged').textContent()).resolves.toContain('186,90 руб.');
     await check(page, 'desktop-07-order-refusal');
-  });
+  }, 240_000);
 
   it('operator syncs the day; the class teacher then finds the day locked', async () => {
     await signIn(page, 'operator');
@@ -314,7 +314,7 @@ describe('staff journey (desktop)', () => {
     await expect(page.getByTestId('edit-window').getAttribute('data-editable')).resolves.toBe('false');
     await expect(page.getByTestId('edit-window').textContent()).resolves.toContain('заблокирован после синхронизации');
     expect(await page.locator('input[name^="order:"]:not([disabled])').count()).toBe(0);
-  });
+  }, 240_000);
 
   it('shows role and scope refusals: a ministry user may read but not create; a teacher has no department pages', async () => {
     await signIn(page, 'ministry');
@@ -336,7 +336,7 @@ describe('staff journey (desktop)', () => {
     const response = await page.goto(`${web.url}/staff/order-settings`);
     expect(response?.status()).toBe(403);
     expect(await page.textContent('body')).toContain('недоступен для вашей роли');
-  });
+  }, 240_000);
 
   it('refuses hostile input with Russian messages and changes nothing', async () => {
     await signIn(page, 'operator');
@@ -386,7 +386,7 @@ describe('staff journey (desktop)', () => {
       body: 'username=operator&password=x',
     });
     expect(response.status).toBe(403);
-  });
+  }, 240_000);
 });
 
 describe.each(VIEWPORTS)('every staff page at the $name viewport', (viewport) => {
@@ -418,7 +418,7 @@ describe.each(VIEWPORTS)('every staff page at the $name viewport', (viewport) =>
     await signIn(page, 'ministry');
     await page.waitForURL('**/staff/workspace');
     await check(page, shot('10-workspace'));
-  });
+  }, 240_000);
 
   it('coordinator and class teacher pages', async () => {
     await signIn(page, 'coordinator');
@@ -442,5 +442,5 @@ describe.each(VIEWPORTS)('every staff page at the $name viewport', (viewport) =>
     await page.waitForURL('**/staff/login');
     await page.goto(`${web.url}/staff/class-orders`);
     expect(new URL(page.url()).pathname).toBe('/staff/login');
-  });
+  }, 240_000);
 });

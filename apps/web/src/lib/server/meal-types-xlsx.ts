@@ -56,7 +56,7 @@ export async function mealTypesWorkbook(
       roubles(type.costs.mb),
       roubles(type.costs.rp),
       STATUS_LABELS_RU[type.status],
-      type.statusFrom ? formatDateRu(type.statusFrom) : '',
+      type.statusEffectiveFrom ? formatDateRu(type.statusEffectiveFrom) : '',
       type.orderedEver ? 'да' : 'нет',
     ]);
     for (const column of [6, 7, 8]) row.getCell(column).numFmt = '#,##0.00';

@@ -7,7 +7,7 @@ import { formFields } from '#lib/forms.ts';
 import { isCalendarDate } from '#lib/dates.ts';
 import { changedOrders, checkedValues } from '#lib/meal-forms.ts';
 import { gridView, pupilAssignmentChanges } from '#lib/order-grid-view.ts';
-import type { OrderResult } from '#lib/staff-contract.ts';
+import type { ClassOrdersResult } from '#lib/staff-contract.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const CLASS_NAME = /^[0-9A-Za-zА-Яа-яЁё -]{1,10}$/;
@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 async function assignmentOf(ledger: StaffLedger, schoolId: string, className: string) {
-  const [{ available, assignedIds }, classIds] = await Promise.all([
+  const [{ available, assignedIds }, { mealTypeIds: classIds }] = await Promise.all([
     schoolMealTypes(ledger, schoolId),
     ledger.classMealTypes(schoolId, className),
   ]);
@@ -74,13 +74,13 @@ interface Refusal {
 }
 
 /** Per-pupil refusals with the pupil's name for the page. */
-function refusalsOf(results: OrderResult[], names: Map<string, string>): Refusal[] {
+function refusalsOf(results: ClassOrdersResult['results'], names: Map<string, string>): Refusal[] {
   return results
-    .filter((result) => result.status === 'refused')
+    .filter((result) => result.outcome === 'refused')
     .map((result) => ({
       accountNumber: result.accountNumber,
       fullName: names.get(result.accountNumber) ?? result.accountNumber,
-      message: result.messageRu ?? 'Заказ не принят.',
+      message: result.message ?? 'Заказ не принят.',
     }));
 }
 
@@ -97,7 +97,7 @@ export const actions: Actions = {
       const results = await ledger.saveOrders(place.schoolId, place.className, place.date, changes);
       const names = new Map(grid.pupils.map((pupil) => [pupil.accountNumber, pupil.fullName]));
       const refusals = refusalsOf(results, names);
-      const saved = results.filter((result) => result.status !== 'refused').length;
+      const saved = results.filter((result) => result.outcome === 'recorded').length;
       return { done: `Заказ сохранён: изменено учеников — ${saved}.`, refusals };
     } catch (failure) {
       return staffRefusal(failure);

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const created = url.searchParams.get('created')?.slice(0, 200) ?? null;
   try {
     const types = await staffLedger(staff.token).mealTypes(staff.workspace!.departmentId, filter.status ?? undefined);
-    return { filter, today, created, rows: mealTypeRows(types, filter), problem: null };
+    return { filter, today, created, rows: mealTypeRows(types, filter, today), problem: null };
   } catch (error) {
     return { filter, today, created, rows: [], problem: loadRefusal(error) };
   }

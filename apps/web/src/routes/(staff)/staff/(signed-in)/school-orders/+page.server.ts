@@ -24,18 +24,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     const { available, assignedIds } = await schoolMealTypes(ledger, schoolId);
     // archived types cannot be assigned to a school: they are listed only while still assigned
     const assignable = available.filter((type) => type.status !== 'archived' || assignedIds.includes(type.mealTypeId));
-    const dynamicAssigned = available.filter((type) => type.dynamicCost && assignedIds.includes(type.mealTypeId));
     let prices = null;
     if (tab === 'day') {
+      // one line per dynamic type assigned to the school; an unconfirmed price is carried from an earlier day
       const sheet = await ledger.dayPrices(schoolId, day.date);
       prices = {
         confirmed: sheet.confirmed,
-        rows: dynamicAssigned.map((type) => {
-          const costs = sheet.prices.find((price) => price.mealTypeId === type.mealTypeId)?.costs ?? type.costs;
+        rows: sheet.prices.map((price) => {
+          const type = available.find((candidate) => candidate.mealTypeId === price.mealTypeId);
+          const costs = price.costs ?? type?.costs ?? { rb: null, mb: null, rp: null };
           return {
-            mealTypeId: type.mealTypeId,
-            name: type.name,
-            serviceType: type.serviceType,
+            mealTypeId: price.mealTypeId,
+            name: price.name,
+            serviceType: type?.serviceType ?? '',
+            carriedFrom: price.carriedFrom,
             rb: roublesField(costs.rb),
             mb: roublesField(costs.mb),
             rp: roublesField(costs.rp),
@@ -47,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       schoolId,
       tab,
       ...day,
-      types: mealTypeRows(assignable, { status: null, query: '' }),
+      types: mealTypeRows(assignable, { status: null, query: '' }, day.today),
       assignedIds,
       prices,
     };

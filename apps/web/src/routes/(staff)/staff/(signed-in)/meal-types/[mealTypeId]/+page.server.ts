@@ -16,8 +16,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   }
   const type = types.find((candidate) => candidate.mealTypeId === params.mealTypeId);
   if (!type) error(404, 'Тип питания не найден в этом управлении образования.');
-  const [row] = mealTypeRows([type], { status: null, query: '' });
-  return { type, row: row!, today: todayInMoscow(new Date()) };
+  const today = todayInMoscow(new Date());
+  const [row] = mealTypeRows([type], { status: null, query: '' }, today);
+  return { type, row: row!, today };
 };
 
 export const actions: Actions = { update: updateMealType, status: changeStatus, delete: deleteMealType };
