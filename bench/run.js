@@ -9,10 +9,12 @@ import {
   findRepoRoot,
   runAppendBench,
   runCabinetBench,
+  runCityOrderBench,
   runHttpSalesBench,
   runRebuildBench,
   runStatementBench,
   startBenchSystem,
+  startRedisServer,
 } from '../tools/bench/dist/index.js';
 
 const TARGETS = {
@@ -29,6 +31,9 @@ const TARGETS = {
   rebuildEventsPerSec: { target: 100_000, better: 'higher', unit: 'events/s' },
   scanEventsPerSec: { target: null, better: 'higher', unit: 'events/s' },
   rebuildToScanRatio: { target: null, better: 'higher', unit: 'ratio' },
+  cityOrderDaySeconds: { target: 60, better: 'lower', unit: 's' },
+  cityOrdersPerSec: { target: null, better: 'higher', unit: 'pupils/s' },
+  citySyncSeconds: { target: null, better: 'lower', unit: 's' },
 };
 
 const only = process.argv.slice(2);
@@ -70,6 +75,30 @@ if (wanted('http')) {
       );
     } finally {
       await system.stop();
+    }
+  });
+}
+if (wanted('meals')) {
+  // BENCH_CITY_PUPILS makes a smaller city for a quick look; the figure holds for 50,000
+  const pupils = Number(process.env.BENCH_CITY_PUPILS ?? 50_000);
+  console.error(`bench: one city's day of meal orders (${pupils} pupils, class by class) and its supplier sync…`);
+  await inTempDir('meals', async (dataDir) => {
+    const redis = await startRedisServer({ dir: join(dataDir, 'redis'), persist: false });
+    const system = await startBenchSystem({ dataDir, fixtures: false, env: { REDIS_URL: redis.url } });
+    try {
+      Object.assign(
+        results,
+        await runCityOrderBench({
+          baseUrl: system.baseUrl,
+          adminToken: system.tokens.admin,
+          pupils,
+          sync: true,
+          log: (line) => console.error(`  ${line}`),
+        }),
+      );
+    } finally {
+      await system.stop();
+      await redis.stop();
     }
   });
 }

@@ -22,6 +22,7 @@ import {
   loginStaff,
   readDemoCredentials,
   seedDemoCity,
+  seedDemoMeals,
   writeDemoCredentials,
 } from '../tools/demo/dist/index.js';
 
@@ -124,7 +125,15 @@ try {
       now: new Date(),
       log: (line) => log(line),
     });
-    writeFileSync(seededMarker, `${JSON.stringify(summary, null, 2)}\n`);
+    log('seeding meal management (meal types, settings, three weeks of class orders)…');
+    const meals = await seedDemoMeals({
+      baseUrl: system.baseUrl,
+      adminToken,
+      schoolIds: summary.schools.map((school) => school.schoolId),
+      now: new Date(),
+      log: (line) => log(line),
+    });
+    writeFileSync(seededMarker, `${JSON.stringify({ ...summary, meals }, null, 2)}\n`);
     markStarting(dataDir, 'the read models are catching up with the seeded city');
     await projectionsCaughtUp(system.baseUrl);
     clearStarting(dataDir);

@@ -5,4 +5,5 @@ export { startBenchSystem, type BenchSystem, type StartBenchSystemOptions } from
 export { runHttpSalesBench } from './http-sales-bench.js';
 export { runCabinetBench, type CabinetBenchOptions, type CabinetBenchResult } from './cabinet-bench.js';
 export { runStatementBench, type StatementBenchResult } from './statement-bench.js';
-export { findRepoRoot } from '@meals/launcher';
+export { findRepoRoot, startRedisServer } from '@meals/launcher';
+export { runCityOrderBench, type CityOrderBenchOptions, type CityOrderBenchResult } from './city-order-bench.js';

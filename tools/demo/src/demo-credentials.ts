@@ -10,6 +10,7 @@ import type { Role } from '@meals/ledger';
 import type { DemoParent } from './demo-parent.js';
 import { DEMO_DEPARTMENT, demoSchools, type DemoSchool } from './demo-city.js';
 import { createKeyWithCli, createUserWithCli, type LedgerCliOptions } from './ledger-cli.js';
+import { DEMO_TEACHER_CLASS } from './seed-demo-meals.js';
 
 export const DEMO_CREDENTIALS_FILE = 'demo-credentials.json';
 
@@ -18,6 +19,8 @@ export interface DemoUserSpec {
   role: Role;
   departmentId?: string;
   schoolId?: string;
+  /** class teachers only */
+  className?: string;
   /** for people reading the credentials file */
   description: string;
 }
@@ -66,6 +69,24 @@ export function describeDemoPrincipals(schools: readonly DemoSchool[] = demoScho
         schoolId: school.schoolId,
         description: `Ответственный за питание, ${school.name}`,
       })),
+      ...schools.map((school): DemoUserSpec => ({
+        username: `school${school.schoolId}.teacher`,
+        role: 'class_teacher',
+        schoolId: school.schoolId,
+        className: DEMO_TEACHER_CLASS,
+        description: `Классный руководитель ${DEMO_TEACHER_CLASS}, ${school.name}`,
+      })),
+      {
+        username: `${department}.meals`,
+        role: 'meal_operator',
+        departmentId: department,
+        description: `Муниципальный оператор питания: ${DEMO_DEPARTMENT.name}`,
+      },
+      {
+        username: 'ministry',
+        role: 'ministry',
+        description: 'Министерство образования (выбор управления образования)',
+      },
       {
         username: `${department}.auditor`,
         role: 'auditor',

@@ -8,3 +8,4 @@ export * from './login-staff.js';
 export * from './russian-names.js';
 export * from './school-calendar.js';
 export * from './seed-demo.js';
+export * from './seed-demo-meals.js';

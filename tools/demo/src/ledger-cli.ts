@@ -35,6 +35,7 @@ export interface CreateUserInput {
   role: string;
   departmentId?: string;
   schoolId?: string;
+  className?: string;
 }
 
 export async function createUserWithCli(user: CreateUserInput, options: LedgerCliOptions): Promise<void> {
@@ -46,6 +47,7 @@ export async function createUserWithCli(user: CreateUserInput, options: LedgerCl
       ...option('role', user.role),
       ...option('department', user.departmentId),
       ...option('school', user.schoolId),
+      ...option('class', user.className),
     ],
     options,
   );

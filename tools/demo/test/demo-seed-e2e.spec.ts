@@ -20,8 +20,9 @@ import { demoSchools, expectedBalances, generateDemoCity, pupilListCsv, type Dem
 import { sleep } from '../src/concurrency.js';
 import { createDemoParent } from '../src/demo-parent.js';
 import { loginStaff } from '../src/login-staff.js';
-import { addDays } from '../src/school-calendar.js';
+import { addDays, lastSchoolDays, moscowDate } from '../src/school-calendar.js';
 import { seedDemoCity, type SeedDemoOptions } from '../src/seed-demo.js';
+import { DEMO_TEACHER_CLASS, seedDemoMeals } from '../src/seed-demo-meals.js';
 
 const NOW = new Date();
 const SMALL_CITY = { schools: 1, pupils: 20, schoolDays: 5 } as const;
@@ -62,7 +63,10 @@ describe('demo city seeded through the real API', () => {
     expect(credentials.users.map((user) => user.role).sort()).toEqual([
       'admin',
       'auditor',
+      'class_teacher',
       'department_admin',
+      'meal_operator',
+      'ministry',
       'school_staff',
     ]);
     expect(credentials.keys.map((key) => key.role).sort()).toEqual(['bank', 'till']);
@@ -118,6 +122,35 @@ describe('demo city seeded through the real API', () => {
     expect(summary.topUps).toMatchObject({ recorded: 0, duplicate: city.topUps.length });
     expect(summary.sales).toMatchObject({ recorded: 0, duplicate: city.sales.length, refused: 0 });
     expect(summary.balanceMismatches).toBe(0);
+  }, 120_000);
+
+  it('seeds meal management: types, settings, class orders charged on the accounts; a second run changes nothing', async () => {
+    const schoolIds = city.schools.map((school) => school.schoolId);
+    const meals = {
+      baseUrl: processes!.baseUrl,
+      adminToken: seedOptions.adminToken,
+      schoolIds,
+      now: NOW,
+      orderDays: 3,
+    };
+    const first = await seedDemoMeals(meals);
+    expect(first.failures).toEqual([]);
+    expect(first.mealTypes).toBe(3);
+    expect(first.orders.recorded).toBeGreaterThan(0);
+    const again = await seedDemoMeals(meals);
+    expect(again.failures).toEqual([]);
+    expect(again.orders.recorded).toBe(0);
+
+    const teacher = credentials.users.find((user) => user.role === 'class_teacher')!;
+    const token = await loginStaff(processes!.baseUrl, teacher.username, teacher.password);
+    const asTeacher = new LedgerClient({ baseUrl: processes!.baseUrl, token });
+    expect(await asTeacher.me()).toMatchObject({ role: 'class_teacher', className: DEMO_TEACHER_CLASS });
+    const ordered = await waitFor(async () => {
+      const lastDay = lastSchoolDays(addDays(moscowDate(NOW), 1), 1)[0]!;
+      const day = await client.schoolDayOrders(schoolIds[0]!, lastDay).catch(() => null);
+      return day && day.lines.length > 0 ? day : null;
+    });
+    expect(ordered.version).toBeGreaterThan(0);
   }, 120_000);
 
   it('makes a demo parent whose printed login works at once in the cabinet (no password change asked)', async () => {

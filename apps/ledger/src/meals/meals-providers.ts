@@ -1,6 +1,8 @@
 /** Meal management's controllers and providers (seed 004), for LedgerModule. */
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@meals/event-store';
+import { DAY_ORDERS_READER } from '../jobs/day-orders-reader.js';
+import { ORDER_SETTINGS_READER } from '../jobs/order-settings-reader.js';
 import type { LedgerMetrics } from '../observability/metrics.js';
 import { ClassOrdersService } from './class-orders.service.js';
 import { DaySyncReader } from './day-sync-reader.js';
@@ -26,5 +28,8 @@ export function mealsProviders(eventStore: EventStore, metrics: LedgerMetrics): 
     SchoolMealsService,
     ClassOrdersService,
     ReadModelDayOrders,
+    // the jobs slice reads the day orders and the sync settings through its ports
+    { provide: DAY_ORDERS_READER, useExisting: ReadModelDayOrders },
+    { provide: ORDER_SETTINGS_READER, useExisting: ReadModelDayOrders },
   ];
 }

@@ -1,14 +1,22 @@
 /**
- * The schools' day orders from the read models, in the shape the jobs slice's
- * DayOrdersReader port asks for (bind it to this class once both slices are merged).
+ * The meals slice's read side as the jobs slice's ports ask for it: the schools' day
+ * orders (DayOrdersReader) and the departments' sync settings (OrderSettingsReader).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReadModelStore } from '@meals/read-model-store';
-import { schoolDayOrders, schoolsWithOrders, type SchoolDayOrdersView } from '@meals/read-models';
+import {
+  collections,
+  schoolDayOrders,
+  schoolsWithOrders,
+  TypedReadModels,
+  type SchoolDayOrdersView,
+} from '@meals/read-models';
 import { READ_MODELS } from '../infrastructure/tokens.js';
+import type { DayOrdersReader } from '../jobs/day-orders-reader.js';
+import type { OrderSettingsReader, SyncSettings } from '../jobs/order-settings-reader.js';
 
 @Injectable()
-export class ReadModelDayOrders {
+export class ReadModelDayOrders implements DayOrdersReader, OrderSettingsReader {
   constructor(@Inject(READ_MODELS) private readonly store: ReadModelStore) {}
 
   schoolsWithOrders(date: string): Promise<string[]> {
@@ -17,5 +25,10 @@ export class ReadModelDayOrders {
 
   readDayOrders(schoolId: string, date: string): Promise<SchoolDayOrdersView> {
     return schoolDayOrders(this.store, schoolId, date);
+  }
+
+  async syncSettings(departmentId: string): Promise<SyncSettings | null> {
+    const saved = await new TypedReadModels(this.store).get(collections.mealSettings, departmentId);
+    return saved && { autoResyncAfterEdit: saved.autoResyncAfterEdit, exemptSchoolIds: saved.exemptSchoolIds };
   }
 }

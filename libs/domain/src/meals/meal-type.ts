@@ -7,7 +7,8 @@
  * pupils; «Действует» (active) to both and is orderable; «Архивный» (archived) to neither
  * and is not orderable from the day after the change. A change takes effect from a date,
  * so one type can replace another on the same day (archive the old from D, activate the
- * new from D).
+ * new from D). Changes take effect from today on, except that a type never ordered may be
+ * activated as of an earlier date (it was in use before it was entered).
  */
 import { foldWith, type Decider } from '../decider.js';
 import { MEAL_TYPE_EVENT_TYPES } from '../event-catalogue.js';
@@ -212,7 +213,9 @@ export function decideMealType(command: MealTypeCommand, state: MealTypeState): 
       requireLiving(state, mealTypeId);
       const today = requireCalendarDate(command.today, 'today');
       let effectiveFrom = requireCalendarDate(command.effectiveFrom, 'effectiveFrom');
-      if (effectiveFrom < today) throw invalidStatusDate(effectiveFrom, today);
+      // only a type never ordered may be activated as of a past date (no order's day changes meaning)
+      const backdatable = command.status === 'active' && !state.orderedEver;
+      if (effectiveFrom < today && !backdatable) throw invalidStatusDate(effectiveFrom, today);
       // archiving stops orders from the day after the change: the day itself stays orderable
       if (command.status === 'archived' && effectiveFrom <= today) effectiveFrom = addDays(today, 1);
       const last = state.statusChanges.at(-1);

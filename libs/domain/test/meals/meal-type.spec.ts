@@ -106,7 +106,15 @@ describe('meal types (seed 004)', () => {
     const state = mealType(breakfastCreated(), statusChanged('mt-breakfast', 'active', '2024-01-20', TODAY));
     expect(mealTypeStatusOn(state, '2024-01-19')).toBe('inactive');
     expect(mealTypeStatusOn(state, '2024-01-20')).toBe('active');
-    given(breakfastCreated()).when(changeStatus('active', '2024-01-17')).thenRefused('invalid_status_date');
+    given(breakfastCreated()).when(changeStatus('archived', '2024-01-17')).thenRefused('invalid_status_date');
+    given(breakfastCreated()).when(changeStatus('inactive', '2024-01-17')).thenRefused('invalid_status_date');
+    // a type never ordered may be activated as of an earlier day; once ordered, no longer
+    given(breakfastCreated())
+      .when(changeStatus('active', '2024-01-17'))
+      .then([statusChanged('mt-breakfast', 'active', '2024-01-17', TODAY)]);
+    given(breakfastCreated(), { type: 'meal-type.first-ordered.v1', data: { mealTypeId: 'mt-breakfast', date: TODAY } })
+      .when(changeStatus('active', '2024-01-17'))
+      .thenRefused('invalid_status_date');
   });
 
   it('archives from the day after the change: the day itself stays orderable', () => {
