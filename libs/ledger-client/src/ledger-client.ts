@@ -5,6 +5,9 @@
  * LedgerApiError; a network failure or a timeout throws what fetch throws.
  */
 import type {
+  DepartmentSyncsView,
+  PriceSheetsView,
+  SyncQueuedView,
   AccountProfile,
   BlockCardRequest,
   ChangePasswordRequest,
@@ -340,6 +343,23 @@ export class LedgerClient {
 
   recordSale(request: SaleRequest): Promise<SaleResult> {
     return this.call('POST', '/api/sales', { json: request });
+  }
+
+  // supplier sync of the schools' day orders (background jobs)
+
+  /** Each school's sync of the day: order version, delivered version, state, last error. */
+  mealSyncs(departmentId: string, date: string): Promise<DepartmentSyncsView> {
+    return this.call('GET', `/api/departments/${segment(departmentId)}/syncs`, { query: { date } });
+  }
+
+  /** «Синхронизировать сейчас»: queues the school's day for delivery to its supplier. */
+  syncSchoolDay(schoolId: string, date: string): Promise<SyncQueuedView> {
+    return this.call('POST', `/api/schools/${segment(schoolId)}/orders/${segment(date)}/sync`, {});
+  }
+
+  /** The department's schools whose dynamic prices for the day are not confirmed. */
+  unconfirmedPriceSheets(departmentId: string, date: string): Promise<PriceSheetsView> {
+    return this.call('GET', `/api/departments/${segment(departmentId)}/price-sheets`, { query: { date } });
   }
 
   /**

@@ -4,7 +4,7 @@
  * another sync of at least the next version (the order read model may still be catching up
  * with the change: the job waits for it by retrying). A burst of edits queues one job.
  */
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { mealSyncId } from '@meals/domain';
 import type { Logger } from 'pino';
@@ -13,7 +13,6 @@ import { DayOrdersChanged } from '../meals/day-orders-changed.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
 import { MealJobs } from './meal-jobs.js';
 import { MealSyncs } from './meal-syncs.js';
-import { UNBOUND_ORDER_SETTINGS_READER } from './not-wired.js';
 import { ORDER_SETTINGS_READER, type OrderSettingsReader } from './order-settings-reader.js';
 
 /** Edits come in bursts (a class's grid is saved pupil by pupil): sync once they settle. */
@@ -21,17 +20,13 @@ const RESYNC_DELAY_MS = 2_000;
 
 @EventsHandler(DayOrdersChanged)
 export class AutoResyncHandler implements IEventHandler<DayOrdersChanged> {
-  private readonly settings: OrderSettingsReader;
-
   constructor(
     private readonly jobs: MealJobs,
     private readonly syncs: MealSyncs,
     private readonly schools: SchoolDirectory,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Optional() @Inject(ORDER_SETTINGS_READER) settings: OrderSettingsReader | null,
-  ) {
-    this.settings = settings ?? UNBOUND_ORDER_SETTINGS_READER;
-  }
+    @Inject(ORDER_SETTINGS_READER) private readonly settings: OrderSettingsReader,
+  ) {}
 
   async handle({ schoolId, date }: DayOrdersChanged): Promise<void> {
     try {

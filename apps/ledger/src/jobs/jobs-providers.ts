@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { commandMetricsOf } from '../infrastructure/command-metrics.js';
 import { CLOCK, LOGGER, type Clock } from '../infrastructure/tokens.js';
 import type { LedgerMetrics } from '../observability/metrics.js';
+import { ReadModelDayOrders } from '../meals/read-model-day-orders.js';
 import { MEAL_SUPPLIER, type MealSupplier } from '../suppliers/meal-supplier.js';
 import { SUPPLIER_CONTROLLERS, supplierProviders } from '../suppliers/supplier-providers.js';
 import { AutoResyncHandler } from './auto-resync.handler.js';
@@ -12,8 +13,9 @@ import { DAY_ORDERS_READER, type DayOrdersReader } from './day-orders-reader.js'
 import { defaultJobsSettings, JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
 import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
 import { MealJobs } from './meal-jobs.js';
+import { MealsDayStart } from './meals-day-start.js';
+import { MealsOrderSettings } from './meals-order-settings.js';
 import { MealSyncs } from './meal-syncs.js';
-import { UNBOUND_DAY_ORDERS_READER } from './not-wired.js';
 import { ORDER_SETTINGS_READER, type OrderSettingsReader } from './order-settings-reader.js';
 import { SchoolDaySync } from './school-day-sync.js';
 import { SyncStatuses } from './sync-statuses.js';
@@ -39,15 +41,22 @@ export function jobsProviders(eventStore: EventStore, metrics: LedgerMetrics, op
     { provide: MealSyncs, useFactory: () => new MealSyncs(eventStore, commandMetricsOf(metrics)) },
     {
       provide: SchoolDaySync,
-      inject: [MealSyncs, MEAL_SUPPLIER, CLOCK, LOGGER, { token: DAY_ORDERS_READER, optional: true }],
-      useFactory: (syncs: MealSyncs, supplier: MealSupplier, clock: Clock, logger: Logger, reader?: DayOrdersReader) =>
-        new SchoolDaySync({ syncs, supplier, clock, logger, reader: reader ?? UNBOUND_DAY_ORDERS_READER }),
+      inject: [MealSyncs, MEAL_SUPPLIER, CLOCK, LOGGER, DAY_ORDERS_READER],
+      useFactory: (syncs: MealSyncs, supplier: MealSupplier, clock: Clock, logger: Logger, reader: DayOrdersReader) =>
+        new SchoolDaySync({ syncs, supplier, clock, logger, reader }),
     },
     MealJobs,
     SyncStatuses,
     AutoResyncHandler,
-    ...(options.dayOrdersReader ? [{ provide: DAY_ORDERS_READER, useValue: options.dayOrdersReader }] : []),
-    ...(options.orderSettings ? [{ provide: ORDER_SETTINGS_READER, useValue: options.orderSettings }] : []),
-    ...(options.dayStart ? [{ provide: MEAL_DAY_START, useValue: options.dayStart }] : []),
+    // the ports, bound to the meals slice (or to a test's fakes)
+    options.dayOrdersReader
+      ? { provide: DAY_ORDERS_READER, useValue: options.dayOrdersReader }
+      : { provide: DAY_ORDERS_READER, useExisting: ReadModelDayOrders },
+    options.orderSettings
+      ? { provide: ORDER_SETTINGS_READER, useValue: options.orderSettings }
+      : { provide: ORDER_SETTINGS_READER, useClass: MealsOrderSettings },
+    options.dayStart
+      ? { provide: MEAL_DAY_START, useValue: options.dayStart }
+      : { provide: MEAL_DAY_START, useClass: MealsDayStart },
   ];
 }

@@ -3,7 +3,7 @@
  * at every start) and, unless switched off, the workers. Start-up does not wait for Redis:
  * `ready` resolves once the schedulers are in place, and health tells how the queues are.
  */
-import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { businessDate } from '@meals/domain';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
@@ -14,7 +14,6 @@ import { JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
 import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
 import { bullConnection, MealJobQueues, type SyncSchoolDayData } from './meal-job-queues.js';
 import { startMealWorkers, type MealWorkers } from './meal-workers.js';
-import { UNBOUND_DAY_ORDERS_READER } from './not-wired.js';
 import { SchoolDaySync } from './school-day-sync.js';
 
 export const jobsDisabled = () =>
@@ -39,18 +38,15 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private queues: MealJobQueues | null = null;
   private workers: MealWorkers | null = null;
   private started: Promise<void> = Promise.resolve();
-  readonly reader: DayOrdersReader;
 
   constructor(
     @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly sync: SchoolDaySync,
-    @Optional() @Inject(DAY_ORDERS_READER) reader: DayOrdersReader | null,
-    @Optional() @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart | null,
-  ) {
-    this.reader = reader ?? UNBOUND_DAY_ORDERS_READER;
-  }
+    @Inject(DAY_ORDERS_READER) readonly reader: DayOrdersReader,
+    @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart,
+  ) {}
 
   get enabled(): boolean {
     return this.settings.redisUrl !== undefined;
@@ -79,7 +75,7 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
       this.workers = startMealWorkers(url, this.settings, {
         sync: this.sync,
         reader: this.reader,
-        dayStart: this.dayStart ?? null,
+        dayStart: this.dayStart,
         queues,
         today: () => this.today(),
         clock: this.clock,

@@ -23,8 +23,7 @@ import type { SchoolDaySync } from './school-day-sync.js';
 export interface MealWorkerDeps {
   sync: SchoolDaySync;
   reader: DayOrdersReader;
-  /** null: the day-start job fails (nothing bound to do it) */
-  dayStart: MealDayStart | null;
+  dayStart: MealDayStart;
   queues: MealJobQueues;
   /** today in municipality time, `YYYY-MM-DD` */
   today: () => string;
@@ -89,7 +88,6 @@ async function syncWholeDay(date: string, { reader, queues }: MealWorkerDeps) {
 }
 
 async function processDayJob(job: Job<DayJobData>, deps: MealWorkerDeps) {
-  if (!deps.dayStart) throw new Error('no MealDayStart is bound: the meals slice provides it');
   const date = job.data.date ?? deps.today();
   const context = systemContext('meal-day-start-job', { causationId: job.id ?? JOBS.startDay }, deps.clock());
   const opened = await deps.dayStart.openPriceSheets(date, context);

@@ -1,5 +1,5 @@
 /** Supplier sync per school and day: the department's status page and «Синхронизировать сейчас». */
-import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   calendarDate,
@@ -45,7 +45,7 @@ export class SyncsController {
     private readonly schools: SchoolDirectory,
     @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart | null,
+    @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart,
   ) {}
 
   @Get('departments/:departmentId/syncs')
@@ -88,7 +88,7 @@ export class SyncsController {
     summary: 'Schools whose dynamic meal prices for the day are not confirmed (due by PRICE_CONFIRM_HOUR)',
   })
   @ApiResponse({ status: 200, standardSchema: priceSheetsView })
-  @errorResponses(400, 401, 403, 503)
+  @errorResponses(400, 401, 403)
   async priceSheets(
     @Param('departmentId', { schema: externalId }) departmentId: string,
     @Query({ schema: mealSyncDateQuery }) query: MealSyncDateQuery,

@@ -88,6 +88,11 @@ export class SandboxMealSupplier implements MealSupplier {
   }
 
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
+  }
+
+  /** Nest calls it when the ledger stops. */
+  onApplicationShutdown(): void {
+    this.close();
   }
 }

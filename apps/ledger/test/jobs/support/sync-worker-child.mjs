@@ -41,7 +41,7 @@ const queues = new MealJobQueues(bullConnection(REDIS_URL), settings);
 const workers = startMealWorkers(REDIS_URL, settings, {
   sync,
   reader,
-  dayStart: null,
+  dayStart: { openPriceSheets: async () => [], unconfirmedPriceSheets: async () => [] },
   queues,
   today: () => new Date().toISOString().slice(0, 10),
   clock,
