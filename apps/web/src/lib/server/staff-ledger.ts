@@ -5,18 +5,13 @@
 import type {
   CreateMealTypeRequest,
   DayPricesRequest,
-  DepartmentSyncsView,
   LoginResult,
   MealTypeStatusName,
   OrderSettingsBody,
-  PriceSheetsView,
-  SyncQueuedView,
   UpdateMealTypeRequest,
 } from '@meals/contracts';
 import { toStaffMe } from '#lib/staff-me.ts';
 import { ledgerClient } from './ledger.ts';
-
-const seg = encodeURIComponent;
 
 export const staffLogin = (username: string, password: string): Promise<LoginResult> =>
   ledgerClient.login({ username, password });
@@ -68,21 +63,10 @@ export function staffLedger(token: string) {
       orders: Array<{ accountNumber: string; mealTypeIds: string[] }>,
     ) => (await client.placeClassOrders(schoolId, className, date, { orders })).results,
 
-    // the sync endpoints have no typed client methods yet
-    syncs: async (departmentId: string, date: string) =>
-      (
-        await client.request<DepartmentSyncsView>('GET', `/api/departments/${seg(departmentId)}/syncs`, {
-          query: { date },
-        })
-      ).schools,
-    syncNow: (schoolId: string, date: string) =>
-      client.request<SyncQueuedView>('POST', `/api/schools/${seg(schoolId)}/orders/${seg(date)}/sync`),
+    syncs: async (departmentId: string, date: string) => (await client.mealSyncs(departmentId, date)).schools,
+    syncNow: (schoolId: string, date: string) => client.syncSchoolDay(schoolId, date),
     priceSheetGaps: async (departmentId: string, date: string) =>
-      (
-        await client.request<PriceSheetsView>('GET', `/api/departments/${seg(departmentId)}/price-sheets`, {
-          query: { date },
-        })
-      ).schools,
+      (await client.unconfirmedPriceSheets(departmentId, date)).schools,
   };
 }
 
