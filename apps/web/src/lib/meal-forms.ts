@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
-import { formatKopecks, parseRublesToKopecks } from './money.js';
+import { parseRublesToKopecks } from './money.js';
 import type { MealCosts, MealTypeStatus, OrderGrid, OrderSettings } from './staff-contract.js';
 
 export const FUNDING_SOURCES = [
@@ -165,12 +165,6 @@ export function dayPricesFromForm(
 export function roublesField(kopecks: number | null | undefined): string {
   if (kopecks === null || kopecks === undefined) return '';
   return `${Math.floor(kopecks / 100)},${String(kopecks % 100).padStart(2, '0')}`;
-}
-
-export function costsText(costs: MealCosts): string {
-  return FUNDING_SOURCES.map(
-    ({ key, label }) => `${label} ${costs[key] === null ? '—' : formatKopecks(costs[key])}`,
-  ).join(' · ');
 }
 
 /** The cell name of the order grid: one checkbox per pupil and meal type. */

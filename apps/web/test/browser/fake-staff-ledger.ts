@@ -209,10 +209,8 @@ export async function startFakeStaffLedger(today: string): Promise<FakeStaffLedg
       const what = match[2];
       if (what === 'meal-types' && request.method === 'GET') {
         const status = url.searchParams.get('status');
-        return reply(
-          200,
-          inThis ? [...mealTypes.values()].filter((mealType) => !status || mealType.status === status) : [],
-        );
+        const list = inThis ? [...mealTypes.values()].filter((mealType) => !status || mealType.status === status) : [];
+        return reply(200, { departmentId, mealTypes: list });
       }
       if (what === 'meal-types' && request.method === 'POST') {
         if (!managesMeals)
