@@ -168,6 +168,28 @@ describe('meal management over HTTP (seed 004)', () => {
     expect(read.body.confirmed).toBe(false);
   });
 
+  it("lets school staff read their own department's types, never another's", async () => {
+    expect((await h.get('/api/departments/uo-1/meal-types', coordinator)).status).toBe(200);
+    expect((await h.get('/api/departments/uo-1/order-settings', teacher)).status).toBe(200);
+    expect((await h.get('/api/departments/uo-2/meal-types', coordinator)).status).toBe(403);
+    expect(
+      (
+        await h.post(
+          '/api/departments/uo-1/meal-types',
+          {
+            name: 'Z',
+            serviceType: 'обед',
+            benefitCategory: 'Без льготы',
+            hot: false,
+            dynamicCost: false,
+            costs: { rb: 0, mb: 0, rp: 1 },
+          },
+          coordinator,
+        )
+      ).status,
+    ).toBe(403);
+  });
+
   it('lets the class teacher assign types to the own class only', async () => {
     expect(
       (await put('/api/schools/24/classes/3Б/meal-types', { mealTypeIds: [breakfast, lunch] }, teacher)).status,
@@ -245,6 +267,50 @@ describe('meal management over HTTP (seed 004)', () => {
     expect(repeat.body.status).toBe('duplicate');
     expect((await h.get(`/api/accounts/${a.accountNumber}`, admin)).body.balance).toBe(20_000 - 4500);
     expect((await h.get(`/api/schools/24/orders/${TODAY}`, coordinator)).body.version).toBe(4);
+  });
+
+  it('gives a pupil their own types (active only), and refuses ordering a type outside them', async () => {
+    const c = pupils[2]!;
+    const inactive = await h.post(
+      '/api/departments/uo-1/meal-types',
+      {
+        name: 'Новый завтрак',
+        serviceType: 'завтрак',
+        benefitCategory: 'Без льготы',
+        hot: true,
+        dynamicCost: false,
+        costs: { rb: 0, mb: 0, rp: 5000 },
+      },
+      operator,
+    );
+    const newType = inactive.body.mealType.mealTypeId as string;
+    expect(
+      (await put('/api/schools/24/meal-types', { mealTypeIds: [breakfast, lunch, newType] }, coordinator)).status,
+    ).toBe(201);
+    const refused = await put(
+      `/api/schools/24/classes/3Б/pupils/${c.accountNumber}/meal-types`,
+      { mealTypeIds: [newType] },
+      teacher,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('meal_type_not_assignable');
+    expect(
+      (await put(`/api/schools/24/classes/3Б/pupils/${c.accountNumber}/meal-types`, { mealTypeIds: [lunch] }, teacher))
+        .status,
+    ).toBe(201);
+    const notHis = await put(
+      orderUrl(),
+      { orders: [{ accountNumber: c.accountNumber, mealTypeIds: [breakfast] }] },
+      teacher,
+    );
+    expect(notHis.status).toBe(409);
+    expect(notHis.body.code).toBe('meal_type_not_assigned');
+    const classTypes = await h.get('/api/schools/24/classes/3Б/meal-types', teacher);
+    expect(classTypes.body.pupils).toEqual([{ accountNumber: c.accountNumber, mealTypeIds: [lunch] }]);
+    expect(
+      (await put(`/api/schools/24/classes/3Б/pupils/${c.accountNumber}/meal-types`, { mealTypeIds: [] }, teacher))
+        .status,
+    ).toBe(201);
   });
 
   it('refuses a pupil of another class, a day outside the window, an archived type and deleting an ordered type', async () => {
