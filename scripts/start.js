@@ -189,8 +189,8 @@ console.log(`
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health
   Metrics:        ${url}/metrics
-  Поставщик (песочница): ${url}/sandbox-supplier  (что получил поставщик питания)
-  Redis (очереди): ${redis ? `${redisUrl} (свой redis-server, ${redisDir})` : 'REDIS_URL из окружения'}
+  Поставщик:      ${process.env.SUPPLIER_URL ? 'SUPPLIER_URL из окружения' : `${url}/sandbox-supplier  (песочница: что получил поставщик питания)`}
+  Redis:          ${redis ? `${redisUrl} (очереди фоновых задач; свой redis-server, ${redisDir})` : 'REDIS_URL из окружения'}
   Logs:           ${join(dataDir, 'ledger.log')}, ${join(dataDir, 'projections.log')}, ${join(dataDir, 'web.log')}
   Почта (outbox): ${join(dataDir, 'outbox')}
 

@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import { commandMetricsOf } from '../infrastructure/command-metrics.js';
 import { CLOCK, LOGGER, type Clock } from '../infrastructure/tokens.js';
 import type { LedgerMetrics } from '../observability/metrics.js';
-import { ReadModelDayOrders } from '../meals/read-model-day-orders.js';
 import { MEAL_SUPPLIER, type MealSupplier } from '../suppliers/meal-supplier.js';
 import { SUPPLIER_CONTROLLERS, supplierProviders } from '../suppliers/supplier-providers.js';
 import { AutoResyncHandler } from './auto-resync.handler.js';
@@ -14,7 +13,6 @@ import { defaultJobsSettings, JOBS_SETTINGS, type JobsSettings } from './jobs-se
 import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
 import { MealJobs } from './meal-jobs.js';
 import { MealsDayStart } from './meals-day-start.js';
-import { MealsOrderSettings } from './meals-order-settings.js';
 import { MealSyncs } from './meal-syncs.js';
 import { ORDER_SETTINGS_READER, type OrderSettingsReader } from './order-settings-reader.js';
 import { SchoolDaySync } from './school-day-sync.js';
@@ -48,15 +46,12 @@ export function jobsProviders(eventStore: EventStore, metrics: LedgerMetrics, op
     MealJobs,
     SyncStatuses,
     AutoResyncHandler,
-    // the ports, bound to the meals slice (or to a test's fakes)
-    options.dayOrdersReader
-      ? { provide: DAY_ORDERS_READER, useValue: options.dayOrdersReader }
-      : { provide: DAY_ORDERS_READER, useExisting: ReadModelDayOrders },
-    options.orderSettings
-      ? { provide: ORDER_SETTINGS_READER, useValue: options.orderSettings }
-      : { provide: ORDER_SETTINGS_READER, useClass: MealsOrderSettings },
+    // the day-start job's side of meal management (over the meals slice's service) or a test's fake
     options.dayStart
       ? { provide: MEAL_DAY_START, useValue: options.dayStart }
       : { provide: MEAL_DAY_START, useClass: MealsDayStart },
+    // the meals slice binds the readers; a test's fakes replace them (later bindings win)
+    ...(options.dayOrdersReader ? [{ provide: DAY_ORDERS_READER, useValue: options.dayOrdersReader }] : []),
+    ...(options.orderSettings ? [{ provide: ORDER_SETTINGS_READER, useValue: options.orderSettings }] : []),
   ];
 }

@@ -46,6 +46,14 @@ export const bullConnection = (url: string): Redis =>
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The once-a-day jobs: a few retries a minute apart and more; a few weeks of them kept for a look. */
+const DAILY_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: { count: 60 },
+  removeOnFail: { count: 60 },
+} satisfies JobsOptions;
+
 export class MealJobQueues {
   readonly sync: Queue<SyncSchoolDayData | DayJobData>;
   readonly day: Queue<DayJobData>;
@@ -61,15 +69,16 @@ export class MealJobQueues {
   /** Creates or updates both schedulers (same ids every time: no duplicates). */
   async upsertSchedulers(): Promise<void> {
     const tz = this.settings.timeZone;
+    // the template is replaced as a whole on every upsert: every option is spelled out here
     await this.day.upsertJobScheduler(
       SCHEDULERS.dayStart,
       { pattern: DAY_START_PATTERN, tz },
-      { name: JOBS.startDay, data: {}, opts: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 } } },
+      { name: JOBS.startDay, data: {}, opts: DAILY_JOB_OPTIONS },
     );
     await this.sync.upsertJobScheduler(
       SCHEDULERS.orderSync,
       { pattern: dailyAt(this.settings.orderSyncCutoff), tz },
-      { name: JOBS.syncDay, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } },
+      { name: JOBS.syncDay, data: {}, opts: DAILY_JOB_OPTIONS },
     );
   }
 
@@ -88,7 +97,7 @@ export class MealJobQueues {
 
   /** Queues the daily fan-out for `date` now (what the cut-off scheduler does). */
   async enqueueDay(date: string): Promise<void> {
-    await this.sync.add(JOBS.syncDay, { date }, { attempts: 3, backoff: { type: 'exponential', delay: 60_000 } });
+    await this.sync.add(JOBS.syncDay, { date }, DAILY_JOB_OPTIONS);
   }
 
   /** The pending sync of that school's day (waiting, running or waiting to retry), if any. */

@@ -24,7 +24,17 @@ export const jobsDisabled = () =>
     'Фоновые задачи отключены (не задан REDIS_URL): синхронизацию нельзя запустить',
   );
 
+export const jobsUnavailable = () =>
+  new ApiError(
+    503,
+    'jobs_unavailable',
+    'The job queue (Redis) does not answer: try again later',
+    'Очередь фоновых задач (Redis) не отвечает: повторите позже',
+  );
+
 const HEALTH_TIMEOUT_MS = 1_000;
+/** A request that queues a job waits no longer than this for Redis (it queues forever otherwise). */
+const QUEUE_TIMEOUT_MS = 3_000;
 
 export interface JobsHealth {
   status: 'disabled' | 'up' | 'down';
@@ -63,14 +73,13 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     const queues = new MealJobQueues(bullConnection(url), this.settings);
     queues.connection.on('error', (error) => this.logger.warn({ err: error }, 'redis connection error'));
     this.queues = queues;
-    this.started = queues.upsertSchedulers().then(
-      () =>
-        this.logger.info(
-          { timeZone: this.settings.timeZone, cutoff: this.settings.orderSyncCutoff },
-          'meal job schedulers ready',
-        ),
-      (error: unknown) => this.logger.error({ err: error }, 'meal job schedulers could not be set up'),
-    );
+    this.started = this.upsertSchedulers(queues);
+    // a Redis that comes back empty (restarted without its snapshot) gets them again
+    let reconnect = false;
+    queues.connection.on('ready', () => {
+      if (reconnect) void this.started.then(() => this.upsertSchedulers(queues));
+      reconnect = true;
+    });
     if (this.settings.runWorkers) {
       this.workers = startMealWorkers(url, this.settings, {
         sync: this.sync,
@@ -84,6 +93,14 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
+  private upsertSchedulers(queues: MealJobQueues): Promise<void> {
+    const { timeZone, orderSyncCutoff } = this.settings;
+    return queues.upsertSchedulers().then(
+      () => this.logger.info({ timeZone, cutoff: orderSyncCutoff }, 'meal job schedulers ready'),
+      (error: unknown) => this.logger.error({ err: error }, 'meal job schedulers could not be set up'),
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.workers?.close();
     await this.queues?.close();
@@ -95,13 +112,26 @@ export class MealJobs implements OnApplicationBootstrap, OnApplicationShutdown {
     return businessDate(this.clock().toISOString(), this.settings.timeZone);
   }
 
+  /** Queues a school's day; 503 at once when Redis is down (never a request left hanging). */
   async enqueueSchoolDay(data: SyncSchoolDayData, delayMs = 0): Promise<{ jobId: string; queued: boolean }> {
-    return this.requireQueues().enqueueSchoolDay(data, delayMs);
+    const queues = this.requireQueues();
+    if (queues.connection.status !== 'ready') throw jobsUnavailable();
+    try {
+      return await withTimeout(queues.enqueueSchoolDay(data, delayMs), QUEUE_TIMEOUT_MS);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not queue a sync');
+      throw jobsUnavailable();
+    }
   }
 
-  /** The pending sync of a school's day (undefined when none, or the jobs are off). */
+  /**
+   * The pending sync of a school's day: undefined when none, when the jobs are off, or when
+   * Redis does not answer (the status then comes from the sync streams alone).
+   */
   async pendingJobOf(schoolId: string, date: string): Promise<Job<SyncSchoolDayData> | undefined> {
-    return this.queues?.pendingJobOf(schoolId, date);
+    const queues = this.queues;
+    if (!queues || queues.connection.status !== 'ready') return undefined;
+    return withTimeout(queues.pendingJobOf(schoolId, date), HEALTH_TIMEOUT_MS).catch(() => undefined);
   }
 
   async health(): Promise<JobsHealth> {

@@ -44,7 +44,7 @@ export class SyncStatuses {
       this.syncs.reload(mealSyncId(schoolId, date)),
     ]);
     const job = await this.jobs.pendingJobOf(schoolId, date);
-    const pending = job !== undefined && PENDING_STATES.has(await job.getState());
+    const pending = job !== undefined && PENDING_STATES.has(await job.getState().catch(() => 'unknown'));
     const failure = openFailure(state, ordersVersion);
     return {
       schoolId,

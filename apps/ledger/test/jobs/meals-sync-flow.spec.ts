@@ -4,6 +4,7 @@
  * when the department asks for it, or refused when it locks synced days; the day-start job
  * opens tomorrow's price sheet with today's prices, unconfirmed, and lists it to the department.
  */
+import { LedgerApiError, LedgerClient } from '@meals/ledger-client';
 import { MealJobs } from '../../src/jobs/meal-jobs.js';
 import { JOBS } from '../../src/jobs/meal-job-queues.js';
 import { enrol, topUp } from '../support/fixtures.js';
@@ -158,5 +159,19 @@ describe('supplier sync of real orders', () => {
     const today = await h.get(`/api/departments/uo-1/price-sheets?date=${TODAY}`, operator);
     expect(today.body).toMatchObject({ overdue: true, schools: [] });
     expect((await h.get(`/api/departments/uo-1/price-sheets?date=${TODAY}`, teacher)).status).toBe(403);
+  });
+
+  it('the typed client reads the status, queues a sync and lists the price sheets', async () => {
+    await h.app.listen(0, '127.0.0.1');
+    const client = new LedgerClient({ baseUrl: await h.app.getUrl() }).withToken(operator);
+    const status = await client.mealSyncs('uo-1', TODAY);
+    expect(status.schools).toEqual([expect.objectContaining({ schoolId: '24', state: 'synced' })]);
+    expect(await client.syncSchoolDay('24', TODAY)).toMatchObject({ schoolId: '24', date: TODAY, status: 'queued' });
+    expect((await client.unconfirmedPriceSheets('uo-1', TOMORROW)).schools).toEqual([
+      { schoolId: '24', mealTypeIds: [lunch] },
+    ]);
+    const refused = await client.syncSchoolDay('24', '2024-02-01').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LedgerApiError);
+    expect(refused).toMatchObject({ statusCode: 409, code: 'no_orders' });
   });
 });

@@ -5,27 +5,38 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRedisServer } from '@meals/launcher';
+import { startRedisServer, type RedisServer } from '@meals/launcher';
 
 export interface TestRedis {
   port: number;
   url: string;
   /** stops the server and removes its directory (again: nothing) */
   stop(): Promise<void>;
+  /** after stop(): an empty server on the same port again (clients reconnect by themselves) */
+  restart(): Promise<void>;
 }
 
 export async function startTestRedis(): Promise<TestRedis> {
-  const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
-  const server = await startRedisServer({ dir, persist: false });
-  let stopped = false;
+  let dir = '';
+  let server: RedisServer | null = null;
+  const start = async (port?: number) => {
+    dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
+    server = await startRedisServer({ dir, persist: false, ...(port === undefined ? {} : { port }) });
+    return server;
+  };
+  const { port, url } = await start();
   return {
-    port: server.port,
-    url: server.url,
+    port,
+    url,
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
+      if (!server) return;
+      const stopping = server;
+      server = null;
+      await stopping.stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+    async restart() {
+      if (!server) await start(port);
     },
   };
 }

@@ -2,7 +2,8 @@ import { requireIsoInstant, requireSchoolId } from '../validation.js';
 import type { MealSyncCommand } from './meal-sync-commands.js';
 import { mealDeliveryId, type MealSyncEvent } from './meal-sync-events.js';
 import { isVersionDelivered, type MealSyncState } from './meal-sync-state.js';
-import { requireCount, requireOrderDate, syncErrorText } from './meal-sync-validation.js';
+import { requireCalendarDate } from '../meals/meal-dates.js';
+import { requireCount, syncErrorText } from './meal-sync-validation.js';
 
 /**
  * Records what the sync job saw. A version is delivered at most once: a second report of
@@ -12,7 +13,7 @@ import { requireCount, requireOrderDate, syncErrorText } from './meal-sync-valid
  */
 export function decideMealSync(command: MealSyncCommand, state: MealSyncState): MealSyncEvent[] {
   const schoolId = requireSchoolId(command.schoolId);
-  const date = requireOrderDate(command.date);
+  const date = requireCalendarDate(command.date, 'date');
   const version = requireCount(command.version, 'version');
   const deliveryId = mealDeliveryId(schoolId, date, version);
   switch (command.type) {

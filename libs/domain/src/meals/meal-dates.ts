@@ -4,8 +4,12 @@ import { invalidDate } from './meal-errors.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
-export const isCalendarDate = (value: unknown): value is string =>
-  typeof value === 'string' && DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+export const isCalendarDate = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  // month 13 or day 32 make an invalid Date (whose toISOString throws); 02-30 rolls over
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+};
 
 export function requireCalendarDate(value: unknown, field: string): string {
   if (!isCalendarDate(value)) throw invalidDate(field);
