@@ -185,6 +185,7 @@ console.log(`
 Школьное питание — система запущена (embedded: SQLite в ${dataDir})
 
   Кабинет:        ${webUrl}  (родители: номер лицевого счёта и пароль, ниже)
+  Сотрудники:     ${webUrl}/staff/login  (демо-логины ниже: управление питанием, заказы)
   API:            ${url}/api
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health
