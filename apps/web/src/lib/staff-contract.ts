@@ -7,7 +7,6 @@ import type { MealTypeView, UpdateMealTypeRequest } from '@meals/contracts';
 export type {
   ClassOrderGrid as OrderGrid,
   ClassOrdersResult,
-  DayPrices,
   DepartmentSummary as Department,
   MealCosts,
   MealSyncStateName as SyncState,
