@@ -31,3 +31,14 @@ export function loadRefusal(error: unknown): string {
   if (error.statusCode >= 500) httpError(502, 'Сервер учёта недоступен. Повторите позже.');
   return messageOf(error);
 }
+
+/**
+ * The department a page works in. Loads pass the layout's checks first; form actions do not, so
+ * a post from a user without a workspace (a class teacher, a ministry user who has not chosen) is
+ * refused here rather than failing further on (the ledger checks role and scope again).
+ */
+export function workspaceOf(locals: App.Locals): string {
+  const departmentId = locals.staff?.workspace?.departmentId;
+  if (!departmentId) httpError(403, 'Выберите рабочую область: управление образования.');
+  return departmentId;
+}

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { staffLedger } from '#lib/server/staff-ledger.ts';
-import { loadRefusal, staffRefusal } from '#lib/server/staff-errors.ts';
+import { loadRefusal, staffRefusal, workspaceOf } from '#lib/server/staff-errors.ts';
 import { firstMessage, formFields } from '#lib/forms.ts';
 import { orderSettingsForm } from '#lib/meal-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
   const staff = locals.staff!;
   try {
-    return { settings: await staffLedger(staff.token).orderSettings(staff.workspace!.departmentId), problem: null };
+    return { settings: await staffLedger(staff.token).orderSettings(workspaceOf(locals)), problem: null };
   } catch (error) {
     return { settings: null, problem: loadRefusal(error) };
   }
@@ -22,7 +22,7 @@ export const actions: Actions = {
     const parsed = orderSettingsForm.safeParse(fields);
     if (!parsed.success) return fail(400, { values, message: firstMessage(parsed.error) });
     try {
-      await staffLedger(staff.token).saveOrderSettings(staff.workspace!.departmentId, parsed.data);
+      await staffLedger(staff.token).saveOrderSettings(workspaceOf(locals), parsed.data);
     } catch (error) {
       return staffRefusal(error, { values });
     }

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { staffLedger } from '#lib/server/staff-ledger.ts';
-import { loadRefusal, staffRefusal } from '#lib/server/staff-errors.ts';
+import { loadRefusal, staffRefusal, workspaceOf } from '#lib/server/staff-errors.ts';
 import { dayOf } from '#lib/server/day-query.ts';
 import { isCalendarDate } from '#lib/dates.ts';
 import { syncRows } from '#lib/sync-view.ts';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const staff = locals.staff!;
   const day = dayOf(url);
   const ledger = staffLedger(staff.token);
-  const departmentId = staff.workspace!.departmentId;
+  const departmentId = workspaceOf(locals);
   try {
     const [syncs, gaps] = await Promise.all([
       ledger.syncs(departmentId, day.date),

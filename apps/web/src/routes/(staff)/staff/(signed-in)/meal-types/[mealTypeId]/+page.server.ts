@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { staffLedger } from '#lib/server/staff-ledger.ts';
-import { loadRefusal } from '#lib/server/staff-errors.ts';
+import { loadRefusal, workspaceOf } from '#lib/server/staff-errors.ts';
 import { changeStatus, deleteMealType, updateMealType } from '#lib/server/meal-type-actions.ts';
 import { todayInMoscow } from '#lib/dates.ts';
 import { mealTypeRows } from '#lib/meal-types-view.ts';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const staff = locals.staff!;
   let types;
   try {
-    types = await staffLedger(staff.token).mealTypes(staff.workspace!.departmentId);
+    types = await staffLedger(staff.token).mealTypes(workspaceOf(locals));
   } catch (failure) {
     error(403, loadRefusal(failure));
   }

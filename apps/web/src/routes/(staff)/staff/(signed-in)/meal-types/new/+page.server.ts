@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { staffLedger } from '#lib/server/staff-ledger.ts';
-import { staffRefusal } from '#lib/server/staff-errors.ts';
+import { staffRefusal, workspaceOf } from '#lib/server/staff-errors.ts';
 import { firstMessage, formFields } from '#lib/forms.ts';
 import { newMealTypeForm, roublesField } from '#lib/meal-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const copyId = url.searchParams.get('copy');
   if (!copyId) return { values: null };
   const types = await staffLedger(staff.token)
-    .mealTypes(staff.workspace!.departmentId)
+    .mealTypes(workspaceOf(locals))
     .catch(() => []);
   const source = types.find((type) => type.mealTypeId === copyId);
   if (!source) return { values: null };
@@ -46,7 +46,7 @@ export const actions: Actions = {
     const parsed = newMealTypeForm.safeParse(fields);
     if (!parsed.success) return fail(400, { values, message: firstMessage(parsed.error) });
     try {
-      await staffLedger(staff.token).createMealType(staff.workspace!.departmentId, parsed.data);
+      await staffLedger(staff.token).createMealType(workspaceOf(locals), parsed.data);
     } catch (error) {
       return staffRefusal(error, { values });
     }
