@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openSqliteReadModelStore } from '@meals/read-model-store/sqlite';
+import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
 import { IdentityDirectory } from '../src/identity/identity-directory.js';
 import { openMongoIdentityStore } from '../src/identity/store/mongo-identity-store.js';
@@ -138,6 +139,43 @@ describe('SQLite identity store: an identity.db of the earlier layout (read-mode
       // a second open finds nothing left to migrate
       const again = openSqliteIdentityStore({ path });
       expect((await again.listUsers()).map((u) => u.username)).toEqual(['olga']);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite identity store: an identity.db from before class teachers', () => {
+  it('gets the class column on open: its users stay, with no class', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'identity-classless-'));
+    try {
+      const path = join(dir, 'identity.db');
+      const old = new Database(path);
+      old.exec(`CREATE TABLE users (
+        username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,
+        department_id TEXT, school_id TEXT, created_at TEXT NOT NULL) WITHOUT ROWID`);
+      old
+        .prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?)')
+        .run('olga', 'scrypt$x', 'school_staff', null, '24', '2024-01-18T09:00:00.000Z');
+      old.close();
+      const store = openSqliteIdentityStore({ path });
+      expect(await store.findUser('olga')).toMatchObject({ username: 'olga', schoolId: '24', className: null });
+      const teacher = {
+        username: 'teacher',
+        passwordHash: 'scrypt$y',
+        role: 'class_teacher' as const,
+        departmentId: null,
+        schoolId: '24',
+        className: '03Б',
+        createdAt: '2024-01-18T09:00:00.000Z',
+      };
+      expect(await store.insertUser(teacher)).toBe(true);
+      expect(await store.findUser('teacher')).toEqual(teacher);
+      await store.close();
+      // opening it again changes nothing
+      const again = openSqliteIdentityStore({ path });
+      expect(await again.findUser('teacher')).toEqual(teacher);
       await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

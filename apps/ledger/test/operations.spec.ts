@@ -63,6 +63,9 @@ describe('operations: OpenAPI, health, metrics', () => {
         'GET /api/schools/{schoolId}/classes/{className}/orders/{date}',
         'PUT /api/schools/{schoolId}/classes/{className}/orders/{date}',
         'GET /api/schools/{schoolId}/orders/{date}',
+        'GET /api/departments/{departmentId}/syncs',
+        'POST /api/schools/{schoolId}/orders/{date}/sync',
+        'GET /api/departments/{departmentId}/price-sheets',
       ].sort(),
     );
     const sales = docs.body.paths['/api/sales'].post;
@@ -78,9 +81,11 @@ describe('operations: OpenAPI, health, metrics', () => {
     // every command answers one vocabulary: status recorded (201) | duplicate (200) and its log position
     const schemaOf = (reply: { content: Record<string, { schema: { $ref?: string } }> }) =>
       docs.body.components.schemas[reply.content['application/json']!.schema.$ref!.split('/').pop()!];
-    // sign-in, sessions and a gateway's callback answer no command of ours
+    // sign-in, sessions, a gateway's callback and queuing a sync job (202) answer no command of ours
     const notCommands = (op: string) =>
-      op.startsWith('POST /api/auth/') || op === 'POST /api/payments/callback/{gateway}';
+      op.startsWith('POST /api/auth/') ||
+      op === 'POST /api/payments/callback/{gateway}' ||
+      op === 'POST /api/schools/{schoolId}/orders/{date}/sync';
     for (const operation of operations.filter((op) => op.startsWith('POST ') && !notCommands(op))) {
       const responses = docs.body.paths[operation.slice(5)].post.responses;
       const recorded = schemaOf(responses['201']);
@@ -103,6 +108,7 @@ describe('operations: OpenAPI, health, metrics', () => {
     expect(Object.keys(reply.body.details).sort()).toEqual([
       'eventStore',
       'identityStore',
+      'jobs',
       'projections',
       'readModelStore',
       'storage',

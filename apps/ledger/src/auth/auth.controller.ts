@@ -14,6 +14,7 @@ import { SessionTokens } from '../identity/session-tokens.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
 import { CLOCK, IDENTITY_STORE, LOGGER, type Clock } from '../infrastructure/tokens.js';
 import { Access, ANY_ROLE, PublicRoute } from './access.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -66,6 +67,7 @@ export class AuthController {
     return this.sessions.issue(username, now);
   }
 
+  @ReadsOwnWrites()
   @Get('me')
   @ApiBearerAuth()
   @Access({ roles: ANY_ROLE, beforePasswordChange: true })

@@ -25,6 +25,7 @@ import { MealJobs } from './meal-jobs.js';
 import { departmentParam, SYNC_READER_ROLES, SYNC_STARTER_ROLES } from './sync-access.js';
 import { SyncStatuses } from './sync-statuses.js';
 import { hourReached } from './price-confirm-hour.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 
 const noOrders = (schoolId: string, date: string) =>
   new ApiError(
@@ -48,6 +49,7 @@ export class SyncsController {
     @Inject(MEAL_DAY_START) private readonly dayStart: MealDayStart,
   ) {}
 
+  @ReadsOwnWrites()
   @Get('departments/:departmentId/syncs')
   @Access({ roles: SYNC_READER_ROLES, scope: departmentParam })
   @ApiOperation({
@@ -82,6 +84,7 @@ export class SyncsController {
     return { status: queued ? 'queued' : 'already_queued', jobId, schoolId, date, version };
   }
 
+  @ReadsOwnWrites()
   @Get('departments/:departmentId/price-sheets')
   @Access({ roles: SYNC_READER_ROLES, scope: departmentParam })
   @ApiOperation({

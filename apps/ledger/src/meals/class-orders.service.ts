@@ -13,6 +13,7 @@ import type { ClassOrdersRequest } from '@meals/contracts';
 import {
   balanceAllowance,
   isDomainError,
+  isExemptSchool,
   mealDayKey,
   orderEditability,
   pricedMeal,
@@ -71,10 +72,10 @@ export class ClassOrdersService {
 
   private async dayRules(principal: Principal, schoolId: string, date: string) {
     const departmentId = await this.school.departmentOf(schoolId);
-    const [{ state: settings }, daySynced] = await Promise.all([
-      this.settings.load(departmentId),
-      this.sync.daySynced(schoolId, date),
-    ]);
+    const { state: settings } = await this.settings.load(departmentId);
+    // the sync stream matters only to the lock; without it, orders never wait for a read of it
+    const locking = settings.settings.lockAfterSync && !isExemptSchool(settings.settings, schoolId);
+    const daySynced = locking ? await this.sync.daySynced(schoolId, date) : null;
     const window = {
       editor: editorOf(principal),
       schoolId,

@@ -10,6 +10,7 @@ import { unauthorized } from '../http/api-error.js';
 import { errorResponses } from '../http/openapi.js';
 import { READ_MODELS } from '../infrastructure/tokens.js';
 import { MEAL_READER_ROLES } from './meal-roles.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 
 @ApiTags('meals')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class DepartmentsController {
     this.readModels = new TypedReadModels(store);
   }
 
+  @ReadsOwnWrites()
   @Get()
   // no target to check: the answer itself is cut to the caller's scope
   @Access({ roles: MEAL_READER_ROLES })

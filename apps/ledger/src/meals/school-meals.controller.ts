@@ -51,6 +51,7 @@ export class SchoolMealsController {
     private readonly contexts: CommandContexts,
   ) {}
 
+  @ReadsOwnWrites()
   @Get('meal-types')
   @Access({ roles: MEAL_READER_ROLES, scope: inSchool })
   @ApiParam(SCHOOL_PARAM)
@@ -77,6 +78,7 @@ export class SchoolMealsController {
     return answerWith(reply, await this.service.assignSchoolTypes(id, body.mealTypeIds, this.contexts.of(request)));
   }
 
+  @ReadsOwnWrites()
   @Get('meal-prices/:date')
   @Access({ roles: MEAL_READER_ROLES, scope: inSchool })
   @ApiParam(SCHOOL_PARAM)
@@ -109,6 +111,7 @@ export class SchoolMealsController {
     return answerWith(reply, await this.service.setDayPrices(id, date, body, this.contexts.of(request)));
   }
 
+  @ReadsOwnWrites()
   @Get('classes/:className/meal-types')
   @Access({ roles: MEAL_READER_ROLES, scope: inSchool })
   @ApiParam(SCHOOL_PARAM)
