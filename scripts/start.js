@@ -254,6 +254,7 @@ console.log(`
 
   Кабинет:        ${webUrl}  (родители: номер лицевого счёта и пароль, ниже)
   Касса (демо):   ${till.url.replace('127.0.0.1', 'localhost')}  (школа №${TILL_SCHOOL_ID}, симулятор считывателя и принтера; чеки: ${join(dataDir, 'receipts')})
+  Сотрудники:     ${webUrl}/staff/login  (демо-логины ниже: управление питанием, заказы)
   API:            ${url}/api
   OpenAPI:        ${url}/api/docs
   Health:         ${url}/api/health

@@ -38,3 +38,6 @@ export function parentLedger(token: string) {
     payment: (orderId: string) => client.payment(orderId),
   };
 }
+
+/** The unauthenticated client, for the staff side's own calls (`staff-ledger.ts`). */
+export { anonymous as ledgerClient };
