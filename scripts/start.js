@@ -110,7 +110,7 @@ try {
   });
 } catch (error) {
   console.error('[start] could not start:', error instanceof Error ? error.message : error);
-  process.exit(1);
+  await shutdown(1); // the private redis-server too
 }
 
 try {

@@ -114,6 +114,8 @@ describe('operations: OpenAPI, health, metrics', () => {
       'storage',
     ]);
     expect(reply.body.details.projections).toMatchObject({ status: 'up', lagEvents: expect.any(Number) });
+    // no REDIS_URL here: no job queues, and nothing wrong with that
+    expect(reply.body.details.jobs).toEqual({ status: 'up', state: 'disabled' });
   });
 
   it('answers 503 when the event store does not respond', async () => {

@@ -18,6 +18,7 @@ import { Access, scopeOf } from '../auth/access.js';
 import { ApiError } from '../http/api-error.js';
 import { errorResponses } from '../http/openapi.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 import { SchoolDirectory } from '../schools/school-directory.js';
 import { JOBS_SETTINGS, type JobsSettings } from './jobs-settings.js';
 import { MEAL_DAY_START, type MealDayStart } from './meal-day-start.js';
@@ -25,7 +26,6 @@ import { MealJobs } from './meal-jobs.js';
 import { departmentParam, SYNC_READER_ROLES, SYNC_STARTER_ROLES } from './sync-access.js';
 import { SyncStatuses } from './sync-statuses.js';
 import { hourReached } from './price-confirm-hour.js';
-import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 
 const noOrders = (schoolId: string, date: string) =>
   new ApiError(
