@@ -13,6 +13,7 @@ import { unauthorized } from '../http/api-error.js';
 import { errorResponses } from '../http/openapi.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { LowBalanceSettings } from './low-balance-settings.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 
 const accountOf = (request: FastifyRequest): string => {
   const accountNumber = request.principal?.accountNumber;
@@ -29,6 +30,7 @@ export class LowBalanceAlertController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @ReadsOwnWrites()
   @Get()
   @Access({ roles: ['parent'] })
   @ApiOperation({ summary: "The account's low-balance alert threshold (0 = off)" })

@@ -19,6 +19,7 @@ import type { Principal } from '../identity/principal.js';
 import { SessionTokens } from '../identity/session-tokens.js';
 import type { IdentityStore } from '../identity/store/identity-store.port.js';
 import { CLOCK, IDENTITY_STORE, LOGGER, type Clock } from '../infrastructure/tokens.js';
+import { ReadsOwnWrites } from '../queries/read-your-write/read-your-write.interceptor.js';
 import { ParentFamily } from './parent-family.js';
 
 const parentOf = (request: FastifyRequest): Principal & { accountNumber: string } => {
@@ -39,6 +40,7 @@ export class FamilyController {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  @ReadsOwnWrites()
   @Get()
   @Access({ roles: ['parent'] })
   @ApiOperation({
