@@ -2,8 +2,8 @@
  * Web sessions: the browser holds only a random id in an httpOnly cookie; the ledger token
  * stays here, in memory, until the ledger's expiry (a restart signs everyone out).
  */
-import { randomBytes } from 'node:crypto';
 import type { ParentSession } from '@meals/contracts';
+import { SessionStore } from './session-store.ts';
 
 export const SESSION_COOKIE = 'meals_session';
 
@@ -14,33 +14,20 @@ export interface WebSession {
   expiresAtMs: number;
 }
 
-const sessions = new Map<string, WebSession>();
+const sessions = new SessionStore<WebSession>();
 
 export function openSession(granted: ParentSession): { id: string; session: WebSession } {
-  sweepExpired();
-  const id = randomBytes(32).toString('base64url');
-  const session = toWebSession(granted);
-  sessions.set(id, session);
-  return { id, session };
+  return sessions.open(toWebSession(granted));
 }
 
 /** The session behind a cookie, or undefined when unknown or expired. */
 export function findSession(id: string | undefined, nowMs = Date.now()): WebSession | undefined {
-  if (!id) return undefined;
-  const session = sessions.get(id);
-  if (!session) return undefined;
-  if (session.expiresAtMs <= nowMs) {
-    sessions.delete(id);
-    return undefined;
-  }
-  return session;
+  return sessions.find(id, nowMs);
 }
 
 /** A new ledger token (after a password change) replaces the old one under the same id. */
 export function renewSession(id: string, granted: ParentSession): WebSession {
-  const session = toWebSession(granted);
-  sessions.set(id, session);
-  return session;
+  return sessions.replace(id, toWebSession(granted));
 }
 
 /**
@@ -48,12 +35,12 @@ export function renewSession(id: string, granted: ParentSession): WebSession {
  * cookie seen before the switch opens nothing afterwards.
  */
 export function switchSession(oldId: string, granted: ParentSession): { id: string; session: WebSession } {
-  sessions.delete(oldId);
+  sessions.close(oldId);
   return openSession(granted);
 }
 
 export function closeSession(id: string | undefined): void {
-  if (id) sessions.delete(id);
+  sessions.close(id);
 }
 
 function toWebSession(granted: ParentSession): WebSession {
@@ -63,8 +50,4 @@ function toWebSession(granted: ParentSession): WebSession {
     mustChangePassword: granted.mustChangePassword,
     expiresAtMs: Date.parse(granted.expiresAt),
   };
-}
-
-function sweepExpired(nowMs = Date.now()): void {
-  for (const [id, session] of sessions) if (session.expiresAtMs <= nowMs) sessions.delete(id);
 }

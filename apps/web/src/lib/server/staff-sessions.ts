@@ -3,8 +3,8 @@
  * their own store, so a parent's id never opens a staff page and the other way round. The ledger
  * token stays here in memory, with who the user is and the workspace they picked.
  */
-import { randomBytes } from 'node:crypto';
 import type { Department, StaffMe } from '#lib/staff-contract.ts';
+import { SessionStore } from './session-store.ts';
 
 export const STAFF_SESSION_COOKIE = 'meals_staff_session';
 
@@ -16,47 +16,27 @@ export interface StaffSession {
   workspace: Department | null;
 }
 
-const sessions = new Map<string, StaffSession>();
+const sessions = new SessionStore<StaffSession>();
 
 export function openStaffSession(
   granted: { token: string; expiresAt: string },
   me: StaffMe,
   workspace: Department | null,
 ): { id: string; session: StaffSession } {
-  sweepExpired();
-  const id = randomBytes(32).toString('base64url');
-  const session: StaffSession = {
-    token: granted.token,
-    expiresAtMs: Date.parse(granted.expiresAt),
-    me,
-    workspace,
-  };
-  sessions.set(id, session);
-  return { id, session };
+  return sessions.open({ token: granted.token, expiresAtMs: Date.parse(granted.expiresAt), me, workspace });
 }
 
 /** The session behind a cookie, or undefined when unknown or expired. */
 export function findStaffSession(id: string | undefined, nowMs = Date.now()): StaffSession | undefined {
-  if (!id) return undefined;
-  const session = sessions.get(id);
-  if (!session) return undefined;
-  if (session.expiresAtMs <= nowMs) {
-    sessions.delete(id);
-    return undefined;
-  }
-  return session;
+  return sessions.find(id, nowMs);
 }
 
 /** A ministry user's choice of department (others keep theirs: the caller checks who may choose). */
 export function chooseWorkspace(id: string, workspace: Department): void {
-  const session = sessions.get(id);
+  const session = sessions.find(id);
   if (session) session.workspace = workspace;
 }
 
 export function closeStaffSession(id: string | undefined): void {
-  if (id) sessions.delete(id);
-}
-
-function sweepExpired(nowMs = Date.now()): void {
-  for (const [id, session] of sessions) if (session.expiresAtMs <= nowMs) sessions.delete(id);
+  sessions.close(id);
 }
