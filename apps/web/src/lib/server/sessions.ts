@@ -3,7 +3,7 @@
  * stays here, in memory, until the ledger's expiry (a restart signs everyone out).
  */
 import type { ParentSession } from '@meals/contracts';
-import { SessionStore } from './session-store.ts';
+import { SessionStore } from './session-store.js';
 
 export const SESSION_COOKIE = 'meals_session';
 

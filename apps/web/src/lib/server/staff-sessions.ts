@@ -4,7 +4,7 @@
  * token stays here in memory, with who the user is and the workspace they picked.
  */
 import type { Department, StaffMe } from '#lib/staff-contract.ts';
-import { SessionStore } from './session-store.ts';
+import { SessionStore } from './session-store.js';
 
 export const STAFF_SESSION_COOKIE = 'meals_staff_session';
 
